@@ -1,0 +1,93 @@
+// Package home serves the start page: rooms (with their screen and poster),
+// upcoming events, recent approved notes and published stories.
+package home
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
+)
+
+// Register binds GET /.
+func Register(app core.App, views *web.Views) {
+	h := &handler{views: views}
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		se.Router.GET("/{$}", h.show)
+		return se.Next()
+	})
+}
+
+type handler struct{ views *web.Views }
+
+type roomItem struct{ Name, Slug, Unit string }
+
+type eventItem struct{ ID, Title, Day, Time, Place string }
+
+type noteItem struct{ To, Body, From string }
+
+type storyItem struct{ ID, Title, Author string }
+
+type page struct {
+	Rooms   []roomItem
+	Events  []eventItem
+	Notes   []noteItem
+	Stories []storyItem
+}
+
+func (h *handler) show(e *core.RequestEvent) error {
+	p := prefs.Load(e.App)
+	var data page
+
+	rooms, err := e.App.FindRecordsByFilter(s.Rooms, "active = true", "name", 200, 0)
+	if err != nil {
+		return err
+	}
+	for _, r := range rooms {
+		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit)})
+	}
+
+	events, err := e.App.FindRecordsByFilter(s.Events, "status = 'published' && starts >= {:now}", "starts", 5, 0,
+		dbx.Params{"now": types.NowDateTime().Add(-2 * time.Hour).String()})
+	if err != nil {
+		return err
+	}
+	for _, ev := range events {
+		starts := ev.GetDateTime(s.EventStarts).Time()
+		data.Events = append(data.Events, eventItem{ID: ev.Id, Title: ev.GetString(s.EventTitle),
+			Day: p.FormatDay(starts), Time: p.FormatTime(starts), Place: ev.GetString(s.EventPlace)})
+	}
+
+	notes, err := e.App.FindRecordsByFilter(s.Notes, "status = 'approved'", "-created", 6, 0)
+	if err != nil {
+		return err
+	}
+	for _, n := range notes {
+		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: DisplayFrom(n.GetString(s.NoteFrom))})
+	}
+
+	stories, err := e.App.FindRecordsByFilter(s.Stories, "status = 'published'", "-created", 3, 0)
+	if err != nil {
+		return err
+	}
+	for _, st := range stories {
+		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: DisplayFrom(st.GetString(s.StoryAuthor))})
+	}
+
+	return h.views.Render(e, http.StatusOK, "home", data)
+}
+
+// DisplayFrom is how an author appears in public: an empty name is
+// "A colleague", never blank and never a hint at who wrote it.
+func DisplayFrom(name string) string {
+	if name == "" {
+		return "A colleague"
+	}
+	return name
+}

@@ -1,0 +1,46 @@
+// Package prefs reads the product settings that moderators edit in the
+// dashboard (collection kiosk_settings, one row): time zone, quiet hours,
+// auto-approval.
+package prefs
+
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// Prefs are the product settings.
+type Prefs struct {
+	Location         *time.Location
+	QuietStart       string // "HH:MM", empty = no quiet hours
+	QuietEnd         string
+	AutoApproveClean bool
+}
+
+// Load reads the settings row. A missing row or a bad time zone falls back
+// to defaults (server time zone, no auto-approval): a settings typo must
+// never take the screens down.
+func Load(app core.App) Prefs {
+	p := Prefs{Location: time.Local}
+	rec, err := app.FindFirstRecordByFilter(s.Settings, "")
+	if err != nil {
+		return p
+	}
+	if name := rec.GetString(s.SettingTimezone); name != "" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			p.Location = loc
+		}
+	}
+	p.QuietStart = rec.GetString(s.SettingQuietStart)
+	p.QuietEnd = rec.GetString(s.SettingQuietEnd)
+	p.AutoApproveClean = rec.GetBool(s.SettingAutoApproveClean)
+	return p
+}
+
+// FormatDay formats a moment as "Tue 3 Dec" in the hospital's time zone.
+func (p Prefs) FormatDay(t time.Time) string { return t.In(p.Location).Format("Mon 2 Jan") }
+
+// FormatTime formats a moment as "14:30" in the hospital's time zone.
+func (p Prefs) FormatTime(t time.Time) string { return t.In(p.Location).Format("15:04") }

@@ -1,0 +1,33 @@
+// Package records holds the record hooks that must hold however a record
+// arrives: an HTML form, the REST API, or the dashboard.
+package records
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// Register binds the default-value hooks.
+func Register(app core.App) {
+	app.OnRecordCreate(s.Notes, s.Stories).BindFunc(defaultStatus(s.StatusPending))
+	app.OnRecordCreate(s.Events).BindFunc(defaultStatus(s.StatusDraft))
+	app.OnRecordCreate(s.Rooms).BindFunc(defaultAudience)
+}
+
+// defaultStatus fills an empty status: a select field has no default of its own.
+func defaultStatus(status string) func(e *core.RecordEvent) error {
+	return func(e *core.RecordEvent) error {
+		if e.Record.GetString(s.FieldStatus) == "" {
+			e.Record.Set(s.FieldStatus, status)
+		}
+		return e.Next()
+	}
+}
+
+func defaultAudience(e *core.RecordEvent) error {
+	if e.Record.GetString(s.RoomAudience) == "" {
+		e.Record.Set(s.RoomAudience, "staff")
+	}
+	return e.Next()
+}

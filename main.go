@@ -1,0 +1,53 @@
+// Command kindness-kiosk is the whole product in one binary: PocketBase
+// (database, dashboard, REST API) plus the break-room screens, the phone
+// forms and the schema, all embedded.
+//
+//	kindness-kiosk serve --http 0.0.0.0:8090 --app-url https://kindness.hospital.local
+package main
+
+import (
+	"log"
+	"os"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/jsvm"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+
+	// the schema, rules and default settings, compiled in
+	_ "github.com/kindness-coalition/kindness-kiosk/pb_migrations"
+	// IANA time zones inside the binary: servers without tzdata still work
+	_ "time/tzdata"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/demo"
+	"github.com/kindness-coalition/kindness-kiosk/internal/site"
+	"github.com/kindness-coalition/kindness-kiosk/pb_public"
+)
+
+func main() {
+	app := pocketbase.New()
+
+	var appURL, hooksDir string
+	var seedDemo bool
+	flags := app.RootCmd.PersistentFlags()
+	flags.StringVar(&appURL, "app-url", os.Getenv("KIOSK_APP_URL"),
+		"public base URL phones reach (QR codes encode it); also KIOSK_APP_URL; stored as Settings > Application URL")
+	flags.BoolVar(&seedDemo, "demo", false, "fill an empty database with a realistic demo (rooms, notes, a story, events)")
+	flags.StringVar(&hooksDir, "hooksDir", "", "folder of optional operator JS hooks (default pb_data/../pb_hooks)")
+	_ = app.RootCmd.ParseFlags(os.Args[1:])
+
+	// optional operator hooks in pb_hooks/*.pb.js; the product needs none (docs/adr/0001)
+	jsvm.MustRegister(app, jsvm.Config{HooksDir: hooksDir, HooksWatch: false})
+	// `migrate` command for operators; our migrations are Go and compiled in
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
+
+	if _, err := site.Register(app, site.Config{Public: pb_public.FS, AppURL: appURL}); err != nil {
+		log.Fatal(err)
+	}
+	if seedDemo {
+		demo.Register(app)
+	}
+
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}
