@@ -25,7 +25,8 @@ func init() {
 //   - the public lists/views only approved notes, published stories,
 //     published or cancelled events and active rooms;
 //   - the public may create notes and stories over REST but never sets
-//     status or flags (hooks force "pending" and run the PHI guard);
+//     status (the rule) or flags (hidden fields are dropped from public
+//     request bodies); hooks set "pending" and run the PHI guard;
 //   - signups are never listed or viewed by the public; their token is hidden.
 func createCollections(app core.App) error {
 	rooms := core.NewBaseCollection(s.Rooms)
@@ -49,7 +50,7 @@ func createCollections(app core.App) error {
 	notes := core.NewBaseCollection(s.Notes)
 	notes.ListRule = types.Pointer(`status = "approved"`)
 	notes.ViewRule = types.Pointer(`status = "approved"`)
-	notes.CreateRule = types.Pointer(`@request.body.status:isset = false && @request.body.flags:isset = false`)
+	notes.CreateRule = types.Pointer(`@request.body.status:isset = false`)
 	notes.Fields.Add(
 		&core.SelectField{Name: s.FieldStatus, Values: []string{s.StatusPending, s.StatusApproved, s.StatusRejected}, MaxSelect: 1, Presentable: true,
 			Help: "Set to approved to show the note on the screens."},
@@ -70,7 +71,7 @@ func createCollections(app core.App) error {
 	stories := core.NewBaseCollection(s.Stories)
 	stories.ListRule = types.Pointer(`status = "published"`)
 	stories.ViewRule = types.Pointer(`status = "published"`)
-	stories.CreateRule = types.Pointer(`@request.body.status:isset = false && @request.body.flags:isset = false`)
+	stories.CreateRule = types.Pointer(`@request.body.status:isset = false`)
 	stories.Fields.Add(
 		&core.SelectField{Name: s.FieldStatus, Values: []string{s.StatusPending, s.StatusPublished, s.StatusRejected}, MaxSelect: 1, Presentable: true},
 		&core.TextField{Name: s.StoryTitle, Required: true, Max: 140, Presentable: true},

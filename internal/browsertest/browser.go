@@ -1,0 +1,100 @@
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ChromiumPath finds Debian's chromium (or $CHROMIUM).
+func ChromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// NewBrowser returns a chromedp context for a fresh headless Chromium with
+// the given viewport. It skips the test loudly when Chromium is missing,
+// and fails it when CI=true.
+func NewBrowser(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	path := ChromiumPath()
+	if path == "" {
+		msg := "BROWSER TESTS SKIPPED: no chromium on PATH (apt-get install chromium, or set CHROMIUM)"
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("force-device-scale-factor", "1"),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// Run runs chromedp actions with a timeout and fails the test on error.
+func Run(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Screenshot saves a PNG of the viewport under $KK_SCREENSHOTS (default
+// the repo's docs/screenshots when KK_SCREENSHOTS=docs, else a temp dir)
+// and returns its bytes and path, so tests can decode what it shows.
+func Screenshot(t testing.TB, ctx context.Context, name string) ([]byte, string) {
+	t.Helper()
+	var png []byte
+	Run(t, ctx, chromedp.CaptureScreenshot(&png))
+	dir := os.Getenv("KK_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "kk-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, strings.ReplaceAll(name, "/", "_")+".png")
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", p)
+	return png, p
+}
