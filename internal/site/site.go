@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -39,6 +40,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	records.Register(app)
 	// domain pages and their hooks
 	home.Register(app, views)
+	notes.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {

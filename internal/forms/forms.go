@@ -1,0 +1,127 @@
+// Package forms holds what every phone form shares: cleaning typed text,
+// field checks with messages a person understands, the PHI-guard preview,
+// and the honeypot.
+package forms
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
+)
+
+// MaxBody is the largest form post accepted (a note is < 1 KB, a story
+// < 25 KB); anything bigger gets the 413 page.
+const MaxBody = 64 << 10
+
+// Honeypot is the name of the hidden field bots fill in and people don't.
+const Honeypot = "website"
+
+// Errors maps a field name to its message.
+type Errors map[string]string
+
+// Field is what the fielderror partial needs.
+type Field struct{ Field, Message string }
+
+// For returns the message of a field for the fielderror partial (nil if none).
+func (e Errors) For(field string) *Field {
+	if msg, ok := e[field]; ok {
+		return &Field{Field: field, Message: msg}
+	}
+	return nil
+}
+
+// Clean normalises typed text: CRLF to LF, control characters removed
+// (tabs become spaces), surrounding space trimmed. Invalid UTF-8 is left
+// for [Check] to report, so nothing is silently altered.
+func Clean(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return s // strings.Map would silently turn bad bytes into U+FFFD
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' && multiline:
+			return r
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// Check validates one cleaned value and records a message on failure.
+func (e Errors) Check(field, label, value string, required bool, max int) {
+	switch {
+	case !utf8.ValidString(value):
+		e[field] = fmt.Sprintf("%s has characters we can't read. Please retype it.", label)
+	case required && value == "":
+		e[field] = fmt.Sprintf("Please fill in %s.", strings.ToLower(label))
+	case utf8.RuneCountInString(value) > max:
+		e[field] = fmt.Sprintf("%s is %d characters; the limit is %d. Please shorten it.", label, utf8.RuneCountInString(value), max)
+	}
+}
+
+// Segment is a run of text, marked when the PHI guard found something in it.
+type Segment struct {
+	Text string
+	Mark bool
+	Kind string
+}
+
+// Highlight splits text into segments around findings, for <mark>.
+func Highlight(text string, found []phi.Finding) []Segment {
+	var out []Segment
+	pos := 0
+	for _, f := range found {
+		if f.Start < pos || f.End > len(text) {
+			continue
+		}
+		if f.Start > pos {
+			out = append(out, Segment{Text: text[pos:f.Start]})
+		}
+		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: f.Kind.Label()})
+		pos = f.End
+	}
+	if pos < len(text) {
+		out = append(out, Segment{Text: text[pos:]})
+	}
+	return out
+}
+
+// Warning is one line of the PHI warning on the form.
+type Warning struct{ Field, Label, Text string }
+
+// Flags is what is stored in a record's `flags` field: per field, what the
+// guard found, so the moderator sees why a post was held.
+type Flags struct {
+	Findings map[string][]phi.Finding `json:"findings"`
+	// SentAnyway is true when the writer saw the warning and chose to send.
+	SentAnyway bool `json:"sent_anyway"`
+}
+
+// Scan runs the PHI guard over named fields and returns the findings per
+// field (nil when clean) and the warning lines for the form.
+func Scan(fields map[string]string, labels map[string]string, order []string) (map[string][]phi.Finding, []Warning) {
+	var found map[string][]phi.Finding
+	var warnings []Warning
+	for _, name := range order {
+		fs := phi.Scan(fields[name])
+		if len(fs) == 0 {
+			continue
+		}
+		if found == nil {
+			found = map[string][]phi.Finding{}
+		}
+		found[name] = fs
+		for _, f := range fs {
+			warnings = append(warnings, Warning{Field: labels[name], Label: f.Kind.Label(), Text: f.Text})
+		}
+	}
+	return found, warnings
+}

@@ -1,0 +1,70 @@
+package notes
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// create handles POST /notes: validate → PHI guard → save → 303 to the
+// sent page. Any problem re-renders the form with everything typed kept.
+func (h *handler) create(e *core.RequestEvent) error {
+	if err := e.Request.ParseForm(); err != nil {
+		return h.views.Error(e, http.StatusBadRequest, "We couldn't read that form. Please open the page again.", err)
+	}
+	form := e.Request.PostForm
+	f := &noteForm{To: form.Get(s.NoteTo), Body: form.Get(s.NoteBody), From: form.Get(s.NoteFrom), Room: form.Get(s.FieldRoom)}
+	room := f.lookupRoom(e.App)
+
+	// bots fill every field; people never see this one
+	if form.Get(forms.Honeypot) != "" {
+		return e.Redirect(http.StatusSeeOther, sentURL(f.Room, false))
+	}
+
+	f.validate()
+	if len(f.Errors) > 0 {
+		return h.views.Render(e, http.StatusUnprocessableEntity, "note_new", f)
+	}
+	f.scan()
+	sentAnyway := form.Get("confirm") == "1"
+	if f.found != nil && !sentAnyway {
+		return h.views.Render(e, http.StatusOK, "note_new", f)
+	}
+
+	collection, err := e.App.FindCachedCollectionByNameOrId(s.Notes)
+	if err != nil {
+		return err
+	}
+	rec := core.NewRecord(collection)
+	rec.Set(s.NoteTo, f.To)
+	rec.Set(s.NoteBody, f.Body)
+	rec.Set(s.NoteFrom, f.From)
+	if room != nil {
+		rec.Set(s.FieldRoom, room.Id)
+	}
+	classify(e.App, rec, sentAnyway)
+	if err := e.App.Save(rec); err != nil {
+		f.Errors = forms.Errors{s.NoteBody: "We couldn't save your note just now. It's still here: please try again in a moment."}
+		e.App.Logger().Error("save note", "error", err)
+		return h.views.Render(e, http.StatusServiceUnavailable, "note_new", f)
+	}
+	return e.Redirect(http.StatusSeeOther, sentURL(f.Room, f.found != nil))
+}
+
+func sentURL(room string, held bool) string {
+	q := url.Values{}
+	if room != "" {
+		q.Set("room", room)
+	}
+	if held {
+		q.Set("held", "1")
+	}
+	if len(q) == 0 {
+		return "/notes/sent"
+	}
+	return "/notes/sent?" + q.Encode()
+}

@@ -1,0 +1,81 @@
+package notes
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// noteForm is the form's state: what was typed, what is wrong, what the
+// PHI guard found.
+type noteForm struct {
+	To, Body, From string
+	Room           string // slug
+	RoomName       string
+	RoomNotice     string
+	Errors         forms.Errors
+	Warnings       []forms.Warning
+	Highlight      []forms.Segment
+	found          map[string][]phi.Finding
+}
+
+var (
+	labels = map[string]string{s.NoteTo: "Who it is for", s.NoteBody: "Your message", s.NoteFrom: "Your name"}
+	order  = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
+)
+
+// validate cleans the typed values and fills Errors.
+func (f *noteForm) validate() {
+	f.To = forms.Clean(f.To, false)
+	f.Body = forms.Clean(f.Body, true)
+	f.From = forms.Clean(f.From, false)
+	f.Errors = forms.Errors{}
+	f.Errors.Check(s.NoteTo, labels[s.NoteTo], f.To, true, s.NoteToMax)
+	f.Errors.Check(s.NoteBody, labels[s.NoteBody], f.Body, true, s.NoteBodyMax)
+	f.Errors.Check(s.NoteFrom, labels[s.NoteFrom], f.From, false, s.NoteFromMax)
+}
+
+// scan runs the PHI guard over the three fields.
+func (f *noteForm) scan() {
+	f.found, f.Warnings = forms.Scan(map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, labels, order)
+	f.Highlight = forms.Highlight(f.Body, f.found[s.NoteBody])
+}
+
+// lookupRoom resolves the room slug from the QR code. An unknown or
+// inactive room doesn't block a thank-you: the note goes to every screen.
+func (f *noteForm) lookupRoom(app core.App) *core.Record {
+	if f.Room == "" {
+		return nil
+	}
+	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, f.Room)
+	if err != nil || !room.GetBool(s.RoomActive) {
+		f.RoomNotice = "We don't know that room any more, so your thank-you will be shown on every screen."
+		f.Room = ""
+		return nil
+	}
+	f.RoomName = room.GetString(s.RoomName)
+	return room
+}
+
+// classify sets flags and status on a note from the public: anything the
+// guard flags waits for a moderator; a clean note is approved at once only
+// if the hospital turned auto-approval on.
+func classify(app core.App, rec *core.Record, sentAnyway bool) {
+	found, _ := forms.Scan(map[string]string{
+		s.NoteTo: rec.GetString(s.NoteTo), s.NoteBody: rec.GetString(s.NoteBody), s.NoteFrom: rec.GetString(s.NoteFrom),
+	}, labels, order)
+	switch {
+	case found != nil:
+		rec.Set(s.NoteFlags, forms.Flags{Findings: found, SentAnyway: sentAnyway})
+		rec.Set(s.FieldStatus, s.StatusPending)
+	case prefs.Load(app).AutoApproveClean:
+		rec.Set(s.NoteFlags, nil)
+		rec.Set(s.FieldStatus, s.StatusApproved)
+	default:
+		rec.Set(s.NoteFlags, nil)
+		rec.Set(s.FieldStatus, s.StatusPending)
+	}
+}
