@@ -15,8 +15,10 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
+	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
@@ -41,6 +43,8 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	// domain pages and their hooks
 	home.Register(app, views)
 	notes.Register(app, views)
+	stories.Register(app, views)
+	moderation.Register(app)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {

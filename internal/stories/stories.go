@@ -1,0 +1,59 @@
+// Package stories is the longer form: staff submit a story of empathy from
+// a phone, moderators publish it in the dashboard, and /stories/{id}
+// renders it for reading.
+package stories
+
+import (
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
+)
+
+// Limits of a submitted story (runes).
+const (
+	TitleMax  = 140
+	BodyMax   = 20000
+	AuthorMax = 80
+)
+
+type handler struct{ views *web.Views }
+
+// Register binds the story routes and the REST guard.
+func Register(app core.App, views *web.Views) {
+	h := &handler{views: views}
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		se.Router.GET("/stories/new", h.showForm)
+		se.Router.GET("/stories/sent", h.showSent)
+		se.Router.POST("/stories", h.create).Bind(apis.BodyLimit(forms.MaxBody))
+		se.Router.GET("/stories/{id}", h.show)
+		return se.Next()
+	})
+	app.OnRecordCreateRequest(s.Stories).BindFunc(func(e *core.RecordRequestEvent) error {
+		if !e.HasSuperuserAuth() {
+			classify(e.Record, false)
+		}
+		return e.Next()
+	})
+}
+
+var (
+	labels = map[string]string{s.StoryTitle: "Title", s.StoryBody: "Your story", s.StoryAuthor: "Your name"}
+	order  = []string{s.StoryTitle, s.StoryBody, s.StoryAuthor}
+)
+
+// classify: stories always wait for a moderator; the guard's findings go
+// into flags so the moderator sees what to check.
+func classify(rec *core.Record, sentAnyway bool) {
+	found, _ := forms.Scan(map[string]string{
+		s.StoryTitle: rec.GetString(s.StoryTitle), s.StoryBody: rec.GetString(s.StoryBody), s.StoryAuthor: rec.GetString(s.StoryAuthor),
+	}, labels, order)
+	rec.Set(s.FieldStatus, s.StatusPending)
+	if found != nil {
+		rec.Set(s.StoryFlags, forms.Flags{Findings: found, SentAnyway: sentAnyway})
+	} else {
+		rec.Set(s.StoryFlags, nil)
+	}
+}

@@ -1,0 +1,92 @@
+package stories_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+var formHeaders = map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+
+func form(kv ...string) *strings.Reader {
+	v := url.Values{}
+	for i := 0; i < len(kv); i += 2 {
+		v.Add(kv[i], kv[i+1])
+	}
+	return strings.NewReader(v.Encode())
+}
+
+func expectStories(n int) func(t testing.TB, app *tests.TestApp, res *http.Response) {
+	return func(t testing.TB, app *tests.TestApp, res *http.Response) {
+		if got, err := app.CountRecords(s.Stories); err != nil || int(got) != n {
+			t.Fatalf("stories = %d (%v), want %d", got, err, n)
+		}
+	}
+}
+
+func seed(t testing.TB, app *tests.TestApp) {
+	kktest.Create(t, app, s.Stories, map[string]any{"id": "storypublished0", s.StoryTitle: "The cup of tea", s.FieldStatus: s.StatusPublished,
+		s.StoryBody: "## What happened\n\nShe sat with me. [Rounds](https://intranet.example/rounds) ![x](https://cdn.example/x.png) <script>alert(1)</script>"})
+	kktest.Create(t, app, s.Stories, map[string]any{"id": "storypending000", s.StoryTitle: "Secret draft", s.StoryBody: "x"})
+	kktest.Create(t, app, s.Stories, map[string]any{"id": "storyrejected00", s.StoryTitle: "Rejected", s.StoryBody: "x", s.FieldStatus: s.StatusRejected})
+}
+
+func TestStories(t *testing.T) {
+	scenarios := []tests.ApiScenario{
+		{Name: "published story renders safely", Method: http.MethodGet, URL: "/stories/storypublished0", ExpectedStatus: 200,
+			ExpectedContent: []string{"<h1>The cup of tea</h1>", "<h2>What happened</h2>", `rel="noopener nofollow ugc"`, "A colleague", "&lt;script&gt;"},
+			NotExpectedContent: []string{"<img src=\"https", "cdn.example", "<script>alert"}},
+		{Name: "pending story is a 404 page", Method: http.MethodGet, URL: "/stories/storypending000", ExpectedStatus: 404,
+			ExpectedContent: []string{"<!doctype html>", "not be published yet"}, NotExpectedContent: []string{"Secret draft"}},
+		{Name: "rejected story is a 404 page", Method: http.MethodGet, URL: "/stories/storyrejected00", ExpectedStatus: 404,
+			ExpectedContent: []string{"<!doctype html>"}},
+		{Name: "unknown story is a 404 page", Method: http.MethodGet, URL: "/stories/nope", ExpectedStatus: 404,
+			ExpectedContent: []string{"<!doctype html>"}},
+		{Name: "form with the consent reminder", Method: http.MethodGet, URL: "/stories/new", ExpectedStatus: 200,
+			ExpectedContent: []string{`name="title"`, `name="body"`, `name="author"`, "Schwartz Rounds", "identify a patient"}},
+		{Name: "good story: pending, 303", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "A hand to hold", "body", "It was a long night.\n\nShe stayed.", "author", "a staff nurse", "status", "published"), ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				r, err := app.FindFirstRecordByData(s.Stories, s.StoryTitle, "A hand to hold")
+				if err != nil || r.GetString(s.FieldStatus) != s.StatusPending || res.Header.Get("Location") != "/stories/sent" {
+					t.Fatalf("stored %v (%v), Location %q", r, err, res.Header.Get("Location"))
+				}
+			}},
+		{Name: "missing title: message, text kept", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "", "body", "My story text"), ExpectedStatus: 422,
+			ExpectedContent: []string{"Please fill in title.", "My story text</textarea>"}, AfterTestFunc: expectStories(3)},
+		{Name: "PHI warning", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "Night shift", "body", "Patient Harris in bay 3 told me"), ExpectedStatus: 200,
+			ExpectedContent: []string{"Please check for patient details", "<mark>Patient Harris</mark>"}, AfterTestFunc: expectStories(3)},
+		{Name: "PHI sent anyway: held with flags", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "Night shift", "body", "Patient Harris in bay 3 told me", "confirm", "1"), ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				r, err := app.FindFirstRecordByData(s.Stories, s.StoryTitle, "Night shift")
+				if err != nil || r.GetString(s.FieldStatus) != s.StatusPending || !strings.Contains(r.GetString(s.StoryFlags), "patient_name") {
+					t.Fatalf("stored %v (%v)", r, err)
+				}
+			}},
+		{Name: "8 MB body refused", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: strings.NewReader("title=x&body=" + strings.Repeat("a", 8<<20)), ExpectedStatus: 413,
+			ExpectedContent: []string{"<!doctype html>"}, AfterTestFunc: expectStories(3)},
+		{Name: "REST create is forced pending and flagged", Method: http.MethodPost, URL: "/api/collections/stories/records",
+			Headers: map[string]string{"Content-Type": "application/json"}, Body: strings.NewReader(`{"title":"x","body":"DOB 01/02/1950"}`),
+			ExpectedStatus: 200, ExpectedContent: []string{`"status":"pending"`},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				r, err := app.FindFirstRecordByData(s.Stories, s.StoryTitle, "x")
+				if err != nil || !strings.Contains(r.GetString(s.StoryFlags), "date_of_birth") {
+					t.Fatalf("flags %v (%v)", r, err)
+				}
+			}},
+	}
+	for _, sc := range scenarios {
+		sc.TestAppFactory = kktest.Factory(seed)
+		sc.Test(t)
+	}
+}

@@ -1,0 +1,59 @@
+package stories
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// create handles POST /stories: validate → PHI guard → save pending → 303.
+func (h *handler) create(e *core.RequestEvent) error {
+	if err := e.Request.ParseForm(); err != nil {
+		return h.views.Error(e, http.StatusBadRequest, "We couldn't read that form. Please open the page again.", err)
+	}
+	form := e.Request.PostForm
+	if form.Get(forms.Honeypot) != "" {
+		return e.Redirect(http.StatusSeeOther, "/stories/sent")
+	}
+	f := &storyForm{
+		Title:  forms.Clean(form.Get(s.StoryTitle), false),
+		Body:   forms.Clean(form.Get(s.StoryBody), true),
+		Author: forms.Clean(form.Get(s.StoryAuthor), false),
+		Errors: forms.Errors{},
+	}
+	f.Errors.Check(s.StoryTitle, labels[s.StoryTitle], f.Title, true, TitleMax)
+	f.Errors.Check(s.StoryBody, labels[s.StoryBody], f.Body, true, BodyMax)
+	f.Errors.Check(s.StoryAuthor, labels[s.StoryAuthor], f.Author, false, AuthorMax)
+	if len(f.Errors) > 0 {
+		return h.views.Render(e, http.StatusUnprocessableEntity, "story_new", f)
+	}
+
+	found, warnings := forms.Scan(map[string]string{s.StoryTitle: f.Title, s.StoryBody: f.Body, s.StoryAuthor: f.Author}, labels, order)
+	sentAnyway := form.Get("confirm") == "1"
+	if found != nil && !sentAnyway {
+		f.Warnings, f.Highlight = warnings, forms.Highlight(f.Body, found[s.StoryBody])
+		return h.views.Render(e, http.StatusOK, "story_new", f)
+	}
+
+	col, err := e.App.FindCachedCollectionByNameOrId(s.Stories)
+	if err != nil {
+		return err
+	}
+	rec := core.NewRecord(col)
+	rec.Set(s.StoryTitle, f.Title)
+	rec.Set(s.StoryBody, f.Body)
+	rec.Set(s.StoryAuthor, f.Author)
+	classify(rec, sentAnyway)
+	if err := e.App.Save(rec); err != nil {
+		e.App.Logger().Error("save story", "error", err)
+		f.Errors = forms.Errors{s.StoryBody: "We couldn't save your story just now. It's still here: please try again in a moment."}
+		return h.views.Render(e, http.StatusServiceUnavailable, "story_new", f)
+	}
+	if found != nil {
+		return e.Redirect(http.StatusSeeOther, "/stories/sent?held=1")
+	}
+	return e.Redirect(http.StatusSeeOther, "/stories/sent")
+}
