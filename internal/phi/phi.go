@@ -81,19 +81,25 @@ const (
 var rules = []rule{
 	{kind: KindEmail, re: regexp.MustCompile(`(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`)},
 	{kind: KindSSN, re: regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`)},
+	{kind: KindSSN, group: 1, re: regexp.MustCompile(`(?i)\b(?:ssn|social security(?: number| no\.?| #)?)\s*(?:is|was)?\s*[:#]?\s*(\d{3}[\s-]?\d{2}[\s-]?\d{4})\b`)},
 	// labelled record numbers: "MRN 1234567", "NHS no. 485 777 3456", "hosp no: A123456"
 	{kind: KindRecordNumber, group: 1, re: regexp.MustCompile(`(?i)\b(?:mrn|m\.r\.n\.?|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?|id)|hosp\.? (?:no\.?|number)|patient (?:id|number|no\.?)|pt (?:id|no\.?)|nhs(?: number| no\.?| #)?|chart(?: number| no\.?| #)|case (?:number|no\.?)|acct\.?(?: no\.?)?|account (?:number|no\.?)|urn|crn)\s*(?:is|was|=)?\s*[:#]?\s*([A-Z]{0,3}[\s-]?\d[\d\s-]{3,14}\d)`)},
 	// phone numbers: 10+ digits with optional country code and separators
 	{kind: KindPhone, re: regexp.MustCompile(`(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?|\b\d{2,5}[\s.-])\d{3,4}[\s.-]?\d{3,4}\b|\b0\d{9,10}\b|\b\d{10}\b`),
 		keep: func(text string, m []int) bool { return digits(text[m[0]:m[1]]) >= 10 && digits(text[m[0]:m[1]]) <= 13 }},
+	// short numbers introduced as something to call: "call her daughter at 555-0199"
+	{kind: KindPhone, group: 1, re: regexp.MustCompile(`(?i)\b(?:call|calling|phone|ring|tel\.?|telephone|mobile|cell|text|number)\b[^0-9\n]{0,25}?(\+?\d[\d\s.()-]{5,}\d)`),
+		keep: func(text string, m []int) bool { return digits(text[m[2]:m[3]]) >= 7 }},
 	// NHS-style numbers and long bare numbers: likely record numbers
 	{kind: KindRecordNumber, re: regexp.MustCompile(`\b\d{3}\s\d{3}\s\d{4}\b|\b[A-Z]{1,3}\d{6,10}\b|\b\d{6,9}\b`)},
 	// labelled dates: "DOB 03/04/1951", "born on 3 March 1951"
 	{kind: KindBirthDate, group: 1, re: regexp.MustCompile(`(?i)\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?|birth ?date|birthday)\s*(?:is|was|of|:|-)?\s*(` + dateRe + `)`)},
+	// "born in 1939": a birth year is enough to narrow a patient down
+	{kind: KindBirthDate, group: 1, re: regexp.MustCompile(`(?i)\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b`)},
 	// bare full dates whose year is long past: more likely a birth date than a shift
 	{kind: KindBirthDate, re: regexp.MustCompile(`(?i)\b` + dateRe + `\b`), keep: oldDate},
 	// "patient Smith", "pt John", "Mrs. Jones", "patient named Ana Lopez"
-	{kind: KindPatientName, re: regexp.MustCompile(`\b(?:[Pp]atient|[Pp]t\.?|PATIENT)(?:'s)?\s+(?:(?:called|named)\s+)?` + nameRe), keep: notTeamName},
+	{kind: KindPatientName, re: regexp.MustCompile(`\b(?:[Pp]atients?|[Pp]t\.?|PATIENT)(?:'s)?,?\s+(?:(?:called|named)\s+)?` + nameRe), keep: notTeamName},
 	{kind: KindPatientName, re: regexp.MustCompile(`\b` + titleRe + `\s+` + nameRe), keep: notStaffTitle},
 	// "bed 12", "bay 3 bed 4", "room 512", "cubicle 7", "side room 2", "rm 4B"
 	{kind: KindRoomBed, re: regexp.MustCompile(`(?i)\b(?:bed|bay|cubicle|cubi|cube|side ?room|room|rm|pod|resus|trolley|chair)\s*(?:no\.?|number|#)?\s*\d{1,4}[a-z]?\b`), keep: notStaffRoom},
