@@ -13,6 +13,15 @@ const (
 	Events   = "events"
 	Signups  = "signups"
 	Settings = "kiosk_settings"
+	Screens  = "screens"
+)
+
+// Screen (heartbeat) fields.
+const (
+	ScreenID        = "screen_id"
+	ScreenLastSeen  = "last_seen"
+	ScreenUserAgent = "user_agent"
+	ScreenVersion   = "version"
 )
 
 // Shared field names.

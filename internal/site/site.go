@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
@@ -45,6 +46,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	notes.Register(app, views)
 	stories.Register(app, views)
 	moderation.Register(app)
+	kiosk.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {

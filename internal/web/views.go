@@ -121,3 +121,17 @@ func (v *Views) Render(e *core.RequestEvent, status int, page string, data any) 
 	_, err = e.Response.Write(b)
 	return err
 }
+
+// RenderPartial executes one named template of a page's set (e.g. a card
+// the kiosk pushes to screens), without the layout.
+func (v *Views) RenderPartial(page, name string, data any) ([]byte, error) {
+	t, ok := v.pages[page]
+	if !ok {
+		return nil, fmt.Errorf("web: no page %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("render %s/%s: %w", page, name, err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,32 @@
+package kiosk
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// showFeed serves GET /kiosk/{slug}/feed as JSON with an ETag, so the
+// periodic re-sync of an unchanged screen costs a 304. A room that is gone
+// answers 404 {"gone":true}: the screen says so and keeps retrying.
+func (h *handler) showFeed(e *core.RequestEvent) error {
+	room, err := activeRoom(e.App, e.Request.PathValue("slug"))
+	if err != nil {
+		return e.JSON(http.StatusNotFound, map[string]any{"gone": true})
+	}
+	feed, err := h.buildFeed(e.App, room)
+	if err != nil {
+		return err
+	}
+	body, err := marshalFeed(feed)
+	if err != nil {
+		return err
+	}
+	tag := etag(body)
+	e.Response.Header().Set("ETag", tag)
+	e.Response.Header().Set("Cache-Control", "no-cache")
+	if e.Request.Header.Get("If-None-Match") == tag {
+		return e.NoContent(http.StatusNotModified)
+	}
+	return e.Blob(http.StatusOK, "application/json", body)
+}

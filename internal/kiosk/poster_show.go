@@ -1,0 +1,21 @@
+package kiosk
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// showPoster renders GET /posters/{slug}: a printable A4/Letter page with
+// the room's two QR codes, so rooms without a screen can join too.
+func (h *handler) showPoster(e *core.RequestEvent) error {
+	room, err := activeRoom(e.App, e.Request.PathValue("slug"))
+	if err != nil {
+		return h.views.Error(e, http.StatusNotFound, "There is no active room with that name, so there is no poster for it.", nil)
+	}
+	page, err := h.buildPage(e.App, room)
+	if err != nil {
+		return err
+	}
+	return h.views.Render(e, http.StatusOK, "poster", page)
+}

@@ -1,0 +1,134 @@
+package kiosk
+
+import (
+	"encoding/json"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/subscriptions"
+
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
+)
+
+// Message is what a screen receives on the "kiosk" topic.
+//   - upsert: show (or replace) this card, if it is for the screen's room;
+//   - remove: drop the card with this id (rejected, unpublished, deleted);
+//   - resync: re-fetch the feed (rooms or settings changed).
+type Message struct {
+	Op   string `json:"op"`
+	ID   string `json:"id,omitempty"`
+	Card *Card  `json:"card,omitempty"`
+}
+
+// bindPush pushes every change that affects what screens show, after the
+// change is committed. A card is rendered once and sent to every screen;
+// each screen keeps what is for its room.
+func bindPush(app core.App, views *web.Views) {
+	p := &pusher{views: views}
+	for _, c := range []string{s.Notes, s.Stories, s.Events} {
+		app.OnRecordAfterCreateSuccess(c).BindFunc(p.onSave)
+		app.OnRecordAfterUpdateSuccess(c).BindFunc(p.onSave)
+		app.OnRecordAfterDeleteSuccess(c).BindFunc(p.onDelete)
+	}
+	// seats left changed
+	app.OnRecordAfterCreateSuccess(s.Signups).BindFunc(p.onSignup)
+	app.OnRecordAfterUpdateSuccess(s.Signups).BindFunc(p.onSignup)
+	app.OnRecordAfterDeleteSuccess(s.Signups).BindFunc(p.onSignup)
+	// a room renamed or deactivated, quiet hours changed, the base URL changed
+	app.OnRecordAfterUpdateSuccess(s.Rooms, s.Settings).BindFunc(p.onResync)
+	app.OnRecordAfterDeleteSuccess(s.Rooms).BindFunc(p.onResync)
+	app.OnSettingsReload().BindFunc(func(e *core.SettingsReloadEvent) error {
+		broadcast(e.App, Message{Op: "resync"})
+		return e.Next()
+	})
+}
+
+type pusher struct{ views *web.Views }
+
+func (p *pusher) onSave(e *core.RecordEvent) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
+	p.push(e.App, e.Record)
+	return nil
+}
+
+func (p *pusher) onDelete(e *core.RecordEvent) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
+	broadcast(e.App, Message{Op: "remove", ID: e.Record.Id})
+	return nil
+}
+
+func (p *pusher) onSignup(e *core.RecordEvent) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
+	if ev, err := e.App.FindRecordById(s.Events, e.Record.GetString(s.SignupEvent)); err == nil {
+		p.push(e.App, ev)
+	}
+	return nil
+}
+
+func (p *pusher) onResync(e *core.RecordEvent) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
+	broadcast(e.App, Message{Op: "resync"})
+	return nil
+}
+
+// push sends the record's card if screens should show it, else a removal.
+func (p *pusher) push(app core.App, r *core.Record) {
+	b := newBuilder(app, p.views)
+	var card Card
+	var err error
+	status := r.GetString(s.FieldStatus)
+	switch r.Collection().Name {
+	case s.Notes:
+		if status == s.StatusApproved {
+			card, err = b.noteCard(r)
+		}
+	case s.Stories:
+		if status == s.StatusPublished {
+			card, err = b.storyCard(r)
+		}
+	case s.Events:
+		if status == s.StatusPublished {
+			card, err = b.eventCard(r)
+		}
+	}
+	if err != nil {
+		app.Logger().Error("kiosk push", "error", err, "record", r.Id)
+		return
+	}
+	if card.ID == "" {
+		broadcast(app, Message{Op: "remove", ID: r.Id})
+		return
+	}
+	broadcast(app, Message{Op: "upsert", Card: &card})
+}
+
+// chunkSize matches PocketBase's own realtime fan-out.
+const chunkSize = 150
+
+// broadcast sends a message to every realtime client subscribed to Topic,
+// in parallel chunks like PocketBase's record events, without blocking
+// the caller on a slow client.
+func broadcast(app core.App, m Message) {
+	data, err := json.Marshal(m)
+	if err != nil {
+		return
+	}
+	msg := subscriptions.Message{Name: Topic, Data: data}
+	for _, chunk := range app.SubscriptionsBroker().ChunkedClients(chunkSize) {
+		go func(clients []subscriptions.Client) {
+			for _, c := range clients {
+				if c.HasSubscription(Topic) {
+					c.Send(msg)
+				}
+			}
+		}(chunk)
+	}
+}
