@@ -26,7 +26,7 @@ type Message struct {
 func bindPush(app core.App, views *web.Views) {
 	p := &pusher{views: views}
 	for _, c := range []string{s.Notes, s.Stories, s.Events} {
-		app.OnRecordAfterCreateSuccess(c).BindFunc(p.onSave)
+		app.OnRecordAfterCreateSuccess(c).BindFunc(p.onCreate)
 		app.OnRecordAfterUpdateSuccess(c).BindFunc(p.onSave)
 		app.OnRecordAfterDeleteSuccess(c).BindFunc(p.onDelete)
 	}
@@ -51,6 +51,27 @@ func (p *pusher) onSave(e *core.RecordEvent) error {
 	}
 	p.push(e.App, e.Record)
 	return nil
+}
+
+// onCreate pushes a new record only if screens show it: a note posted
+// from a phone waits for a moderator and costs the screens nothing.
+func (p *pusher) onCreate(e *core.RecordEvent) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
+	if visible(e.Record) {
+		p.push(e.App, e.Record)
+	}
+	return nil
+}
+
+// visible reports whether a record's status puts it on the screens.
+func visible(r *core.Record) bool {
+	switch r.GetString(s.FieldStatus) {
+	case s.StatusApproved, s.StatusPublished:
+		return true
+	}
+	return false
 }
 
 func (p *pusher) onDelete(e *core.RecordEvent) error {

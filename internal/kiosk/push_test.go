@@ -1,0 +1,147 @@
+package kiosk_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/subscriptions"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// screenClient is a realtime client subscribed to the kiosk topic, as a
+// screen's EventSource is after its subscribe call.
+func screenClient(app core.App) subscriptions.Client {
+	c := subscriptions.NewDefaultClient()
+	c.Subscribe(kiosk.Topic)
+	app.SubscriptionsBroker().Register(c)
+	return c
+}
+
+func receive(t *testing.T, c subscriptions.Client) kiosk.Message {
+	t.Helper()
+	select {
+	case m := <-c.Channel():
+		if m.Name != kiosk.Topic {
+			t.Fatalf("message on %q", m.Name)
+		}
+		var km kiosk.Message
+		if err := json.Unmarshal(m.Data, &km); err != nil {
+			t.Fatal(err)
+		}
+		return km
+	case <-time.After(5 * time.Second):
+		t.Fatal("no message within 5 s")
+	}
+	return kiosk.Message{}
+}
+
+func expectSilence(t *testing.T, c subscriptions.Client) {
+	t.Helper()
+	select {
+	case m := <-c.Channel():
+		t.Fatalf("unexpected message %s %s", m.Name, m.Data)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// TestPush follows a note through moderation as every connected screen
+// sees it: nothing while pending, the card on approval, its removal on
+// rejection or deletion; a sign-up updates the event's seats without
+// ever carrying the person's e-mail.
+func TestPush(t *testing.T) {
+	app := kktest.NewApp(t)
+	seed(t, app)
+	screens := []subscriptions.Client{screenClient(app), screenClient(app)}
+	other := subscriptions.NewDefaultClient() // a client on another topic hears nothing
+	other.Subscribe("notes")
+	app.SubscriptionsBroker().Register(other)
+
+	note := kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "Ward 7", s.NoteBody: "thanks for the *cover*", s.FieldStatus: s.StatusPending})
+	for _, c := range screens {
+		expectSilence(t, c)
+	}
+
+	note.Set(s.FieldStatus, s.StatusApproved)
+	if err := app.Save(note); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range screens {
+		m := receive(t, c)
+		if m.Op != "upsert" || m.Card == nil || m.Card.ID != note.Id || m.Card.Kind != "note" ||
+			!strings.Contains(string(m.Card.HTML), "To Ward 7") || !strings.Contains(string(m.Card.HTML), "<em>cover</em>") {
+			t.Fatalf("approval message %+v", m)
+		}
+		if len(m.Card.Rooms) != 0 {
+			t.Errorf("a note without a room is for every room, got %v", m.Card.Rooms)
+		}
+	}
+
+	note.Set(s.FieldStatus, s.StatusRejected)
+	if err := app.Save(note); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range screens {
+		if m := receive(t, c); m.Op != "remove" || m.ID != note.Id {
+			t.Fatalf("rejection message %+v", m)
+		}
+	}
+
+	note.Set(s.FieldStatus, s.StatusApproved)
+	if err := app.Save(note); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range screens {
+		receive(t, c)
+	}
+	if err := app.Delete(note); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range screens {
+		if m := receive(t, c); m.Op != "remove" || m.ID != note.Id {
+			t.Fatalf("deletion message %+v", m)
+		}
+	}
+
+	ev, err := app.FindFirstRecordByData(s.Events, s.EventTitle, "Schwartz Rounds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kktest.Create(t, app, s.Signups, map[string]any{s.SignupEvent: ev.Id, s.SignupName: "Cy", s.SignupEmail: "cy@private.example",
+		s.FieldStatus: s.StatusConfirmed, s.SignupToken: strings.Repeat("c", 32)})
+	for _, c := range screens {
+		m := receive(t, c)
+		if m.Op != "upsert" || m.Card == nil || m.Card.ID != ev.Id || !strings.Contains(string(m.Card.HTML), "waitlist") {
+			t.Fatalf("sign-up message %+v", m)
+		}
+		if raw, _ := json.Marshal(m); strings.Contains(string(raw), "@private.example") || strings.Contains(string(raw), "Cy") {
+			t.Fatalf("a realtime message carries the person: %s", raw)
+		}
+	}
+
+	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, "icu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	room.Set(s.RoomActive, false)
+	if err := app.Save(room); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range screens {
+		if m := receive(t, c); m.Op != "resync" {
+			t.Fatalf("room change message %+v", m)
+		}
+	}
+	select {
+	case m := <-other.Channel():
+		if m.Name == kiosk.Topic {
+			t.Fatalf("a client not subscribed to %q got %s", kiosk.Topic, m.Data)
+		}
+	default:
+	}
+}
