@@ -7,7 +7,6 @@
 package browsertest
 
 import (
-	"context"
 	"errors"
 	"net"
 	"net/http"
@@ -92,15 +91,16 @@ func StartServerWith(t testing.TB, o Options) *Server {
 	return s
 }
 
-// Stop shuts the server down (safe to call twice).
+// Stop shuts the server down the way SIGTERM does (PocketBase's
+// OnTerminate: open realtime streams end, then a graceful shutdown), so
+// connected screens see what they see when IT restarts the service.
+// Safe to call twice.
 func (s *Server) Stop() {
 	if s.srv == nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = s.srv.Shutdown(ctx)
 	s.srv = nil
+	_ = s.App.OnTerminate().Trigger(&core.TerminateEvent{App: s.App})
 	<-s.done
 	_ = s.App.ResetBootstrapState()
 }

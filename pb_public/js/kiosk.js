@@ -36,8 +36,15 @@
     return null;
   }
 
-  // how long a card stays: long enough to read, a pause for short ones
+  // how long a card stays: long enough to read, a pause for short ones;
+  // ?dwell=N (seconds, 3-300) fixes it, e.g. for a busy corridor screen
+  var fixedDwell = (function () {
+    var m = /[?&]dwell=(\d+)/.exec(location.search);
+    var n = m ? parseInt(m[1], 10) : 0;
+    return n >= 3 && n <= 300 ? n * 1000 : 0;
+  })();
   function dwell(el) {
+    if (fixedDwell) { return fixedDwell; }
     var len = (el.textContent || '').length;
     return Math.min(40000, Math.max(12000, 6000 + len * 60));
   }
@@ -47,6 +54,17 @@
     current = el;
     if (el && el.className.indexOf('active') < 0) { el.className += ' active'; }
     empty.className = empty.className.replace(/\s*hidden/g, '') + (el ? ' hidden' : '');
+    drawDots();
+  }
+
+  // where the rotation is: one dot per card (at most 12), the current one filled
+  var dotsEl = document.getElementById('dots');
+  function drawDots() {
+    var all = cards(), html = '';
+    if (all.length > 1 && all.length <= 12) {
+      for (var i = 0; i < all.length; i++) { html += all[i] === current ? '<i class="on"></i>' : '<i></i>'; }
+    }
+    dotsEl.innerHTML = html;
   }
 
   function next() {
@@ -78,7 +96,7 @@
     var wasCurrent = el === current;
     el.parentNode.removeChild(el);
     if (wasCurrent) { current = null; next(); }
-    if (!cards().length) { show(null); }
+    if (!cards().length) { show(null); } else { drawDots(); }
   }
 
   function upsert(card) {
@@ -92,7 +110,7 @@
     }
     // a new card comes next, so the person who just got thanked sees it soon
     if (current && current.nextSibling) { deck.insertBefore(el, current.nextSibling); } else { deck.insertBefore(el, empty); }
-    if (!current) { next(); }
+    if (!current) { next(); } else { drawDots(); }
   }
 
   function replaceAll(list) {
@@ -116,12 +134,13 @@
 
   function showGone() {
     gone = true;
+    if (body.className.indexOf('gone') < 0) { body.className += ' gone'; }
     clearTimeout(rotateTimer);
     var all = cards();
     for (var i = all.length - 1; i >= 0; i--) { all[i].parentNode.removeChild(all[i]); }
     current = null;
-    empty.innerHTML = '<p class="eyebrow">Kindness Kiosk</p><h1 class="big">This screen\u2019s room is no longer set up.</h1>' +
-      '<p class="lead gone">An admin can add the room again in the dashboard, or point this screen at another room. It will come back by itself.</p>';
+    empty.innerHTML = '<div class="panel"><p class="eyebrow">Kindness Kiosk</p><h1 class="big">This screen\u2019s room is no longer set up.</h1>' +
+      '<p class="lead gone">An admin can add the room again in the dashboard, or point this screen at another room. It will come back by itself.</p></div>';
     show(null);
   }
 

@@ -1,0 +1,243 @@
+package browsertest_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+const publicURL = "http://kindness.hospital.example"
+
+// seedKiosk adds what a break room would show on an ordinary day.
+func seedKiosk(t *testing.T, app core.App) (pending *core.Record) {
+	t.Helper()
+	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, s.DefaultRoomSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "The night team on 5 West", s.NoteFrom: "Priya",
+		s.NoteBody: "You turned a hard night into a kind one. *Thank you* for covering my breaks.", s.FieldRoom: room.Id, s.FieldStatus: s.StatusApproved})
+	starts := types.NowDateTime().Add(50 * time.Hour)
+	kktest.Create(t, app, s.Events, map[string]any{s.EventTitle: "Schwartz Rounds: the patient I remember", s.EventStarts: starts,
+		s.EventEnds: starts.Add(time.Hour), s.EventPlace: "Education centre, room 2", s.EventCapacity: 20, s.FieldStatus: s.StatusPublished})
+	return kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "Dr Okafor", s.NoteBody: "For staying late to teach us.",
+		s.FieldRoom: room.Id, s.FieldStatus: s.StatusPending})
+}
+
+// api calls the REST API as a superuser, as the dashboard does.
+func api(t *testing.T, srv *browsertest.Server, method, path, body string) {
+	t.Helper()
+	token := superuserToken(t, srv.App)
+	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", token)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("%s %s: %d", method, path, res.StatusCode)
+	}
+}
+
+func superuserToken(t *testing.T, app core.App) string {
+	t.Helper()
+	su, err := app.FindAuthRecordByEmail(core.CollectionNameSuperusers, "moderator@hospital.example")
+	if err != nil {
+		col, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		su = core.NewRecord(col)
+		su.SetEmail("moderator@hospital.example")
+		su.SetPassword("a-long-test-password")
+		if err := app.Save(su); err != nil {
+			t.Fatal(err)
+		}
+	}
+	token, err := su.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
+}
+
+// waitFor polls a JavaScript condition in the page until it holds.
+func waitFor(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	var ok bool
+	browsertest.Run(t, ctx, chromedp.Poll(js, &ok, chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(100*time.Millisecond)))
+	if !ok {
+		t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+const connected = `document.body.className.indexOf('js') >= 0 && document.getElementById('status').className.indexOf('hidden') >= 0`
+
+// TestKioskLive is the break-room screen as staff see it: notes and
+// events at 1920×1080, an approval that appears without a reload, a
+// rejection that leaves, and a server restart the screen rides out
+// (reconnecting mark, then the new content, never an error page).
+func TestKioskLive(t *testing.T) {
+	dir := t.TempDir()
+	srv := browsertest.StartServerWith(t, browsertest.Options{Dir: dir, AppURL: publicURL})
+	pending := seedKiosk(t, srv.App)
+	ctx := browsertest.NewBrowser(t, 1920, 1080)
+
+	var active, events string
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room?dwell=3"))
+	waitFor(t, ctx, "the realtime connection", connected)
+	browsertest.Run(t, ctx, chromedp.Text(".kcard.active", &active))
+	if !strings.Contains(active, "The night team on 5 West") || !strings.Contains(active, "Priya") {
+		t.Fatalf("first card shows %q", active)
+	}
+	waitFor(t, ctx, "the event card", `(document.querySelector('.kcard.active') || {}).getAttribute && document.querySelector('.kcard.active').getAttribute('data-kind') === 'event'`)
+	browsertest.Run(t, ctx, chromedp.Text(".kcard.active", &events))
+	if !strings.Contains(events, "Schwartz Rounds") || !strings.Contains(events, "20 seats left") || !strings.Contains(events, "Education centre") {
+		t.Fatalf("event card shows %q", events)
+	}
+	assertFits(t, ctx)
+	settle(t, ctx)
+	browsertest.Screenshot(t, ctx, "kiosk-1920")
+
+	// a moderator approves a note in the dashboard: it reaches the screen
+	api(t, srv, http.MethodPatch, "/api/collections/notes/records/"+pending.Id, `{"status":"approved"}`)
+	waitFor(t, ctx, "the approved note on screen", fmt.Sprintf(`!!document.querySelector('.kcard.active[data-id="%s"]')`, pending.Id))
+	browsertest.Run(t, ctx, chromedp.Text(".kcard.active", &active))
+	if !strings.Contains(active, "Dr Okafor") || !strings.Contains(active, "A colleague") {
+		t.Fatalf("approved card shows %q", active)
+	}
+	// and a rejection takes it off again
+	api(t, srv, http.MethodPatch, "/api/collections/notes/records/"+pending.Id, `{"status":"rejected"}`)
+	waitFor(t, ctx, "the rejected note gone", fmt.Sprintf(`!document.querySelector('.kcard[data-id="%s"]')`, pending.Id))
+
+	// IT restarts the service: the screen keeps its content, says it is reconnecting
+	srv.Stop()
+	waitFor(t, ctx, "the reconnecting mark", `document.getElementById('status').className.indexOf('hidden') < 0`)
+	var status string
+	browsertest.Run(t, ctx, chromedp.Text("#status", &status))
+	if status != "Reconnecting…" {
+		t.Errorf("status mark = %q", status)
+	}
+	assertStillKiosk(t, ctx)
+	browsertest.Screenshot(t, ctx, "kiosk-reconnecting")
+
+	// while it was down a note was approved; the screen re-syncs on reconnect
+	srv2 := browsertest.StartServerWith(t, browsertest.Options{Dir: dir, Addr: srv.Addr, AppURL: publicURL})
+	late := kktest.Create(t, srv2.App, s.Notes, map[string]any{s.NoteTo: "Housekeeping", s.NoteBody: "The ward sparkles.", s.FieldStatus: s.StatusApproved})
+	waitFor(t, ctx, "reconnected", connected)
+	waitFor(t, ctx, "the note approved during the restart", fmt.Sprintf(`!!document.querySelector('.kcard[data-id="%s"]')`, late.Id))
+	assertStillKiosk(t, ctx)
+}
+
+// assertStillKiosk fails if the browser left the kiosk page (e.g. for an
+// error page).
+func assertStillKiosk(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var ok bool
+	browsertest.Run(t, ctx, chromedp.Evaluate(`location.pathname === '/kiosk/break-room' && !!document.getElementById('deck')`, &ok))
+	if !ok {
+		t.Fatal("the screen is no longer the kiosk page")
+	}
+}
+
+// assertFits checks the screen has no scrollbars and the codes are big.
+func assertFits(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var r struct {
+		ScrollW, ScrollH, W, H int
+		QR                     float64
+		Body                   float64
+	}
+	browsertest.Run(t, ctx, chromedp.Evaluate(`({ScrollW: document.documentElement.scrollWidth, ScrollH: document.documentElement.scrollHeight,
+		W: innerWidth, H: innerHeight, QR: document.querySelector('.code img').getBoundingClientRect().width,
+		Body: parseFloat(getComputedStyle(document.querySelector('.kcard.active .body, .kcard.active .when-where')).fontSize)})`, &r))
+	if r.ScrollW > r.W || r.ScrollH > r.H {
+		t.Errorf("page overflows the screen: %dx%d in %dx%d", r.ScrollW, r.ScrollH, r.W, r.H)
+	}
+	if min := float64(min(r.W, r.H)) / 4; r.QR < min {
+		t.Errorf("QR code %.0f px wide, want ≥ %.0f at %dx%d", r.QR, min, r.W, r.H)
+	}
+	if r.H >= 1080 && r.Body < 32 {
+		t.Errorf("card text %.0f px at 1080p, want ≥ 32", r.Body)
+	}
+}
+
+// TestKioskQRCodesScan decodes the codes exactly as the screen and the
+// poster draw them, at 1280×720 and on a portrait tablet.
+func TestKioskQRCodesScan(t *testing.T) {
+	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
+	seedKiosk(t, srv.App)
+	want := []string{publicURL + "/notes/new?room=break-room", publicURL + "/events?room=break-room"}
+
+	for _, size := range [][2]int{{1280, 720}, {800, 1280}} {
+		ctx := browsertest.NewBrowser(t, size[0], size[1])
+		browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
+		waitFor(t, ctx, "the realtime connection", connected)
+		assertFits(t, ctx)
+		settle(t, ctx)
+		browsertest.Screenshot(t, ctx, fmt.Sprintf("kiosk-%dx%d", size[0], size[1]))
+		for i, url := range want {
+			var png []byte
+			browsertest.Run(t, ctx, chromedp.Screenshot(fmt.Sprintf(".codes .code:nth-child(%d) img", i+1), &png, chromedp.ByQuery))
+			if got := browsertest.DecodeQR(t, png); got != url {
+				t.Errorf("%dx%d code %d = %q, want %q", size[0], size[1], i+1, got, url)
+			}
+		}
+	}
+
+	ctx := browsertest.NewBrowser(t, 794, 1123) // A4 at 96 dpi
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/posters/break-room"))
+	browsertest.Screenshot(t, ctx, "poster-a4")
+	for i, url := range want {
+		var png []byte
+		browsertest.Run(t, ctx, chromedp.Screenshot(fmt.Sprintf(".codes figure:nth-child(%d) img", i+1), &png, chromedp.ByQuery))
+		if got := browsertest.DecodeQR(t, png); got != url {
+			t.Errorf("poster code %d = %q, want %q", i+1, got, url)
+		}
+	}
+}
+
+// TestKioskEmptyThenRoomDeleted: a new room shows its gentle empty state;
+// a room removed while its screen shows it says so.
+func TestKioskEmptyThenRoomDeleted(t *testing.T) {
+	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
+	ctx := browsertest.NewBrowser(t, 1280, 720)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
+	waitFor(t, ctx, "the realtime connection", connected)
+	waitFor(t, ctx, "the empty state", `document.body.innerText.indexOf('Be the first to thank someone today') >= 0`)
+	settle(t, ctx)
+	browsertest.Screenshot(t, ctx, "kiosk-empty")
+
+	room, err := srv.App.FindFirstRecordByData(s.Rooms, s.RoomSlug, s.DefaultRoomSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api(t, srv, http.MethodPatch, "/api/collections/rooms/records/"+room.Id, `{"active":false}`)
+	waitFor(t, ctx, "the room-gone message", `document.body.innerText.indexOf('no longer set up') >= 0`)
+	assertStillKiosk(t, ctx)
+	settle(t, ctx)
+	browsertest.Screenshot(t, ctx, "kiosk-room-gone")
+}
+
+// settle waits out the card's fade-in, so a screenshot shows what a
+// person sees once it has appeared (not a measurement).
+func settle(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.Run(t, ctx, chromedp.Sleep(1800*time.Millisecond))
+}
