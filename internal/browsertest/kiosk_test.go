@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -240,4 +241,38 @@ func TestKioskEmptyThenRoomDeleted(t *testing.T) {
 func settle(t *testing.T, ctx context.Context) {
 	t.Helper()
 	browsertest.Run(t, ctx, chromedp.Sleep(1800*time.Millisecond))
+}
+
+// TestKioskRebootWhileServerDown: a TV that reloads (or reboots) while the
+// server is away shows its last screen from the service worker's cache,
+// not a browser error page, and reconnects when the server is back.
+func TestKioskRebootWhileServerDown(t *testing.T) {
+	dir := t.TempDir()
+	srv := browsertest.StartServerWith(t, browsertest.Options{Dir: dir, AppURL: publicURL})
+	seedKiosk(t, srv.App)
+	ctx := browsertest.NewBrowser(t, 1280, 720)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
+	waitFor(t, ctx, "the realtime connection", connected)
+
+	cached := `caches.keys().then(function (ks) { return Promise.all(ks.map(function (k) { return caches.open(k).then(function (c) { return c.match(location.href); }); })); })
+		.then(function (rs) { return !!navigator.serviceWorker.controller && rs.some(Boolean); })`
+	deadline := time.Now().Add(20 * time.Second)
+	for ok := false; !ok; {
+		browsertest.Run(t, ctx, chromedp.Evaluate(cached, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		if !ok && time.Now().After(deadline) {
+			t.Fatal("the service worker never cached the screen")
+		}
+		if !ok {
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+
+	srv.Stop()
+	browsertest.Run(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, "the cached screen with its note", `!!document.getElementById('deck') && document.body.innerText.indexOf('The night team on 5 West') >= 0`)
+	waitFor(t, ctx, "the reconnecting mark", `document.getElementById('status').className.indexOf('hidden') < 0`)
+	assertStillKiosk(t, ctx)
+
+	browsertest.StartServerWith(t, browsertest.Options{Dir: dir, Addr: srv.Addr, AppURL: publicURL})
+	waitFor(t, ctx, "reconnected", connected)
 }

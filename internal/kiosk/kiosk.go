@@ -28,8 +28,10 @@ type handler struct {
 func Register(app core.App, views *web.Views) {
 	h := &handler{views: views}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		se.Router.GET("/kiosk/{slug}", h.showScreen)
-		se.Router.GET("/kiosk/{slug}/feed", h.showFeed)
+		// gzip: a screen's first load must stay under 50 KB (PRODUCT.md)
+		se.Router.GET("/kiosk/{slug}", h.showScreen).Bind(apis.Gzip())
+		se.Router.GET("/kiosk/{slug}/feed", h.showFeed).Bind(apis.Gzip())
+		se.Router.GET("/kiosk/sw.js", h.showServiceWorker)
 		se.Router.POST("/kiosk/{slug}/heartbeat", h.createHeartbeat).Bind(apis.BodyLimit(4 << 10))
 		se.Router.GET("/posters/{slug}", h.showPoster)
 		return se.Next()

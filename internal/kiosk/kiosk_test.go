@@ -85,6 +85,13 @@ func TestScreenAndPoster(t *testing.T) {
 		{Name: "inactive room: 404 page", Method: http.MethodGet, URL: "/kiosk/closed", ExpectedStatus: 404,
 			ExpectedContent: []string{"<html"}, TestAppFactory: kktest.Factory(seed)},
 
+		{Name: "service worker for screens, stamped with the asset version", Method: http.MethodGet, URL: "/kiosk/sw.js", ExpectedStatus: 200,
+			ExpectedContent: []string{"var CACHE = 'kiosk-"}, NotExpectedContent: []string{"__VERSION__"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/javascript") {
+					t.Errorf("Content-Type = %q", ct)
+				}
+			}},
 		{Name: "poster: both codes, instructions, privacy reminder", Method: http.MethodGet, URL: "/posters/break-room", ExpectedStatus: 200,
 			ExpectedContent: []string{"Staff break room", "data:image/png;base64,", "Say thank you", "Join an event", "patient"},
 			TestAppFactory:  kktest.Factory(seed)},

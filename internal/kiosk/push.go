@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"encoding/json"
+	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/subscriptions"
@@ -24,7 +25,8 @@ type Message struct {
 // change is committed. A card is rendered once and sent to every screen;
 // each screen keeps what is for its room.
 func bindPush(app core.App, views *web.Views) {
-	p := &pusher{views: views}
+	p := &pusher{views: views, queue: make(chan queued, 256)}
+	go p.run()
 	for _, c := range []string{s.Notes, s.Stories, s.Events} {
 		app.OnRecordAfterCreateSuccess(c).BindFunc(p.onCreate)
 		app.OnRecordAfterUpdateSuccess(c).BindFunc(p.onSave)
@@ -38,12 +40,20 @@ func bindPush(app core.App, views *web.Views) {
 	app.OnRecordAfterUpdateSuccess(s.Rooms, s.Settings).BindFunc(p.onResync)
 	app.OnRecordAfterDeleteSuccess(s.Rooms).BindFunc(p.onResync)
 	app.OnSettingsReload().BindFunc(func(e *core.SettingsReloadEvent) error {
-		broadcast(e.App, Message{Op: "resync"})
+		p.broadcast(e.App, Message{Op: "resync"})
 		return e.Next()
 	})
 }
 
-type pusher struct{ views *web.Views }
+type pusher struct {
+	views *web.Views
+	queue chan queued
+}
+
+type queued struct {
+	app core.App
+	msg Message
+}
 
 func (p *pusher) onSave(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
@@ -78,7 +88,7 @@ func (p *pusher) onDelete(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	broadcast(e.App, Message{Op: "remove", ID: e.Record.Id})
+	p.broadcast(e.App, Message{Op: "remove", ID: e.Record.Id})
 	return nil
 }
 
@@ -96,7 +106,7 @@ func (p *pusher) onResync(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	broadcast(e.App, Message{Op: "resync"})
+	p.broadcast(e.App, Message{Op: "resync"})
 	return nil
 }
 
@@ -125,31 +135,49 @@ func (p *pusher) push(app core.App, r *core.Record) {
 		return
 	}
 	if card.ID == "" {
-		broadcast(app, Message{Op: "remove", ID: r.Id})
+		p.broadcast(app, Message{Op: "remove", ID: r.Id})
 		return
 	}
-	broadcast(app, Message{Op: "upsert", Card: &card})
+	p.broadcast(app, Message{Op: "upsert", Card: &card})
 }
 
 // chunkSize matches PocketBase's own realtime fan-out.
 const chunkSize = 150
 
-// broadcast sends a message to every realtime client subscribed to Topic,
-// in parallel chunks like PocketBase's record events, without blocking
-// the caller on a slow client.
-func broadcast(app core.App, m Message) {
-	data, err := json.Marshal(m)
-	if err != nil {
-		return
+// broadcast queues a message for every screen without blocking the
+// moderator's request on a slow client.
+func (p *pusher) broadcast(app core.App, m Message) {
+	select {
+	case p.queue <- queued{app, m}:
+	default:
+		// 256 changes behind: drop it; screens re-sync from the feed
+		// every few minutes and after every reconnect
+		app.Logger().Warn("kiosk push queue full; screens will catch up on re-sync", "op", m.Op)
 	}
-	msg := subscriptions.Message{Name: Topic, Data: data}
-	for _, chunk := range app.SubscriptionsBroker().ChunkedClients(chunkSize) {
-		go func(clients []subscriptions.Client) {
-			for _, c := range clients {
-				if c.HasSubscription(Topic) {
-					c.Send(msg)
+}
+
+// run sends queued messages one at a time, in order (an approval and a
+// quick rejection must not arrive swapped), each to all subscribed
+// clients in parallel chunks like PocketBase's record events.
+func (p *pusher) run() {
+	for q := range p.queue {
+		data, err := json.Marshal(q.msg)
+		if err != nil {
+			continue
+		}
+		msg := subscriptions.Message{Name: Topic, Data: data}
+		var wg sync.WaitGroup
+		for _, chunk := range q.app.SubscriptionsBroker().ChunkedClients(chunkSize) {
+			wg.Add(1)
+			go func(clients []subscriptions.Client) {
+				defer wg.Done()
+				for _, c := range clients {
+					if c.HasSubscription(Topic) {
+						c.Send(msg)
+					}
 				}
-			}
-		}(chunk)
+			}(chunk)
+		}
+		wg.Wait()
 	}
 }

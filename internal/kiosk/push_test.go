@@ -2,7 +2,9 @@ package kiosk_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,22 +25,53 @@ func screenClient(app core.App) subscriptions.Client {
 	return c
 }
 
-func receive(t *testing.T, c subscriptions.Client) kiosk.Message {
+// receiveAll reads one message from every client at once, as PocketBase's
+// realtime handler does (one goroutine per connection): client channels
+// are unbuffered, so reading them one by one could stall the broadcast.
+func receiveAll(t *testing.T, clients []subscriptions.Client) []kiosk.Message {
 	t.Helper()
-	select {
-	case m := <-c.Channel():
-		if m.Name != kiosk.Topic {
-			t.Fatalf("message on %q", m.Name)
-		}
-		var km kiosk.Message
-		if err := json.Unmarshal(m.Data, &km); err != nil {
+	out := make([]kiosk.Message, len(clients))
+	errs := make(chan error, len(clients))
+	for i, c := range clients {
+		go func() {
+			select {
+			case m := <-c.Channel():
+				if m.Name != kiosk.Topic {
+					errs <- fmt.Errorf("message on %q", m.Name)
+					return
+				}
+				errs <- json.Unmarshal(m.Data, &out[i])
+			case <-time.After(5 * time.Second):
+				errs <- fmt.Errorf("client %d: no message within 5 s", i)
+			}
+		}()
+	}
+	for range clients {
+		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
-		return km
-	case <-time.After(5 * time.Second):
-		t.Fatal("no message within 5 s")
 	}
-	return kiosk.Message{}
+	return out
+}
+
+// drain discards what the seeding queued before the clients connected
+// (pushes are sent in order by one sender, a moment after the change).
+func drain(clients ...subscriptions.Client) {
+	var wg sync.WaitGroup
+	for _, c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-c.Channel():
+				case <-time.After(300 * time.Millisecond):
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func expectSilence(t *testing.T, c subscriptions.Client) {
@@ -61,6 +94,7 @@ func TestPush(t *testing.T) {
 	other := subscriptions.NewDefaultClient() // a client on another topic hears nothing
 	other.Subscribe("notes")
 	app.SubscriptionsBroker().Register(other)
+	drain(append(screens, other)...)
 
 	note := kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "Ward 7", s.NoteBody: "thanks for the *cover*", s.FieldStatus: s.StatusPending})
 	for _, c := range screens {
@@ -71,8 +105,7 @@ func TestPush(t *testing.T) {
 	if err := app.Save(note); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range screens {
-		m := receive(t, c)
+	for _, m := range receiveAll(t, screens) {
 		if m.Op != "upsert" || m.Card == nil || m.Card.ID != note.Id || m.Card.Kind != "note" ||
 			!strings.Contains(string(m.Card.HTML), "To Ward 7") || !strings.Contains(string(m.Card.HTML), "<em>cover</em>") {
 			t.Fatalf("approval message %+v", m)
@@ -86,8 +119,8 @@ func TestPush(t *testing.T) {
 	if err := app.Save(note); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range screens {
-		if m := receive(t, c); m.Op != "remove" || m.ID != note.Id {
+	for _, m := range receiveAll(t, screens) {
+		if m.Op != "remove" || m.ID != note.Id {
 			t.Fatalf("rejection message %+v", m)
 		}
 	}
@@ -96,14 +129,12 @@ func TestPush(t *testing.T) {
 	if err := app.Save(note); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range screens {
-		receive(t, c)
-	}
+	receiveAll(t, screens)
 	if err := app.Delete(note); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range screens {
-		if m := receive(t, c); m.Op != "remove" || m.ID != note.Id {
+	for _, m := range receiveAll(t, screens) {
+		if m.Op != "remove" || m.ID != note.Id {
 			t.Fatalf("deletion message %+v", m)
 		}
 	}
@@ -112,14 +143,13 @@ func TestPush(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kktest.Create(t, app, s.Signups, map[string]any{s.SignupEvent: ev.Id, s.SignupName: "Cy", s.SignupEmail: "cy@private.example",
+	kktest.Create(t, app, s.Signups, map[string]any{s.SignupEvent: ev.Id, s.SignupName: "Cy Zed", s.SignupEmail: "cy@private.example",
 		s.FieldStatus: s.StatusConfirmed, s.SignupToken: strings.Repeat("c", 32)})
-	for _, c := range screens {
-		m := receive(t, c)
+	for _, m := range receiveAll(t, screens) {
 		if m.Op != "upsert" || m.Card == nil || m.Card.ID != ev.Id || !strings.Contains(string(m.Card.HTML), "waitlist") {
 			t.Fatalf("sign-up message %+v", m)
 		}
-		if raw, _ := json.Marshal(m); strings.Contains(string(raw), "@private.example") || strings.Contains(string(raw), "Cy") {
+		if raw, _ := json.Marshal(m); strings.Contains(string(raw), "@private.example") || strings.Contains(string(raw), "Cy Zed") {
 			t.Fatalf("a realtime message carries the person: %s", raw)
 		}
 	}
@@ -132,8 +162,8 @@ func TestPush(t *testing.T) {
 	if err := app.Save(room); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range screens {
-		if m := receive(t, c); m.Op != "resync" {
+	for _, m := range receiveAll(t, screens) {
+		if m.Op != "resync" {
 			t.Fatalf("room change message %+v", m)
 		}
 	}

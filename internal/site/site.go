@@ -93,7 +93,7 @@ func registerStatic(se *core.ServeEvent, views *web.Views) {
 			return views.Error(e, http.StatusNotFound, "", nil)
 		}
 		return err
-	}).BindFunc(views.Assets().CacheHeaders)
+	}).BindFunc(views.Assets().CacheHeaders).Bind(apis.Gzip())
 }
 
 // applyAppURL stores the base URL given at start, so QR codes use it.

@@ -248,6 +248,11 @@
       { 'Content-Type': 'application/x-www-form-urlencoded' }, function (x) { if (x.status === 404) { showGone(); } });
   }
 
+  // keep the last screen for a reboot while the server is away (HTTPS or localhost only)
+  if (navigator.serviceWorker) {
+    try { navigator.serviceWorker.register('/kiosk/sw.js', { scope: '/kiosk/' }); } catch (e) { /* not allowed here */ }
+  }
+
   next();
   tick();
   setInterval(tick, 1000);
