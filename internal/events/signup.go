@@ -176,8 +176,10 @@ func findLive(app core.App, eventID, email, exceptID string) (*core.Record, erro
 	var recs []*core.Record
 	err := app.RecordQuery(s.Signups).
 		AndWhere(dbx.HashExp{s.SignupEvent: eventID}).
-		AndWhere(dbx.NewExp("lower([["+s.SignupEmail+"]]) = {:email}", dbx.Params{"email": NormalizeEmail(email)})).
-		AndWhere(dbx.Not(dbx.HashExp{s.FieldStatus: s.StatusCancelled})).
+		// addresses are stored normalised (the hooks), and this is the
+		// partial unique index's own condition, so the lookup uses it
+		AndWhere(dbx.HashExp{s.SignupEmail: NormalizeEmail(email)}).
+		AndWhere(dbx.NewExp("[[" + s.FieldStatus + "]] != 'cancelled'")).
 		AndWhere(dbx.Not(dbx.HashExp{"id": exceptID})).
 		Limit(1).All(&recs)
 	if err != nil || len(recs) == 0 {
