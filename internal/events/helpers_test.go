@@ -117,3 +117,20 @@ func enableSMTP(t testing.TB, app *tests.TestApp) {
 }
 
 func email(i, round int) string { return fmt.Sprintf("person%03d.r%d@hospital.example", i, round) }
+
+// asSuperuser sends the scenario with the test superuser's token, the
+// way the dashboard does.
+func asSuperuser(sc *tests.ApiScenario) {
+	headers := map[string]string{}
+	for k, v := range sc.Headers {
+		headers[k] = v
+	}
+	sc.Headers = headers
+	before := sc.BeforeTestFunc
+	sc.BeforeTestFunc = func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+		headers["Authorization"] = kktest.SuperuserToken(t, app)
+		if before != nil {
+			before(t, app, e)
+		}
+	}
+}
