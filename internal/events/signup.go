@@ -104,12 +104,14 @@ func Open(ev *core.Record, now time.Time) error {
 	return nil
 }
 
-// ClosesAt is when sign-up ends: signup_closes if set, else the start.
+// ClosesAt is when sign-up ends: at signup_closes if set, and at the
+// start at the latest.
 func ClosesAt(ev *core.Record) time.Time {
-	if closes := ev.GetDateTime(s.EventSignupCloses); !closes.IsZero() {
+	starts := ev.GetDateTime(s.EventStarts).Time()
+	if closes := ev.GetDateTime(s.EventSignupCloses); !closes.IsZero() && closes.Time().Before(starts) {
 		return closes.Time()
 	}
-	return ev.GetDateTime(s.EventStarts).Time()
+	return starts
 }
 
 // Cancel cancels the sign-up with this token and, in the same

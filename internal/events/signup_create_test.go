@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/tests"
 
@@ -104,6 +105,12 @@ func TestSignupCreate(t *testing.T) {
 			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
 			ExpectedContent: []string{"sign-up for this event has closed"}, NotExpectedContent: []string{`action="/events/` + evClosed + `/signup"`},
 			AfterTestFunc: expectSignups(evClosed, 0)},
+		{Name: "signup_closes after the start: closes at the start", Method: http.MethodPost, URL: post("evlate000000000"), Headers: formHeaders,
+			TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
+				newEvent(t, app, map[string]any{"id": "evlate000000000", s.EventStarts: in(-time.Hour), s.EventEnds: in(time.Hour), s.EventSignupCloses: in(24 * time.Hour)})
+			}),
+			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
+			ExpectedContent: []string{"has closed"}, AfterTestFunc: expectSignups("evlate000000000", 0)},
 		{Name: "past event: closed", Method: http.MethodPost, URL: post(evPast), Headers: formHeaders,
 			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
 			ExpectedContent: []string{"has closed"}, AfterTestFunc: expectSignups(evPast, 0)},
@@ -136,7 +143,9 @@ func TestSignupCreate(t *testing.T) {
 			ExpectedContent: []string{"<!doctype html>"}},
 	}
 	for _, sc := range scenarios {
-		sc.TestAppFactory = kktest.Factory(seedEvents)
+		if sc.TestAppFactory == nil {
+			sc.TestAppFactory = kktest.Factory(seedEvents)
+		}
 		sc.Test(t)
 	}
 }
