@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
@@ -47,6 +48,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	stories.Register(app, views)
 	moderation.Register(app)
 	kiosk.Register(app, views)
+	events.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {

@@ -1,0 +1,60 @@
+package events
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// signupPage is a person's own page. It shows their name, never their
+// e-mail address: the link may be shared or shoulder-surfed.
+type signupPage struct {
+	Token     string
+	Name      string
+	Status    string
+	Position  int
+	Event     eventView
+	Ended     bool
+	MailSent  bool // SMTP is on: the link is in their inbox too
+	CanCancel bool
+}
+
+// showSignup renders GET /signups/{token}: status, event details,
+// waitlist position, add-to-calendar and the cancel button.
+func (h *handler) showSignup(e *core.RequestEvent) error {
+	rec, err := FindByToken(e.App, e.Request.PathValue("token"))
+	if errors.Is(err, ErrNotFound) {
+		return h.views.Error(e, http.StatusNotFound,
+			"We couldn't find that sign-up. Please check the link is complete: it is long, and e-mail apps sometimes break it in two.", nil)
+	}
+	if err != nil {
+		return err
+	}
+	ev, err := e.App.FindRecordById(s.Events, rec.GetString(s.SignupEvent))
+	if err != nil {
+		return h.notFound(e)
+	}
+	pos, err := Position(e.App, rec)
+	if err != nil {
+		return err
+	}
+	n, err := confirmedCount(e.App, ev.Id, "")
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	status := rec.GetString(s.FieldStatus)
+	page := signupPage{
+		Token: rec.GetString(s.SignupToken), Name: rec.GetString(s.SignupName), Status: status, Position: pos,
+		Event: newEventView(prefs.Load(e.App), ev, n, now), Ended: !endsAt(ev).After(now), MailSent: MailEnabled(e.App),
+	}
+	page.CanCancel = status != s.StatusCancelled && !page.Ended && !page.Event.Cancelled
+	// robots and link previews have no business here
+	e.Response.Header().Set("X-Robots-Tag", "noindex, nofollow")
+	return h.views.Render(e, http.StatusOK, "signup", page)
+}
