@@ -8,10 +8,12 @@ package main
 import (
 	"log"
 	"os"
+	"strings"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/jsvm"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+	"github.com/pocketbase/pocketbase/tools/osutils"
 
 	// the schema, rules and default settings, compiled in
 	_ "github.com/kindness-coalition/kindness-kiosk/pb_migrations"
@@ -20,17 +22,23 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/demo"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
+	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
 func main() {
-	app := pocketbase.New()
+	app, err := newApp("")
+	if err != nil {
+		log.Fatal(err)
+	}
 
-	var appURL, hooksDir string
+	var appURL, hooksDir, corsOrigins string
 	var seedDemo bool
 	flags := app.RootCmd.PersistentFlags()
 	flags.StringVar(&appURL, "app-url", os.Getenv("KIOSK_APP_URL"),
 		"public base URL phones reach (QR codes encode it); also KIOSK_APP_URL; stored as Settings > Application URL")
+	flags.StringVar(&corsOrigins, "cors", os.Getenv("KIOSK_CORS_ORIGINS"),
+		"extra comma-separated origins allowed to call the API from a browser (the app URL always is; '*' = any); also KIOSK_CORS_ORIGINS")
 	flags.BoolVar(&seedDemo, "demo", false, "fill an empty database with a realistic demo (rooms, notes, a story, events)")
 	flags.StringVar(&hooksDir, "hooksDir", "", "folder of optional operator JS hooks (default pb_data/../pb_hooks)")
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
@@ -40,7 +48,9 @@ func main() {
 	// `migrate` command for operators; our migrations are Go and compiled in
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 
-	if _, err := site.Register(app, site.Config{Public: pb_public.FS, AppURL: appURL}); err != nil {
+	if _, err := site.Register(app, site.Config{
+		Public: pb_public.FS, AppURL: appURL, CORSOrigins: strings.Split(corsOrigins, ","),
+	}); err != nil {
 		log.Fatal(err)
 	}
 	if seedDemo {
@@ -50,4 +60,18 @@ func main() {
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// newApp creates PocketBase with SQLite synchronous=FULL unless
+// KIOSK_SQLITE_SYNC=NORMAL (docs/adr/0040). dataDir "" means ./pb_data.
+func newApp(dataDir string) (*pocketbase.PocketBase, error) {
+	connect, err := storage.ConnectFor(os.Getenv("KIOSK_SQLITE_SYNC"))
+	if err != nil {
+		return nil, err
+	}
+	return pocketbase.NewWithConfig(pocketbase.Config{
+		DefaultDev:     osutils.IsProbablyGoRun(), // as pocketbase.New()
+		DefaultDataDir: dataDir,
+		DBConnect:      connect,
+	}), nil
 }

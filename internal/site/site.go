@@ -31,6 +31,10 @@ type Config struct {
 	// AppURL, when set, overrides Settings > Meta.AppURL at start
 	// (from --app-url or KIOSK_APP_URL). QR codes encode it.
 	AppURL string
+	// CORSOrigins are extra origins allowed to call the API from a browser
+	// page elsewhere (--cors / KIOSK_CORS_ORIGINS); the AppURL's origin
+	// always is. "*" restores PocketBase's allow-all.
+	CORSOrigins []string
 }
 
 // Register binds everything the product adds to PocketBase.
@@ -56,6 +60,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 				return err
 			}
 			registerMiddlewares(se, views)
+			registerCORS(se, cfg.CORSOrigins)
 			registerStatic(se, views)
 			return se.Next()
 		},
@@ -81,6 +86,12 @@ func registerMiddlewares(se *core.ServeEvent, views *web.Views) {
 		Func:     securityHeaders(),
 		Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 1,
 	})
+}
+
+// registerCORS swaps PocketBase's allow-all CORS for the AppURL-only one.
+func registerCORS(se *core.ServeEvent, extra []string) {
+	se.Router.Unbind(apis.DefaultCorsMiddlewareId)
+	se.Router.Bind(cors(se.App, extra))
 }
 
 // registerStatic serves the embedded assets; anything else is the 404 page.

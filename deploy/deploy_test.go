@@ -1,0 +1,287 @@
+package deploy_test
+
+import (
+	"bufio"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+)
+
+func read(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// unitKeys parses a systemd unit into "Section.Key" → values.
+func unitKeys(unit string) map[string][]string {
+	keys := map[string][]string{}
+	section := ""
+	for _, line := range strings.Split(unit, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, ";"):
+		case strings.HasPrefix(line, "["):
+			section = strings.Trim(line, "[]")
+		default:
+			k, v, _ := strings.Cut(line, "=")
+			keys[section+"."+k] = append(keys[section+"."+k], v)
+		}
+	}
+	return keys
+}
+
+// TestSystemdUnit checks the keys hospital IT relies on, then (where
+// systemd-analyze exists) lets systemd itself verify the unit and score
+// its sandbox.
+func TestSystemdUnit(t *testing.T) {
+	unit := read(t, "kindness-kiosk.service")
+	keys := unitKeys(unit)
+	want := map[string]string{
+		"Service.DynamicUser":     "yes",
+		"Service.StateDirectory":  "kindness-kiosk",
+		"Service.ExecStart":       "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
+		"Service.Restart":         "on-failure",
+		"Service.LimitNOFILE":     "65536",
+		"Service.NoNewPrivileges": "yes",
+		"Service.ProtectSystem":   "strict",
+		"Service.PrivateTmp":      "yes",
+		"Service.ProtectHome":     "yes",
+		"Service.KillSignal":      "SIGTERM",
+		"Install.WantedBy":        "multi-user.target",
+	}
+	for k, v := range want {
+		if got := keys[k]; len(got) != 1 || got[0] != v {
+			t.Errorf("%s = %q, want %q", k, got, v)
+		}
+	}
+	if env := strings.Join(keys["Service.Environment"], " "); !strings.Contains(env, "KIOSK_APP_URL=https://") {
+		t.Errorf("no KIOSK_APP_URL in Environment: %q", env)
+	}
+
+	if _, err := exec.LookPath("systemd-analyze"); err != nil {
+		t.Log("systemd-analyze not installed: checked the keys only")
+		return
+	}
+	// verify needs ExecStart to exist: point it at a stand-in executable
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "kindness-kiosk")
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	local := filepath.Join(dir, "kindness-kiosk.service")
+	if err := os.WriteFile(local, []byte(strings.ReplaceAll(unit, "/usr/local/bin/kindness-kiosk", bin)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("systemd-analyze", "verify", local).CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+	}
+	// "1.5 OK" when written; anything above 3 means hardening was lost
+	out, _ := exec.Command("systemd-analyze", "security", "--offline=yes", local).CombinedOutput()
+	m := regexp.MustCompile(`Overall exposure level for \S+: ([0-9.]+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("no exposure level in:\n%s", out)
+	}
+	var score float64
+	fmt.Sscan(string(m[1]), &score)
+	t.Logf("systemd-analyze security: exposure %.1f", score)
+	if score > 3 {
+		t.Errorf("systemd exposure %.1f > 3: hardening lost?\n%s", score, out)
+	}
+}
+
+// TestNginxConf checks the directives realtime and the rate limiter need,
+// then, where nginx is installed, runs `nginx -t` and a real nginx in
+// front of the product: a page and a realtime stream through the proxy.
+func TestNginxConf(t *testing.T) {
+	conf := read(t, "nginx.conf")
+	for _, d := range []string{
+		"proxy_http_version 1.1;", `proxy_set_header Connection "";`,
+		"proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header X-Real-IP $remote_addr;",
+		"proxy_set_header Host $host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
+		"client_max_body_size 64k;", "location = /api/realtime", "server 127.0.0.1:8090;",
+	} {
+		if !strings.Contains(conf, d) {
+			t.Errorf("nginx.conf lacks %s", d)
+		}
+	}
+	if _, err := exec.LookPath("nginx"); err != nil {
+		t.Log("nginx not installed: checked the directives only")
+		return
+	}
+
+	srv := browsertest.StartServer(t)
+	dir := t.TempDir()
+	cert, key := selfSigned(t, dir)
+	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+	local := strings.NewReplacer(
+		"server 127.0.0.1:8090;", "server "+srv.Addr+";",
+		"listen 443 ssl http2;", "listen "+httpsAddr+" ssl http2;",
+		"listen [::]:443 ssl http2;", "",
+		"listen 80;", "listen "+httpAddr+";",
+		"listen [::]:80;", "",
+		"/etc/ssl/kindness-kiosk/fullchain.pem", cert,
+		"/etc/ssl/kindness-kiosk/privkey.pem", key,
+	).Replace(conf)
+	site := filepath.Join(dir, "kindness-kiosk.conf")
+	writeFile(t, site, local)
+	main := filepath.Join(dir, "nginx.conf")
+	writeFile(t, main, fmt.Sprintf("pid %s/nginx.pid;\nerror_log %s/error.log;\nevents {}\nhttp {\n access_log off;\n include %s;\n}\n", dir, dir, site))
+
+	if out, err := exec.Command("nginx", "-t", "-p", dir, "-c", main).CombinedOutput(); err != nil {
+		t.Fatalf("nginx -t: %v\n%s", err, out)
+	}
+	ngx := exec.Command("nginx", "-p", dir, "-c", main, "-g", "daemon off; master_process off;")
+	if err := ngx.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ngx.Process.Kill(); _ = ngx.Wait() })
+
+	client := &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       10 * time.Second,
+	}
+	base := "https://" + httpsAddr
+	var res *http.Response
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("through nginx: %v\n%s", err, read(t, filepath.Join(dir, "error.log")))
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("GET / through nginx: %d, CSP %q", res.StatusCode, res.Header.Get("Content-Security-Policy"))
+	}
+
+	// plain HTTP redirects to HTTPS
+	if res, err := client.Get("http://" + httpAddr + "/kiosk/break-room"); err != nil || res.StatusCode != 301 ||
+		!strings.HasPrefix(res.Header.Get("Location"), "https://") {
+		t.Errorf("http:// redirect: %v %v", err, res)
+	}
+
+	// the realtime stream's first event arrives through the proxy at once
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/realtime", nil)
+	res, err = client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+		t.Fatalf("realtime through nginx: %d %s", res.StatusCode, ct)
+	}
+	// the first event (id:, event:PB_CONNECT, data:, blank line)
+	r := bufio.NewReader(res.Body)
+	event := ""
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("realtime through nginx after %q: %v", event, err)
+		}
+		if line == "\n" {
+			break
+		}
+		event += line
+	}
+	if !strings.Contains(event, "event:PB_CONNECT") {
+		t.Errorf("first realtime event through nginx: %q", event)
+	}
+}
+
+// TestCaddyfile checks the realtime and body-size settings, then
+// validates the file with Caddy where it is installed.
+func TestCaddyfile(t *testing.T) {
+	conf := read(t, "Caddyfile")
+	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "max_size 64KB", "tls internal", "read_timeout 1h"} {
+		if !strings.Contains(conf, d) {
+			t.Errorf("Caddyfile lacks %s", d)
+		}
+	}
+	if _, err := exec.LookPath("caddy"); err != nil {
+		t.Log("caddy not installed: checked the directives only")
+		return
+	}
+	dir := t.TempDir()
+	cert, key := selfSigned(t, dir)
+	local := strings.NewReplacer(
+		"/etc/ssl/kindness-kiosk/fullchain.pem", cert,
+		"/etc/ssl/kindness-kiosk/privkey.pem", key,
+	).Replace(conf)
+	file := filepath.Join(dir, "Caddyfile")
+	writeFile(t, file, local)
+	cmd := exec.Command("caddy", "validate", "--config", file, "--adapter", "caddyfile")
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("caddy validate: %v\n%s", err, out)
+	}
+}
+
+func writeFile(t *testing.T, name, s string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// selfSigned writes a throw-away certificate for the proxies under test.
+func selfSigned(t *testing.T, dir string) (certFile, keyFile string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "kindness.hospital.example"},
+		DNSNames:     []string{"kindness.hospital.example"},
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile = filepath.Join(dir, "fullchain.pem"), filepath.Join(dir, "privkey.pem")
+	writeFile(t, certFile, string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})))
+	writeFile(t, keyFile, string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb})))
+	return certFile, keyFile
+}
