@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind names what a finding looks like.
@@ -150,6 +151,26 @@ func digits(s string) int {
 	return n
 }
 
+// contextBytes is how far back the allow-list looks before a match.
+const contextBytes = 80
+
+// before returns up to contextBytes of text before i. The "...$" context
+// patterns would otherwise rescan the whole prefix for every match, which
+// is quadratic on a 20,000-character story. A cut window starts with "…"
+// so that a "^" in a pattern cannot take the cut for the start of the text.
+func before(text string, i int) string {
+	if i <= contextBytes {
+		return text[:i]
+	}
+	j := i - contextBytes
+	for j < i && !utf8.RuneStart(text[j]) {
+		j++
+	}
+	return "…" + text[j:i]
+}
+
+var fullYearRe = regexp.MustCompile(`(?:19|20)\d{2}`)
+
 var yearRe = regexp.MustCompile(`(19|20)\d{2}$|[/.-](\d{2})$`)
 
 // oldDate keeps a bare date only if its year is more than 2 years ago:
@@ -157,7 +178,7 @@ var yearRe = regexp.MustCompile(`(19|20)\d{2}$|[/.-](\d{2})$`)
 func oldDate(text string, m []int) bool {
 	s := strings.TrimSpace(text[m[0]:m[1]])
 	var year int
-	if y := regexp.MustCompile(`(?:19|20)\d{2}`).FindAllString(s, -1); len(y) > 0 {
+	if y := fullYearRe.FindAllString(s, -1); len(y) > 0 {
 		year, _ = strconv.Atoi(y[len(y)-1])
 		if strings.HasPrefix(s, y[0]) && len(y) == 1 { // ISO 2026-03-12
 			year, _ = strconv.Atoi(y[0])
@@ -213,7 +234,7 @@ var (
 // ward clerk", "Mr Dlamini from estates"), or the person being thanked
 // ("Thank you Mr Ahmed for the teaching").
 func notStaffTitle(text string, m []int) bool {
-	return !staffAfterTitle.MatchString(text[m[1]:]) && !addressedBefore.MatchString(text[:m[0]])
+	return !staffAfterTitle.MatchString(text[m[1]:]) && !addressedBefore.MatchString(before(text, m[0]))
 }
 
 var (
@@ -225,7 +246,7 @@ var (
 
 // eventDate reports a bare date that reads as an event, not a birth.
 func eventDate(text string, m []int) bool {
-	return eventBefore.MatchString(text[:m[0]]) || eventAfter.MatchString(text[m[1]:])
+	return eventBefore.MatchString(before(text, m[0])) || eventAfter.MatchString(text[m[1]:])
 }
 
 var (
@@ -246,13 +267,13 @@ var (
 // bed 28". A bed or bay next to a person ("the man in bed 12") is kept.
 func notStaffRoom(text string, m []int) bool {
 	match := strings.ToLower(text[m[0]:m[1]])
-	if teamPlaceBefore.MatchString(text[:m[0]]) || teamPlaceAfter.MatchString(text[m[1]:]) || bedRangeAfter.MatchString(text[m[1]:]) {
+	if teamPlaceBefore.MatchString(before(text, m[0])) || teamPlaceAfter.MatchString(text[m[1]:]) || bedRangeAfter.MatchString(text[m[1]:]) {
 		return false
 	}
 	if !strings.HasPrefix(match, "room") && !strings.HasPrefix(match, "rm") {
 		return true
 	}
-	if staffRoomBefore.MatchString(text[:m[0]]) || staffRoomAfter.MatchString(text[m[1]:]) {
+	if staffRoomBefore.MatchString(before(text, m[0])) || staffRoomAfter.MatchString(text[m[1]:]) {
 		return false
 	}
 	return true

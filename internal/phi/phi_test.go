@@ -217,3 +217,21 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkScanStory is the worst case the forms accept: a 20,000-character
+// story dense with matches. The allow-list's look-behind windows keep it
+// linear (it took 8 s per scan before they were bounded).
+func BenchmarkScanStory(b *testing.B) {
+	story := strings.Repeat("thanks to bed 1 and Mrs Kowalski on 12/03/1950 room 4 ", 400)[:20000]
+	for b.Loop() {
+		phi.Scan(story)
+	}
+}
+
+// BenchmarkScanNote is a typical flagged note.
+func BenchmarkScanNote(b *testing.B) {
+	note := "Thanks for sitting with Mrs Kowalski in bed 12, the 4 West team at 7am, MRN 1234567 and call 07700 900123"
+	for b.Loop() {
+		phi.Scan(note)
+	}
+}
