@@ -132,6 +132,25 @@ func Scan(text string) []Finding {
 	return found
 }
 
+// ScanRecipient scans a field that names who is being thanked (a note's
+// "to"): a title and name there is the colleague ("Mr Patel", UK surgeons
+// are "Mr"), unless a bed or room follows it. Everything else is found as
+// by [Scan].
+func ScanRecipient(text string) []Finding {
+	const prefix = "To " // what the form's label says, so the addressee veto applies
+	found := Scan(prefix + text)
+	out := found[:0]
+	for _, f := range found {
+		if f.Start < len(prefix) {
+			continue
+		}
+		f.Start -= len(prefix)
+		f.End -= len(prefix)
+		out = append(out, f)
+	}
+	return out
+}
+
 func overlaps(found []Finding, start, end int) bool {
 	for _, f := range found {
 		if start < f.End && f.Start < end {
@@ -226,7 +245,8 @@ var (
 	staffAfterTitle = regexp.MustCompile(`(?i)^[\s,(]*(?:(?:our|the|from|on|in|at|of)\s+(?:[a-z'’-]+\s+){0,2}?)?` + staffRoles)
 	// a name right after "thank you", "thanks", "to" or "dear" is the
 	// colleague being thanked, not someone they cared for
-	addressedBefore = regexp.MustCompile(`(?i)(?:^|[.!?:;,]\s*|\n)(?:thank you|thanks|many thanks|to|dear|well done|congratulations|congrats)[\s,:]*$`)
+	patientPlaceAfter = regexp.MustCompile(`(?i)^,?\s*(?:in|from|on)\s+(?:the\s+)?(?:bed|bay|room|side ?room|cubicle|rm|\d)`)
+	addressedBefore   = regexp.MustCompile(`(?i)(?:^|[.!?:;,]\s*|\n)(?:thank you|thanks|many thanks|to|dear|well done|congratulations|congrats)[\s,:]*$`)
 )
 
 // notStaffTitle keeps "Mr Smith" unless it is visibly a colleague: a
@@ -234,6 +254,9 @@ var (
 // ward clerk", "Mr Dlamini from estates"), or the person being thanked
 // ("Thank you Mr Ahmed for the teaching").
 func notStaffTitle(text string, m []int) bool {
+	if patientPlaceAfter.MatchString(text[m[1]:]) {
+		return true // "Mrs Alvarez in 12", "Mr Li in bed 4": a patient, however addressed
+	}
 	return !staffAfterTitle.MatchString(text[m[1]:]) && !addressedBefore.MatchString(before(text, m[0]))
 }
 

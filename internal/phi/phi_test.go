@@ -49,6 +49,7 @@ func TestScanKinds(t *testing.T) {
 		{"thanks to the night nurses for bed 11, she went peacefully", phi.KindRoomBed, "bed 11"},
 		{"the patient from 11/02/1945 has the right band", phi.KindBirthDate, "11/02/1945"},
 		{"kind to Mrs Kowalski all night", phi.KindPatientName, "Mrs Kowalski"},
+		{"Thank you Mr Li in the side room for the chocolates", phi.KindPatientName, "Mr Li"},
 	}
 	for _, c := range cases {
 		got := phi.Scan(c.in)
@@ -90,6 +91,27 @@ func TestScanAllowList(t *testing.T) {
 	} {
 		if got := phi.Scan(in); len(got) != 0 {
 			t.Errorf("Scan(%q) = %+v, want nothing", in, got)
+		}
+	}
+}
+
+func TestScanRecipient(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mr Patel":                "",
+		"Mrs Achebe and the team": "",
+		"Mrs Kowalski in bed 12":  "Mrs Kowalski|bed 12",
+		"patient Lopez":           "patient Lopez",
+		"Ana, x4412, ana@h.org":   "ana@h.org",
+	} {
+		var got []string
+		for _, f := range phi.ScanRecipient(in) {
+			if in[f.Start:f.End] != f.Text {
+				t.Errorf("ScanRecipient(%q): span %d-%d is not %q", in, f.Start, f.End, f.Text)
+			}
+			got = append(got, f.Text)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("ScanRecipient(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -195,27 +217,33 @@ func readCorpus(t *testing.T, path string) []string {
 	return lines
 }
 
-// FuzzScan: never panics, and every span is inside the input, ordered,
-// non-overlapping and equal to its text.
+// FuzzScan: Scan and ScanRecipient never panic, and every span is inside
+// the input, ordered, non-overlapping and equal to its text.
 func FuzzScan(f *testing.F) {
 	for _, s := range []string{"MRN 1234567", "DOB 01/02/1950", "Mrs Smith in bed 4", "a@b.co", "(555) 123-4567", "room 4 break room", "\xff\xfe", "Mr\u00a0Ü"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		prev := 0
-		for _, fd := range phi.Scan(in) {
-			if fd.Start < prev || fd.End <= fd.Start || fd.End > len(in) {
-				t.Fatalf("bad span %+v in %q", fd, in)
-			}
-			if in[fd.Start:fd.End] != fd.Text {
-				t.Fatalf("span text mismatch %+v in %q", fd, in)
-			}
-			if utf8.ValidString(in) && !utf8.ValidString(fd.Text) {
-				t.Fatalf("span splits a rune: %+v in %q", fd, in)
-			}
-			prev = fd.End
-		}
+		checkSpans(t, in, phi.Scan(in))
+		checkSpans(t, in, phi.ScanRecipient(in))
 	})
+}
+
+func checkSpans(t *testing.T, in string, found []phi.Finding) {
+	t.Helper()
+	prev := 0
+	for _, fd := range found {
+		if fd.Start < prev || fd.End <= fd.Start || fd.End > len(in) {
+			t.Fatalf("bad span %+v in %q", fd, in)
+		}
+		if in[fd.Start:fd.End] != fd.Text {
+			t.Fatalf("span text mismatch %+v in %q", fd, in)
+		}
+		if utf8.ValidString(in) && !utf8.ValidString(fd.Text) {
+			t.Fatalf("span splits a rune: %+v in %q", fd, in)
+		}
+		prev = fd.End
+	}
 }
 
 // BenchmarkScanStory is the worst case the forms accept: a 20,000-character
