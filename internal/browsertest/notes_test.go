@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -264,4 +265,34 @@ func countNotes(t *testing.T, srv *browsertest.Server) int {
 		t.Fatal(err)
 	}
 	return int(n)
+}
+
+// TestNoteBodyLimitsOverTheWire sends 8 MB to the real server over TCP,
+// once with a Content-Length and once chunked (no length, so the limit is
+// only found while reading): both get the HTML 413 page, nothing is stored.
+func TestNoteBodyLimitsOverTheWire(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	for _, chunked := range []bool{false, true} {
+		body := strings.NewReader("to=Ana&body=" + strings.Repeat("a", 8<<20))
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/notes", io.MultiReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !chunked {
+			req.ContentLength = int64(body.Len())
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("chunked=%v: %v", chunked, err)
+		}
+		page, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(page), "too much text") {
+			t.Errorf("chunked=%v: HTTP %d, %.200s", chunked, res.StatusCode, page)
+		}
+	}
+	if n := countNotes(t, srv); n != 0 {
+		t.Errorf("%d notes stored", n)
+	}
 }
