@@ -33,8 +33,8 @@ func (e Errors) For(field string) *Field {
 	return nil
 }
 
-// Clean normalises typed text: CRLF to LF, control characters removed
-// (tabs become spaces), surrounding space trimmed. Invalid UTF-8 is left
+// Clean normalises typed text: CRLF to LF, control characters and bidi
+// overrides removed (tabs become spaces), surrounding space trimmed. Invalid UTF-8 is left
 // for [Check] to report, so nothing is silently altered.
 func Clean(s string, multiline bool) string {
 	if !utf8.ValidString(s) {
@@ -47,12 +47,20 @@ func Clean(s string, multiline bool) string {
 			return r
 		case r == '\t' || r == '\n' || r == '\r':
 			return ' '
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff':
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' || isBidiControl(r):
 			return -1
 		}
 		return r
 	}, s)
 	return strings.TrimSpace(s)
+}
+
+// isBidiControl reports the explicit direction overrides and isolates: they
+// can make a note read differently on a screen than it was typed ("Trojan
+// source"). Browsers lay out right-to-left text without them; zero-width
+// joiners (emoji, Indic scripts) are kept.
+func isBidiControl(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
 
 // Check validates one cleaned value and records a message on failure.
@@ -94,6 +102,10 @@ func Highlight(text string, found []phi.Finding) []Segment {
 	return out
 }
 
+// RecipientField is the field that names who is thanked (a note's "to"):
+// [Scan] reads it with phi.ScanRecipient, so "Mr Patel" there is a colleague.
+const RecipientField = "to"
+
 // Warning is one line of the PHI warning on the form.
 type Warning struct{ Field, Label, Text string }
 
@@ -112,6 +124,9 @@ func Scan(fields map[string]string, labels map[string]string, order []string) (m
 	var warnings []Warning
 	for _, name := range order {
 		fs := phi.Scan(fields[name])
+		if name == RecipientField {
+			fs = phi.ScanRecipient(fields[name])
+		}
 		if len(fs) == 0 {
 			continue
 		}

@@ -13,10 +13,14 @@ import (
 // create handles POST /notes: validate → PHI guard → save → 303 to the
 // sent page. Any problem re-renders the form with everything typed kept.
 func (h *handler) create(e *core.RequestEvent) error {
-	if err := e.Request.ParseForm(); err != nil {
-		return h.views.Error(e, http.StatusBadRequest, "We couldn't read that form. Please open the page again.", err)
+	form, status, err := forms.Parse(e.Request)
+	if err != nil {
+		msg := "We couldn't read that form. Please open the page again."
+		if status == http.StatusRequestEntityTooLarge {
+			msg = "" // the 413 page's own words
+		}
+		return h.views.Error(e, status, msg, err)
 	}
-	form := e.Request.PostForm
 	f := &noteForm{To: form.Get(s.NoteTo), Body: form.Get(s.NoteBody), From: form.Get(s.NoteFrom), Room: form.Get(s.FieldRoom)}
 	room := f.lookupRoom(e.App)
 

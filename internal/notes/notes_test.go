@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -149,6 +150,80 @@ func TestNoteForm(t *testing.T) {
 		{Name: "8 MB body: HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
 			Body: strings.NewReader("to=Ana&body=" + strings.Repeat("a", 8<<20)), ExpectedStatus: 413,
 			ExpectedContent: []string{"<!doctype html>", "too much text"}, AfterTestFunc: expectNotes(0)},
+		{Name: "8 MB chunked body (no Content-Length): HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: io.MultiReader(strings.NewReader("to=Ana&body="), strings.NewReader(strings.Repeat("a", 8<<20))), ExpectedStatus: 413,
+			ExpectedContent: []string{"<!doctype html>", "too much text"}, NotExpectedContent: []string{`"status"`}, AfterTestFunc: expectNotes(0)},
+		{Name: "8 MB over REST: JSON 400, nothing stored", Method: http.MethodPost, URL: "/api/collections/notes/records",
+			Headers: map[string]string{"Content-Type": "application/json"},
+			Body:    strings.NewReader(`{"to":"Ana","body":"` + strings.Repeat("a", 8<<20) + `"}`), ExpectedStatus: 400,
+			ExpectedContent: []string{`"body":{"code":"validation_max_text_constraint"`}, AfterTestFunc: expectNotes(0)},
+		{Name: "broken form encoding: HTML 400, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: strings.NewReader("to=Ana&body=%zz"), ExpectedStatus: 400,
+			ExpectedContent: []string{"<!doctype html>", "couldn&#39;t read that form"}, AfterTestFunc: expectNotes(0)},
+		{Name: "multipart post from a script works", Method: http.MethodPost, URL: "/notes",
+			Headers: map[string]string{"Content-Type": "multipart/form-data; boundary=XX"},
+			Body: strings.NewReader("--XX\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\nAna\r\n" +
+				"--XX\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nthanks\r\n" +
+				"--XX\r\nContent-Disposition: form-data; name=\"status\"\r\n\r\napproved\r\n--XX--\r\n"),
+			ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if n := onlyNote(t, app); n.GetString(s.NoteBody) != "thanks" || n.GetString(s.FieldStatus) != s.StatusPending {
+					t.Errorf("stored %v", n.PublicExport())
+				}
+			}},
+		{Name: "body of 600 accented letters fits (runes, not bytes)", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "Zoë", "body", strings.Repeat("é", 600)), ExpectedStatus: 303, AfterTestFunc: expectNotes(1)},
+		{Name: "only spaces and control characters count as empty", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "\x00 \t\u202e", "body", "\r\n\x1b"), ExpectedStatus: 422,
+			ExpectedContent: []string{"Please fill in who it is for.", "Please fill in your message."}, AfterTestFunc: expectNotes(0)},
+		{Name: "bidi override removed before saving", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "Ana", "body", "thanks \u202eevol\u202c x"), ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if b := onlyNote(t, app).GetString(s.NoteBody); b != "thanks evol x" {
+					t.Errorf("stored %q", b)
+				}
+			}},
+		{Name: "unknown room: the note still goes out, to every screen", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "Ana", "body", "thanks", "room", "no-such-room"), ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if loc := res.Header.Get("Location"); loc != "/notes/sent" {
+					t.Errorf("Location = %q", loc)
+				}
+				if r := onlyNote(t, app).GetString(s.FieldRoom); r != "" {
+					t.Errorf("room = %q", r)
+				}
+			}},
+		{Name: "inactive room is treated as unknown", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "Ana", "body", "thanks", "room", "closed"), ExpectedStatus: 303,
+			TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
+				kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "Closed", s.RoomSlug: "closed", s.RoomActive: false})
+			}),
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if r := onlyNote(t, app).GetString(s.FieldRoom); r != "" {
+					t.Errorf("room = %q", r)
+				}
+			}},
+		{Name: "room slug with markup is never echoed raw", Method: http.MethodGet, URL: "/notes/new?room=%22%3E%3Cscript%3Ex%3C/script%3E",
+			ExpectedStatus: 200, NotExpectedContent: []string{"<script>x"}},
+		{Name: "a surgeon named in 'to' is not a patient", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "Mr Patel", "body", "thanks for the teaching"), ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if f := onlyNote(t, app).GetString(s.NoteFlags); f != "" && f != "null" {
+					t.Errorf("flags %s", f)
+				}
+			}},
+		{Name: "a bed in 'to' is still found", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+			Body: form("to", "Mrs Kowalski in bed 12", "body", "thank you"), ExpectedStatus: 200,
+			ExpectedContent: []string{"Please check for patient details", "<mark>Mrs Kowalski</mark>", "<mark>bed 12</mark>"}, AfterTestFunc: expectNotes(0)},
+		{Name: "cross-site post with a forged status: 403, nothing stored", Method: http.MethodPost, URL: "/notes",
+			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site"},
+			Body:    form("to", "Ana", "body", "thanks", "status", "approved", "confirm", "1"), ExpectedStatus: 403,
+			ExpectedContent: []string{"<!doctype html>"}, AfterTestFunc: expectNotes(0)},
+		{Name: "same-origin post from the page is accepted", Method: http.MethodPost, URL: "/notes",
+			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin"},
+			Body:    form("to", "Ana", "body", "thanks"), ExpectedStatus: 303, AfterTestFunc: expectNotes(1)},
+		{Name: "GET /notes is not a page", Method: http.MethodGet, URL: "/notes", ExpectedStatus: 404,
+			ExpectedContent: []string{"<!doctype html>"}},
 		{Name: "sent page", Method: http.MethodGet, URL: "/notes/sent?room=break-room", ExpectedStatus: 200,
 			ExpectedContent: []string{"Thank you for saying thank you.", "after a moderator approves it", `href="/notes/new?room=break-room"`}},
 		{Name: "sent page for a held note", Method: http.MethodGet, URL: "/notes/sent?held=1", ExpectedStatus: 200,
@@ -179,4 +254,34 @@ func TestRESTCreateIsGuarded(t *testing.T) {
 		},
 	}
 	sc.Test(t)
+}
+
+// TestOnlyApprovedIsPublic: pending and rejected notes never reach the
+// start page or the REST API, and a note without a name reads "A colleague".
+func TestOnlyApprovedIsPublic(t *testing.T) {
+	seed := func(t testing.TB, app *tests.TestApp) {
+		kktest.Create(t, app, s.Notes, map[string]any{"id": "noteapproved000", s.NoteTo: "Ana", s.NoteBody: "APPROVED-BODY", s.FieldStatus: s.StatusApproved})
+		kktest.Create(t, app, s.Notes, map[string]any{"id": "notepending0000", s.NoteTo: "Ben", s.NoteBody: "PENDING-BODY", s.NoteFrom: "PENDING-FROM"})
+		kktest.Create(t, app, s.Notes, map[string]any{"id": "noterejected000", s.NoteTo: "Cy", s.NoteBody: "REJECTED-BODY", s.FieldStatus: s.StatusRejected})
+	}
+	for _, sc := range []tests.ApiScenario{
+		{Name: "start page", Method: http.MethodGet, URL: "/", ExpectedStatus: 200,
+			ExpectedContent: []string{"APPROVED-BODY", "— A colleague"}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
+		{Name: "REST list", Method: http.MethodGet, URL: "/api/collections/notes/records", ExpectedStatus: 200,
+			ExpectedContent: []string{"APPROVED-BODY"}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
+		{Name: "REST view of pending", Method: http.MethodGet, URL: "/api/collections/notes/records/notepending0000", ExpectedStatus: 404,
+			NotExpectedContent: []string{"PENDING"}},
+		{Name: "REST view of rejected", Method: http.MethodGet, URL: "/api/collections/notes/records/noterejected000", ExpectedStatus: 404,
+			NotExpectedContent: []string{"REJECTED"}},
+		{Name: "REST filter can't widen the rule", Method: http.MethodGet, URL: "/api/collections/notes/records?filter=" + url.QueryEscape(`status!="approved"`),
+			ExpectedStatus: 200, ExpectedContent: []string{`"totalItems":0`}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
+		{Name: "REST forged status via multipart refused", Method: http.MethodPost, URL: "/api/collections/notes/records",
+			Headers: map[string]string{"Content-Type": "multipart/form-data; boundary=XX"},
+			Body: strings.NewReader("--XX\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\nAna\r\n--XX\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nx\r\n" +
+				"--XX\r\nContent-Disposition: form-data; name=\"status\"\r\n\r\napproved\r\n--XX--\r\n"),
+			ExpectedStatus: 400, ExpectedContent: []string{`"status":400`}, AfterTestFunc: expectNotes(3)},
+	} {
+		sc.TestAppFactory = kktest.Factory(seed)
+		sc.Test(t)
+	}
 }

@@ -1,6 +1,7 @@
 package stories_test
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -75,6 +76,44 @@ func TestStories(t *testing.T) {
 		{Name: "8 MB body refused", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
 			Body: strings.NewReader("title=x&body=" + strings.Repeat("a", 8<<20)), ExpectedStatus: 413,
 			ExpectedContent: []string{"<!doctype html>"}, AfterTestFunc: expectStories(3)},
+		{Name: "8 MB chunked body refused with the 413 page", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: io.MultiReader(strings.NewReader("title=x&body="), strings.NewReader(strings.Repeat("a", 8<<20))), ExpectedStatus: 413,
+			ExpectedContent: []string{"<!doctype html>", "too much text"}, AfterTestFunc: expectStories(3)},
+		{Name: "empty post: every required field says so", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", " ", "body", "\x00", "author", "Sam"), ExpectedStatus: 422,
+			ExpectedContent: []string{"Please fill in title.", "Please fill in your story.", `value="Sam"`}, AfterTestFunc: expectStories(3)},
+		{Name: "over-long title and body: messages, text kept", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", strings.Repeat("t", 141), "body", strings.Repeat("b", 20001)), ExpectedStatus: 422,
+			ExpectedContent: []string{"Title is 141 characters; the limit is 140.", "Your story is 20001 characters; the limit is 20000.", strings.Repeat("b", 200)},
+			AfterTestFunc:   expectStories(3)},
+		{Name: "over-long author", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "x", "body", "y", "author", strings.Repeat("a", 81)), ExpectedStatus: 422,
+			ExpectedContent: []string{"Your name is 81 characters; the limit is 80."}, AfterTestFunc: expectStories(3)},
+		{Name: "invalid UTF-8: clear message, nothing stored", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: strings.NewReader("title=ok&body=bad%ff%fe"), ExpectedStatus: 422,
+			ExpectedContent: []string{"Your story has characters we can&#39;t read"}, AfterTestFunc: expectStories(3)},
+		{Name: "control characters removed", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "Tea\x07 time", "body", "line\r\nnext\x1b"), ExpectedStatus: 303,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				r, err := app.FindFirstRecordByData(s.Stories, s.StoryTitle, "Tea time")
+				if err != nil || r.GetString(s.StoryBody) != "line\nnext" {
+					t.Fatalf("stored %v (%v)", r, err)
+				}
+			}},
+		{Name: "cross-site post with a forged status: 403, nothing stored", Method: http.MethodPost, URL: "/stories",
+			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
+			Body:    form("title", "x", "body", "y", "status", "published"), ExpectedStatus: 403,
+			ExpectedContent: []string{"<!doctype html>", "can only be sent from this site"}, AfterTestFunc: expectStories(3)},
+		{Name: "honeypot: looks sent, nothing stored", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
+			Body: form("title", "x", "body", "y", "website", "http://spam.example"), ExpectedStatus: 303, AfterTestFunc: expectStories(3)},
+		{Name: "sent page", Method: http.MethodGet, URL: "/stories/sent", ExpectedStatus: 200,
+			ExpectedContent: []string{"Thank you for sharing.", "publish it"}},
+		{Name: "REST list never shows pending or rejected stories", Method: http.MethodGet, URL: "/api/collections/stories/records",
+			ExpectedStatus: 200, ExpectedContent: []string{"storypublished0"}, NotExpectedContent: []string{"Secret draft", "Rejected", "flags"}},
+		{Name: "REST view of a pending story is 404", Method: http.MethodGet, URL: "/api/collections/stories/records/storypending000",
+			ExpectedStatus: 404, NotExpectedContent: []string{"Secret draft"}},
+		{Name: "start page lists published stories only, anonymous as A colleague", Method: http.MethodGet, URL: "/", ExpectedStatus: 200,
+			ExpectedContent: []string{"The cup of tea", `href="/stories/storypublished0"`, "A colleague"}, NotExpectedContent: []string{"Secret draft", "Rejected"}},
 		{Name: "REST create is forced pending and flagged", Method: http.MethodPost, URL: "/api/collections/stories/records",
 			Headers: map[string]string{"Content-Type": "application/json"}, Body: strings.NewReader(`{"title":"x","body":"DOB 01/02/1950"}`),
 			ExpectedStatus: 200, ExpectedContent: []string{`"status":"pending"`},

@@ -11,10 +11,14 @@ import (
 
 // create handles POST /stories: validate → PHI guard → save pending → 303.
 func (h *handler) create(e *core.RequestEvent) error {
-	if err := e.Request.ParseForm(); err != nil {
-		return h.views.Error(e, http.StatusBadRequest, "We couldn't read that form. Please open the page again.", err)
+	form, status, err := forms.Parse(e.Request)
+	if err != nil {
+		msg := "We couldn't read that form. Please open the page again."
+		if status == http.StatusRequestEntityTooLarge {
+			msg = "" // the 413 page's own words
+		}
+		return h.views.Error(e, status, msg, err)
 	}
-	form := e.Request.PostForm
 	if form.Get(forms.Honeypot) != "" {
 		return e.Redirect(http.StatusSeeOther, "/stories/sent")
 	}
