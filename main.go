@@ -13,7 +13,6 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/jsvm"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
-	"github.com/pocketbase/pocketbase/tools/osutils"
 
 	// the schema, rules and default settings, compiled in
 	_ "github.com/kindness-coalition/kindness-kiosk/pb_migrations"
@@ -70,7 +69,10 @@ func newApp(dataDir string) (*pocketbase.PocketBase, error) {
 		return nil, err
 	}
 	return pocketbase.NewWithConfig(pocketbase.Config{
-		DefaultDev:     osutils.IsProbablyGoRun(), // as pocketbase.New()
+		// not PocketBase's "dev when go run": the README's run command
+		// should look like production, not print every SQL statement
+		// (--dev still turns it on)
+		DefaultDev:     false,
 		DefaultDataDir: dataDir,
 		DBConnect:      connect,
 	}), nil

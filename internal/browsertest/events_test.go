@@ -39,7 +39,7 @@ func TestEventSignupOnPhone(t *testing.T) {
 
 	// first person: confirmed
 	browsertest.Run(t, ctx, chromedp.Navigate(eventURL), chromedp.WaitVisible("#name"))
-	checkPhoneLayout(t, ctx, "button[type=submit]", "#name", "#email", "#unit")
+	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "events-event")
 
 	// an empty send: messages next to the fields, no sign-up
@@ -66,7 +66,7 @@ func TestEventSignupOnPhone(t *testing.T) {
 	if h1 != "You're in, Ana Okafor!" {
 		t.Fatalf("first person sees %q", h1)
 	}
-	checkPhoneLayout(t, ctx, ".button.block", "details.cancel summary")
+	browsertest.CheckPhoneLayout(t, ctx, "details.cancel summary")
 	browsertest.Screenshot(t, ctx, "events-confirmed")
 
 	// second person: waitlisted
@@ -118,20 +118,3 @@ func signUp(t *testing.T, ctx context.Context, name, email, unit string) string 
 	return loc
 }
 
-// checkPhoneLayout: nothing wider than the phone, and the given controls
-// are at least 44 px tall.
-func checkPhoneLayout(t *testing.T, ctx context.Context, selectors ...string) {
-	t.Helper()
-	var width int
-	browsertest.Run(t, ctx, chromedp.Evaluate(`document.documentElement.scrollWidth`, &width))
-	if width > 390 {
-		t.Errorf("page is %d px wide on a 390 px phone", width)
-	}
-	for _, sel := range selectors {
-		var h float64
-		browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelector(`+"`"+sel+"`"+`).getBoundingClientRect().height`, &h))
-		if h < 44 {
-			t.Errorf("%s is %.0f px tall, want ≥ 44", sel, h)
-		}
-	}
-}

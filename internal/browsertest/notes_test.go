@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -36,7 +35,7 @@ func TestNoteFromAPhone(t *testing.T) {
 	if !strings.Contains(lead, "From Staff break room") {
 		t.Errorf("lead = %q, want the room from the QR code", lead)
 	}
-	checkPhoneLayout(t, ctx)
+	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "notes-form")
 
 	// a clean note: 303 to the sent page
@@ -53,7 +52,7 @@ func TestNoteFromAPhone(t *testing.T) {
 	if !strings.HasSuffix(sentURL, "/notes/sent?room=break-room") || !strings.Contains(sent, "after a moderator approves it") {
 		t.Errorf("sent page %s shows %q", sentURL, sent)
 	}
-	checkPhoneLayout(t, ctx)
+	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "notes-sent")
 
 	// a note with a record number: the warning, highlighted, text kept
@@ -75,7 +74,7 @@ func TestNoteFromAPhone(t *testing.T) {
 	if n := countNotes(t, srv); n != 1 {
 		t.Errorf("a warned note must not be stored yet: %d notes", n)
 	}
-	checkPhoneLayout(t, ctx)
+	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "notes-phi-warning")
 	browsertest.Run(t, ctx, chromedp.ScrollIntoView(".actions", chromedp.ByQuery))
 	browsertest.Screenshot(t, ctx, "notes-phi-send-anyway")
@@ -135,7 +134,7 @@ func TestStoryFromAPhone(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/stories/new"),
 		chromedp.WaitVisible("#title", chromedp.ByQuery),
 	)
-	checkPhoneLayout(t, ctx)
+	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Run(t, ctx,
 		chromedp.SendKeys("#title", title, chromedp.ByQuery),
 		chromedp.SendKeys("#body", body, chromedp.ByQuery),
@@ -182,34 +181,8 @@ func TestStoryFromAPhone(t *testing.T) {
 	if href != "https://intranet.example/rounds" || rel != "noopener nofollow ugc" {
 		t.Errorf("story link %q rel %q", href, rel)
 	}
-	checkPhoneLayout(t, ctx)
+	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "notes-story")
-}
-
-// checkPhoneLayout fails on what makes a phone page hard to use: sideways
-// scrolling, and buttons or fields smaller than a 44 px touch target.
-func checkPhoneLayout(t *testing.T, ctx context.Context) {
-	t.Helper()
-	var got struct {
-		ScrollWidth int      `json:"scrollWidth"`
-		Small       []string `json:"small"`
-	}
-	browsertest.Run(t, ctx, chromedp.Evaluate(`(function () {
-		var small = [];
-		var els = document.querySelectorAll('main button, main input:not([type=hidden]), main textarea, main select, main a.button');
-		for (var i = 0; i < els.length; i++) {
-			var r = els[i].getBoundingClientRect();
-			if (r.width === 0 || r.left < 0) { continue; } // the off-screen honeypot
-			if (r.height < 44 || r.width < 44) { small.push((els[i].id || els[i].name || els[i].textContent.trim()) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height)); }
-		}
-		return {scrollWidth: document.documentElement.scrollWidth, small: small};
-	})()`, &got))
-	if got.ScrollWidth > 390 {
-		t.Errorf("page scrolls sideways: %d px wide at 390", got.ScrollWidth)
-	}
-	for _, el := range got.Small {
-		t.Errorf("touch target under 44 px: %s", el)
-	}
 }
 
 // superuserLogin creates a moderator and signs in through the REST API, as

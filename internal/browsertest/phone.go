@@ -1,0 +1,43 @@
+package browsertest
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// PhoneWidth is the viewport of the phone pages' tests (an iPhone 12-15).
+const PhoneWidth = 390
+
+// CheckPhoneLayout fails on what makes a phone page hard to use: sideways
+// scrolling, and touch targets under 44 px (every button, field and
+// button-link in main, plus any extra selectors, e.g. a <summary>).
+func CheckPhoneLayout(t testing.TB, ctx context.Context, extra ...string) {
+	t.Helper()
+	sel := "main button, main input:not([type=hidden]), main textarea, main select, main a.button"
+	if len(extra) > 0 {
+		sel += ", " + strings.Join(extra, ", ")
+	}
+	var got struct {
+		ScrollWidth int      `json:"scrollWidth"`
+		Small       []string `json:"small"`
+	}
+	Run(t, ctx, chromedp.Evaluate(`(function (sel) {
+		var small = [];
+		var els = document.querySelectorAll(sel);
+		for (var i = 0; i < els.length; i++) {
+			var r = els[i].getBoundingClientRect();
+			if (r.width === 0 || r.left < 0) { continue; } // hidden, or the off-screen honeypot
+			if (r.height < 44 || r.width < 44) { small.push((els[i].id || els[i].name || els[i].textContent.trim()) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height)); }
+		}
+		return {scrollWidth: document.documentElement.scrollWidth, small: small};
+	})(`+"`"+sel+"`"+`)`, &got))
+	if got.ScrollWidth > PhoneWidth {
+		t.Errorf("page scrolls sideways: %d px wide at %d", got.ScrollWidth, PhoneWidth)
+	}
+	for _, el := range got.Small {
+		t.Errorf("touch target under 44 px: %s", el)
+	}
+}
