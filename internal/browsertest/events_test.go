@@ -117,4 +117,3 @@ func signUp(t *testing.T, ctx context.Context, name, email, unit string) string 
 	}
 	return loc
 }
-
