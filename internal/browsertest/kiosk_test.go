@@ -3,9 +3,11 @@ package browsertest_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/runtime"
@@ -16,6 +18,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
 const publicURL = "http://kindness.hospital.example"
@@ -78,14 +81,23 @@ func superuserToken(t *testing.T, app core.App) string {
 	return token
 }
 
-// waitFor polls a JavaScript condition in the page until it holds.
+// waitFor polls a JavaScript condition in the page until it holds (20 s).
+// Errors while the page navigates (a reload) count as "not yet".
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	var ok bool
-	browsertest.Run(t, ctx, chromedp.Poll(js, &ok, chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(100*time.Millisecond)))
-	if !ok {
-		t.Fatalf("timed out waiting for %s", what)
+	deadline := time.Now().Add(20 * time.Second)
+	var lastErr error
+	for time.Now().Before(deadline) {
+		var ok bool
+		evalCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		lastErr = chromedp.Run(evalCtx, chromedp.Evaluate(js, &ok))
+		cancel()
+		if lastErr == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
+	t.Fatalf("timed out waiting for %s (last error: %v)", what, lastErr)
 }
 
 const connected = `document.body.className.indexOf('js') >= 0 && document.getElementById('status').className.indexOf('hidden') >= 0`
@@ -275,4 +287,39 @@ func TestKioskRebootWhileServerDown(t *testing.T) {
 
 	browsertest.StartServerWith(t, browsertest.Options{Dir: dir, Addr: srv.Addr, AppURL: publicURL})
 	waitFor(t, ctx, "reconnected", connected)
+}
+
+// TestKioskReloadsAfterUpgrade: a new release deployed while a screen is
+// showing (here: a changed asset) makes the screen reload itself once the
+// new server answers, so TVs never run an old script against a new server.
+func TestKioskReloadsAfterUpgrade(t *testing.T) {
+	dir := t.TempDir()
+	srv := browsertest.StartServerWith(t, browsertest.Options{Dir: dir, AppURL: publicURL})
+	seedKiosk(t, srv.App)
+	ctx := browsertest.NewBrowser(t, 1280, 720)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
+	waitFor(t, ctx, "the realtime connection", connected)
+	var before string
+	browsertest.Run(t, ctx, chromedp.Evaluate(`window.kkOldPage = true; document.body.getAttribute('data-version')`, &before))
+
+	srv.Stop()
+	release := fstest.MapFS{}
+	err := fs.WalkDir(pb_public.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(pb_public.FS, p)
+		release[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	release["css/kiosk.css"].Data = append(release["css/kiosk.css"].Data, []byte("\n/* next release */\n")...)
+	browsertest.StartServerWith(t, browsertest.Options{Dir: dir, Addr: srv.Addr, AppURL: publicURL, Public: release})
+
+	waitFor(t, ctx, "the screen reloaded with the new release",
+		fmt.Sprintf(`!window.kkOldPage && !!document.body && document.body.getAttribute('data-version') !== %q && !!document.getElementById('deck')`, before))
+	waitFor(t, ctx, "the realtime connection after the upgrade", connected)
+	assertStillKiosk(t, ctx)
 }

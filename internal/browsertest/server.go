@@ -8,6 +8,7 @@ package browsertest
 
 import (
 	"errors"
+	"io/fs"
 	"net"
 	"net/http"
 	"testing"
@@ -39,6 +40,7 @@ type Options struct {
 	Dir    string // data folder; default a new temp dir
 	Addr   string // listen address; default 127.0.0.1:0
 	AppURL string // Meta.AppURL; default the server's own URL
+	Public fs.FS  // static assets; default the embedded pb_public (another one = "a new release")
 }
 
 // StartServer starts the product and stops it when the test ends.
@@ -70,7 +72,10 @@ func StartServerWith(t testing.TB, o Options) *Server {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := site.Register(app, site.Config{Public: pb_public.FS, AppURL: o.AppURL}); err != nil {
+	if o.Public == nil {
+		o.Public = pb_public.FS
+	}
+	if _, err := site.Register(app, site.Config{Public: o.Public, AppURL: o.AppURL}); err != nil {
 		t.Fatal(err)
 	}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {

@@ -63,7 +63,7 @@ func (h *handler) buildFeed(app core.App, room *core.Record) (Feed, error) {
 	}
 	_, offset := time.Now().In(b.prefs.Location).Zone()
 	return Feed{
-		Version: h.views.Assets().Version(), RoomID: room.Id, RoomName: room.GetString(s.RoomName),
+		Version: h.views.Version(), RoomID: room.Id, RoomName: room.GetString(s.RoomName),
 		Offset: offset / 60, QuietStart: b.prefs.QuietStart, QuietEnd: b.prefs.QuietEnd,
 		AppURLOK: qr.IsReachable(b.appURL), Cards: cards,
 	}, nil

@@ -18,7 +18,7 @@ func (h *handler) showServiceWorker(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	body := bytes.ReplaceAll(src, []byte("__VERSION__"), []byte(h.views.Assets().Version()))
+	body := bytes.ReplaceAll(src, []byte("__VERSION__"), []byte(h.views.Version()))
 	e.Response.Header().Set("Cache-Control", "no-cache")
 	return e.Blob(http.StatusOK, "text/javascript; charset=utf-8", body)
 }

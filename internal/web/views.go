@@ -7,12 +7,15 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"path"
+	"runtime/debug"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -23,8 +26,9 @@ var templateFS embed.FS
 
 // Views holds the parsed page templates and the asset fingerprints.
 type Views struct {
-	pages  map[string]*template.Template
-	assets *Assets
+	pages   map[string]*template.Template
+	assets  *Assets
+	version string
 }
 
 // New parses every page under templates/ (each together with the layout
@@ -67,7 +71,37 @@ func New(public fs.FS) (*Views, error) {
 		v.pages[name] = t
 	}
 
+	if v.version, err = buildVersion(assets); err != nil {
+		return nil, err
+	}
 	return v, nil
+}
+
+// Version fingerprints what a screen shows: the public assets, the
+// templates and, when the binary was built from a git checkout, its
+// revision. A kiosk that sees a new version reloads itself.
+func (v *Views) Version() string { return v.version }
+
+func buildVersion(assets *Assets) (string, error) {
+	sum := sha256.New()
+	sum.Write([]byte(assets.Version()))
+	err := fs.WalkDir(templateFS, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(templateFS, p)
+		sum.Write([]byte(p))
+		sum.Write(b)
+		return err
+	})
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, kv := range info.Settings {
+			if kv.Key == "vcs.revision" || kv.Key == "vcs.modified" {
+				sum.Write([]byte(kv.Key + "=" + kv.Value))
+			}
+		}
+	}
+	return hex.EncodeToString(sum.Sum(nil))[:12], err
 }
 
 // extraFuncs are template functions other packages contribute (see [Funcs]).
