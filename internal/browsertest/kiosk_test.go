@@ -17,6 +17,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
@@ -189,7 +190,38 @@ func assertFits(t *testing.T, ctx context.Context) {
 	if r.H >= 1080 && r.Body < 32 {
 		t.Errorf("card text %.0f px at 1080p, want ≥ 32", r.Body)
 	}
+
+	// every visible piece of text against the background it sits on
+	var low []string
+	browsertest.Run(t, ctx, chromedp.Evaluate(contrastJS, &low))
+	for _, l := range low {
+		t.Errorf("contrast below 7:1: %s", l)
+	}
 }
+
+// contrastJS lists visible text (not decoration) whose WCAG contrast ratio with its nearest
+// opaque background is under 7:1 (AAA), for a screen read from 3 m.
+const contrastJS = `(function () {
+	function rgb(c) { var m = c.match(/[\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+	function lum(c) {
+		function ch(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+		return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b);
+	}
+	function bg(el) {
+		for (; el; el = el.parentElement) { var c = rgb(getComputedStyle(el).backgroundColor); if (c.a > 0.5) { return c; } }
+		return {r: 255, g: 255, b: 255, a: 1};
+	}
+	var low = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), n;
+	while ((n = walker.nextNode())) {
+		var el = n.parentElement, text = n.textContent.trim();
+		if (!text || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') { continue; }
+		if (el.closest('[aria-hidden=true]')) { continue; } // decoration, e.g. the heart
+		var a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
+		var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+		if (ratio < 7) { low.push(text.slice(0, 40) + ' (' + ratio.toFixed(1) + ':1)'); }
+	}
+	return low;
+})()`
 
 // TestKioskQRCodesScan decodes the codes exactly as the screen and the
 // poster draw them, at 1280×720 and on a portrait tablet.
@@ -322,4 +354,31 @@ func TestKioskReloadsAfterUpgrade(t *testing.T) {
 		fmt.Sprintf(`!window.kkOldPage && !!document.body && document.body.getAttribute('data-version') !== %q && !!document.getElementById('deck')`, before))
 	waitFor(t, ctx, "the realtime connection after the upgrade", connected)
 	assertStillKiosk(t, ctx)
+}
+
+// TestKioskQuietHours: during the quiet hours set in the dashboard the
+// screen dims; it is set live, without touching the TV.
+func TestKioskQuietHours(t *testing.T) {
+	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
+	seedKiosk(t, srv.App)
+	ctx := browsertest.NewBrowser(t, 1280, 720)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
+	waitFor(t, ctx, "the realtime connection", connected)
+	var night bool
+	browsertest.Run(t, ctx, chromedp.Evaluate(`document.body.className.indexOf('night') >= 0`, &night))
+	if night {
+		t.Fatal("dimmed without quiet hours")
+	}
+
+	row, err := srv.App.FindFirstRecordByFilter(s.Settings, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().In(prefs.Load(srv.App).Location)
+	row.Set(s.SettingQuietStart, now.Add(-time.Hour).Format("15:04"))
+	row.Set(s.SettingQuietEnd, now.Add(time.Hour).Format("15:04"))
+	if err := srv.App.Save(row); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the dimmed screen", `document.body.className.indexOf('night') >= 0 && getComputedStyle(document.getElementById('frame')).filter.indexOf('brightness') >= 0`)
 }
