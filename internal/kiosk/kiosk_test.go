@@ -2,6 +2,7 @@ package kiosk_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -211,5 +212,26 @@ func TestHeartbeat(t *testing.T) {
 			sc.TestAppFactory = kktest.Factory(nil)
 		}
 		sc.Test(t)
+	}
+}
+
+// TestHeartbeatRateLimit: a script cannot fill the screens list; 30
+// check-ins a minute per address are allowed (30 screens behind one NAT).
+func TestHeartbeatRateLimit(t *testing.T) {
+	app := kktest.NewApp(t)
+	client := kktest.NewClient(t, app)
+	form := map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+	for i := range 31 {
+		res := client.Do(http.MethodPost, "/kiosk/break-room/heartbeat", strings.NewReader(fmt.Sprintf("screen=screen-%08d", i)), form)
+		want := http.StatusNoContent
+		if i == 30 {
+			want = http.StatusTooManyRequests
+		}
+		if res.StatusCode != want {
+			t.Fatalf("check-in %d: %d, want %d", i+1, res.StatusCode, want)
+		}
+	}
+	if n, _ := app.CountRecords(s.Screens); n != 30 {
+		t.Errorf("screens = %d, want 30", n)
 	}
 }
