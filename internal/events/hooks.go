@@ -61,8 +61,10 @@ func onSignupCreate(e *core.RecordEvent) error {
 		if err != nil {
 			return nil // the relation validator reports the missing event
 		}
-		if err := checkDuplicate(tx, rec); err != nil {
-			return err
+		if e.Context == nil || e.Context.Value(checkedKey{}) == nil {
+			if err := checkDuplicate(tx, rec); err != nil {
+				return err
+			}
 		}
 		free, err := seatFree(tx, ev, rec.Id)
 		if err != nil {

@@ -130,6 +130,13 @@ func TestDashboardEdits(t *testing.T) {
 		{"capacity below the confirmed count is refused", http.MethodPatch,
 			func(app *tests.TestApp) string { return "/api/collections/events/records/" + evFull },
 			`{"capacity":1}`, 400, []string{"can't be lower than 2"}, nil},
+		{"deleting an event deletes its sign-ups", http.MethodDelete,
+			func(*tests.TestApp) string { return "/api/collections/events/records/" + evFull },
+			"", 204, nil, func(t testing.TB, app *tests.TestApp) {
+				if n := len(signups(t, app, evFull)); n != 0 {
+					t.Errorf("%d sign-ups left", n)
+				}
+			}},
 		{"putting the confirmed person on the waitlist with a free seat re-promotes first come", http.MethodPatch,
 			func(app *tests.TestApp) string { return "/api/collections/signups/records/" + idOf(t, app, tokAna) },
 			`{"status":"waitlisted"}`, 200, nil, statuses(s.StatusConfirmed, s.StatusWaitlisted)},
@@ -158,5 +165,27 @@ func TestDashboardEdits(t *testing.T) {
 		}
 		asSuperuser(&sc)
 		sc.Test(t)
+	}
+}
+
+// TestDeletedEventMailsNobody: the cascade deletes Ana (confirmed), which
+// frees her seat for Bo inside the same transaction, but Bo is deleted too,
+// so nobody is told "you have a seat" for an event that no longer exists.
+func TestDeletedEventMailsNobody(t *testing.T) {
+	app := kktest.NewApp(t)
+	seedPeople(t, app)
+	enableSMTP(t, app)
+	ev, err := app.FindRecordById(s.Events, evFull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Delete(ev); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(signups(t, app, evFull)); n != 0 {
+		t.Errorf("%d sign-ups left", n)
+	}
+	if n := app.TestMailer.TotalSend(); n != 0 {
+		t.Errorf("sent %d mails: %q", n, app.TestMailer.LastMessage().Subject)
 	}
 }

@@ -23,7 +23,7 @@ func TestNoAddressOnPublicSurfaces(t *testing.T) {
 	never := []string{"@hospital.example", "secret", tokAna, tokBo}
 	for _, url := range []string{
 		"/", "/events", "/events?room=" + s.DefaultRoomSlug, "/events/" + evFull, "/events/" + evFull + "/ics", "/events/" + evFull + "/signed-up",
-		"/api/collections/events/records", "/api/collections/events/records/" + evFull, "/api/collections/events/records?expand=rooms",
+		"/api/collections/events/records", "/api/collections/events/records/" + evFull, "/api/collections/events/records?expand=rooms,signups_via_event", "/api/collections/events/records/" + evFull + "?expand=signups_via_event",
 		"/kiosk/" + s.DefaultRoomSlug, "/kiosk/" + s.DefaultRoomSlug + "/feed",
 	} {
 		sc := tests.ApiScenario{Name: "GET " + url, Method: http.MethodGet, URL: url, ExpectedStatus: 200,

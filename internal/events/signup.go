@@ -79,7 +79,7 @@ func SignUp(app core.App, eventID, name, email, unit string) (*core.Record, erro
 		rec.Set(s.SignupName, name)
 		rec.Set(s.SignupEmail, email)
 		rec.Set(s.SignupUnit, unit)
-		return tx.Save(rec)
+		return tx.SaveWithContext(context.WithValue(context.Background(), checkedKey{}, true), rec)
 	})
 	if err != nil && !errors.Is(err, ErrDuplicate) {
 		return nil, err
@@ -141,11 +141,20 @@ func FindByToken(app core.App, token string) (*core.Record, error) {
 	if len(token) < 20 || len(token) > 100 {
 		return nil, ErrNotFound
 	}
-	rec, err := app.FindFirstRecordByData(s.Signups, s.SignupToken, token)
+	// the token index is partial (token != ''): SQLite uses it only when
+	// the query repeats that condition
+	var recs []*core.Record
+	err := app.RecordQuery(s.Signups).
+		AndWhere(dbx.HashExp{s.SignupToken: token}).
+		AndWhere(dbx.NewExp("[[" + s.SignupToken + "]] != ''")).
+		Limit(1).All(&recs)
 	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
 		return nil, ErrNotFound
 	}
-	return rec, nil
+	return recs[0], nil
 }
 
 // Position is a waitlisted person's place in the queue (1 = next to get a
@@ -209,6 +218,10 @@ func seatFree(app core.App, ev *core.Record, exceptID string) (bool, error) {
 	n, err := confirmedCount(app, ev.Id, exceptID)
 	return n < capacity, err
 }
+
+// checkedKey marks a save whose duplicate check [SignUp] already made in
+// the same transaction.
+type checkedKey struct{}
 
 // promotingKey marks the saves fill makes, so the update hook doesn't
 // start another fill for each promoted person.
