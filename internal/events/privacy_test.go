@@ -75,17 +75,20 @@ func TestRealtimeCarriesNoAddress(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// wait until the event's own realtime update arrived (it is sent last),
-	// then look at everything received
+	// wait until the last change (the place) arrived on both the event's
+	// own topic and the kiosk topic (queued, so a moment later), then look
+	// at everything received
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		mu.Lock()
-		seen := false
+		seenEvent, seenKiosk := false, false
 		for _, m := range got {
-			seen = seen || (strings.HasPrefix(m.Name, s.Events) && strings.Contains(string(m.Data), "Chapel"))
+			chapel := strings.Contains(string(m.Data), "Chapel")
+			seenEvent = seenEvent || (strings.HasPrefix(m.Name, s.Events) && chapel)
+			seenKiosk = seenKiosk || (m.Name == kiosk.Topic && chapel)
 		}
 		mu.Unlock()
-		if seen || time.Now().After(deadline) {
+		if (seenEvent && seenKiosk) || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(10 * time.Millisecond)
