@@ -160,12 +160,7 @@ func buildAll(ctx context.Context, cfg *config) error {
 		wg.Add(1)
 		go func(i int, pkg, out string) {
 			defer wg.Done()
-			cmd := exec.CommandContext(ctx, goCmd(), "build", "-trimpath", "-ldflags", "-s -w", "-o", out, pkg)
-			cmd.Dir = repoRoot()
-			cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=auto")
-			if b, err := cmd.CombinedOutput(); err != nil {
-				errs[i] = fmt.Errorf("go build %s: %v\n%s", pkg, err, b)
-			}
+			errs[i] = build(ctx, pkg, out)
 		}(i, j.pkg, *j.dst)
 	}
 	wg.Wait()
@@ -173,6 +168,17 @@ func buildAll(ctx context.Context, cfg *config) error {
 		if err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// build builds one main package like the README's release build.
+func build(ctx context.Context, pkg, out string) error {
+	cmd := exec.CommandContext(ctx, goCmd(), "build", "-trimpath", "-ldflags", "-s -w", "-o", out, pkg)
+	cmd.Dir = repoRoot()
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=auto")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %v\n%s", pkg, err, b)
 	}
 	return nil
 }
