@@ -108,6 +108,18 @@ func fixedRate(ctx context.Context, rate int, d time.Duration, do op) phase {
 	return r.ph
 }
 
+// merge adds up two runs of the same load.
+func merge(a, b phase) phase {
+	a.ok += b.ok
+	a.errs += b.errs
+	a.elapsed += b.elapsed
+	a.lat = append(a.lat, b.lat...)
+	if a.firstErr == nil {
+		a.firstErr = b.firstErr
+	}
+	return a
+}
+
 // warm sends a few requests so connections and caches exist.
 func warm(ctx context.Context, n int, do op) error {
 	for i := 0; i < n; i++ {

@@ -44,6 +44,7 @@ type config struct {
 	Screens                     []int
 	Duration                    time.Duration // closed-loop phases
 	FixedDuration               time.Duration // fixed-rate phases
+	Rounds                      int           // closed-loop note phases are split into this many interleaved rounds
 	Conc, Rate                  int
 	Burst, Seats                int
 	Approvals                   int
@@ -68,7 +69,8 @@ func main() {
 	flag.StringVar(&screens, "screens", "100,1000", "numbers of simulated screens, comma-separated")
 	flag.StringVar(&sections, "only", strings.Join(allSections, ","), "sections to run, comma-separated")
 	flag.BoolVar(&quick, "quick", false, "short phases and fewer screens and approvals (a smoke run, figures are rough)")
-	flag.DurationVar(&cfg.Duration, "duration", 6*time.Second, "length of each closed-loop phase")
+	flag.DurationVar(&cfg.Duration, "duration", 9*time.Second, "length of each closed-loop phase (per target)")
+	flag.IntVar(&cfg.Rounds, "rounds", 3, "split the closed-loop note posts into this many interleaved rounds")
 	flag.DurationVar(&cfg.FixedDuration, "fixed", 10*time.Second, "length of each fixed-rate phase")
 	flag.IntVar(&cfg.Conc, "conc", 50, "requests in flight in closed-loop phases")
 	flag.IntVar(&cfg.Rate, "rate", 100, "posts per second in the fixed-rate phase")
@@ -82,7 +84,7 @@ func main() {
 	flag.Parse()
 
 	if quick {
-		cfg.Duration, cfg.FixedDuration, cfg.Approvals, cfg.ColdRuns = 2*time.Second, 3*time.Second, 5, 3
+		cfg.Duration, cfg.FixedDuration, cfg.Approvals, cfg.ColdRuns, cfg.Rounds = 2*time.Second, 3*time.Second, 5, 3, 1
 		if screens == "100,1000" {
 			screens = "100"
 		}

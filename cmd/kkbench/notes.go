@@ -113,21 +113,27 @@ func benchNotes(ctx context.Context, cfg *config, product, plain *server, produc
 			return nil, fmt.Errorf("%s: %w", o.name, err)
 		}
 	}
-	for _, o := range ops {
-		cfg.logf("notes: %s, %d in flight for %s", o.name, cfg.Conc, cfg.Duration)
-		var prof chan profileResult
-		if cfg.CPUProfile != "" && o.s.pprof != "" && o.name != ops[1].name {
-			prof = fetchProfile(ctx, o.s, cfg.Duration, cfg.CPUProfile, "notes-"+o.s.name)
-		}
-		res.conc[o.name] = closedLoop(ctx, cfg.Conc, cfg.Duration, o.do)
-		if prof != nil {
-			p := <-prof
-			if p.err != nil {
-				return nil, p.err
+	// rounds interleave the targets, so a burst of load from elsewhere on
+	// the machine hits all of them alike
+	rounds := max(1, cfg.Rounds)
+	slice := cfg.Duration / time.Duration(rounds)
+	for r := 0; r < rounds; r++ {
+		for _, o := range ops {
+			cfg.logf("notes: %s, %d in flight for %s (round %d of %d)", o.name, cfg.Conc, slice, r+1, rounds)
+			var prof chan profileResult
+			if r == 0 && cfg.CPUProfile != "" && o.s.pprof != "" && o.name != ops[1].name {
+				prof = fetchProfile(ctx, o.s, slice, cfg.CPUProfile, "notes-"+o.s.name)
 			}
-			res.profile = append(res.profile, p.file)
+			res.conc[o.name] = merge(res.conc[o.name], closedLoop(ctx, cfg.Conc, slice, o.do))
+			if prof != nil {
+				p := <-prof
+				if p.err != nil {
+					return nil, p.err
+				}
+				res.profile = append(res.profile, p.file)
+			}
+			time.Sleep(200 * time.Millisecond)
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
 	for _, o := range ops {
 		cfg.logf("notes: %s, %d/s for %s", o.name, cfg.Rate, cfg.FixedDuration)
