@@ -20,18 +20,19 @@ func TestHarness(t *testing.T) {
 	defer cancel()
 	work := t.TempDir()
 	cfg := &config{
-		Work:          work,
-		Sections:      map[string]bool{},
-		Screens:       []int{5},
-		Duration:      300 * time.Millisecond,
-		FixedDuration: time.Second,
-		Conc:          4,
-		Rate:          20,
-		Burst:         50,
-		Seats:         5,
-		Approvals:     3,
-		ColdRuns:      1,
-		Log:           testLog{t},
+		Work:             work,
+		Sections:         map[string]bool{},
+		Screens:          []int{5},
+		Duration:         300 * time.Millisecond,
+		FixedDuration:    500 * time.Millisecond,
+		Conc:             4,
+		Rate:             40,
+		Burst:            50,
+		Seats:            5,
+		Approvals:        3,
+		ColdRuns:         1,
+		PostsWithScreens: 500 * time.Millisecond,
+		Log:              testLog{t, time.Now()},
 	}
 	for _, s := range allSections {
 		cfg.Sections[s] = true
@@ -65,8 +66,8 @@ func TestHarness(t *testing.T) {
 		if c.ok == 0 || c.errs != 0 {
 			t.Errorf("%s closed loop: %d ok, %d errors (%v)", name, c.ok, c.errs, c.firstErr)
 		}
-		if f.ok != cfg.Rate || f.errs != 0 {
-			t.Errorf("%s at %d/s for 1 s: %d ok, %d errors (%v)", name, cfg.Rate, f.ok, f.errs, f.firstErr)
+		if f.ok != 20 || f.errs != 0 {
+			t.Errorf("%s at %d/s for 0.5 s: %d ok, %d errors (%v)", name, cfg.Rate, f.ok, f.errs, f.firstErr)
 		}
 	}
 
@@ -85,6 +86,9 @@ func TestHarness(t *testing.T) {
 		r := rep.screens.runs[name][0]
 		if r.expected != 5*3 || r.delivered != r.expected || len(r.lat) != r.expected {
 			t.Errorf("%s screens: %d of %d delivered", name, r.delivered, r.expected)
+		}
+		if r.posts.ok != 20 || r.posts.errs != 0 {
+			t.Errorf("%s posts with screens connected: %d ok, %d errors (%v)", name, r.posts.ok, r.posts.errs, r.posts.firstErr)
 		}
 		if r.rssConnected <= 0 {
 			t.Errorf("%s: no RSS reading", name)
@@ -121,9 +125,12 @@ func TestHarness(t *testing.T) {
 	t.Log("\n" + out.String())
 }
 
-type testLog struct{ t *testing.T }
+type testLog struct {
+	t     *testing.T
+	start time.Time
+}
 
 func (l testLog) Write(p []byte) (int, error) {
-	l.t.Log(strings.TrimSpace(string(p)))
+	l.t.Logf("%5.1fs %s", time.Since(l.start).Seconds(), strings.TrimSpace(string(p)))
 	return len(p), nil
 }

@@ -49,7 +49,8 @@ type config struct {
 	Burst, Seats                int
 	Approvals                   int
 	ColdRuns                    int
-	CPUProfile                  string // folder for CPU profiles of the note posts
+	PostsWithScreens            time.Duration // note posts while the screens are connected
+	CPUProfile                  string        // folder for CPU profiles of the note posts
 	Log                         io.Writer
 }
 
@@ -77,6 +78,7 @@ func main() {
 	flag.IntVar(&cfg.Burst, "burst", 500, "sign-ups sent at once")
 	flag.IntVar(&cfg.Seats, "seats", 20, "seats of the burst event")
 	flag.IntVar(&cfg.Approvals, "approvals", 20, "approvals per screens run")
+	flag.DurationVar(&cfg.PostsWithScreens, "screenposts", 3*time.Second, "note posts at -rate while the screens are connected (0 = skip)")
 	flag.IntVar(&cfg.ColdRuns, "cold", 5, "cold starts per server (the median is reported)")
 	flag.StringVar(&cfg.CPUProfile, "cpuprofile", "", "folder: take CPU profiles of the servers during the note posts (product side runs productpb)")
 	flag.StringVar(&out, "o", "", "also write the Markdown report to this file")

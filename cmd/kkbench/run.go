@@ -20,6 +20,7 @@ type report struct {
 	machine []string
 	started time.Time
 	took    time.Duration
+	loadEnd string
 	notes   *notesResult
 	signups *signupsResult
 	screens *screensResult
@@ -78,9 +79,16 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 			_ = s.stop()
 		}
 	}()
-	for _, s := range servers {
+	var wg sync.WaitGroup
+	errs := make([]error, len(servers))
+	for i, s := range servers {
 		cfg.logf("starting %s (%s)", s.name, s.bin)
-		if err := s.setup(ctx); err != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = s.setup(ctx) }()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -133,6 +141,9 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 		}
 	}
 	rep.took = time.Since(rep.started)
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		rep.loadEnd = strings.Join(strings.Fields(string(b))[:3], " ")
+	}
 	return rep, nil
 }
 
@@ -281,6 +292,9 @@ func (r *report) write(w io.Writer) {
 	for _, m := range r.machine {
 		fmt.Fprintf(w, "- %s\n", m)
 	}
+	if r.loadEnd != "" {
+		fmt.Fprintf(w, "- load average at the end: %s (other work on the machine shows here)\n", r.loadEnd)
+	}
 	fmt.Fprintf(w, "- client and servers on the same machine (loopback); the client's own CPU use counts against the servers\n\n")
 	for _, n := range r.notices {
 		fmt.Fprintf(w, "> %s\n\n", n)
@@ -306,7 +320,9 @@ func (r *report) write(w io.Writer) {
 		t := r.screens.table(r.cfg)
 		t.notes = append(t.notes, fmt.Sprintf("Each run starts a fresh server, connects the screens (GET /api/realtime, POST the subscription), "+
 			"then approves %d pending notes one after another (PATCH status=approved as superuser); latency is from sending the PATCH "+
-			"to each screen reading the message.", r.cfg.Approvals))
+			"to each screen reading the message. Then, screens still connected, phones post notes at %d/s for %s "+
+			"(the form on the product, a REST create on plain PocketBase): each is a pending note no screen shows.",
+			r.cfg.Approvals, r.cfg.Rate, r.cfg.PostsWithScreens))
 		t.write(w)
 	}
 	if r.kiosk != nil {

@@ -172,10 +172,19 @@ func benchSignups(ctx context.Context, cfg *config, servers ...*server) (*signup
 		}
 		cfg.logf("sign-ups: %s, %d in flight for %s", s.name, cfg.Conc, cfg.Duration)
 		hc := newClient(cfg.Conc * 2)
+		var prof chan profileResult
+		if cfg.CPUProfile != "" && s.pprof != "" {
+			prof = fetchProfile(ctx, s, cfg.Duration, cfg.CPUProfile, "signups-"+s.name)
+		}
 		res.sustained[s.name] = closedLoop(ctx, cfg.Conc, cfg.Duration, func(ctx context.Context, i int) error {
 			_, err := d.signUp(ctx, hc, ev, i)
 			return err
 		})
+		if prof != nil {
+			if p := <-prof; p.err != nil {
+				return nil, p.err
+			}
+		}
 		time.Sleep(200 * time.Millisecond)
 	}
 	return res, nil
