@@ -108,6 +108,15 @@ func fixedRate(ctx context.Context, rate int, d time.Duration, do op) phase {
 	return r.ph
 }
 
+// withTimeout gives each request of do at most d.
+func withTimeout(d time.Duration, do op) op {
+	return func(ctx context.Context, i int) error {
+		ctx, cancel := context.WithTimeout(ctx, d)
+		defer cancel()
+		return do(ctx, i)
+	}
+}
+
 // merge adds up two runs of the same load.
 func merge(a, b phase) phase {
 	a.ok += b.ok

@@ -50,7 +50,8 @@ type config struct {
 	Approvals                   int
 	ColdRuns                    int
 	PostsWithScreens            time.Duration // note posts while the screens are connected
-	CPUProfile                  string        // folder for CPU profiles of the note posts
+	SignupIndex                 bool          // experiment: index signups (event, status) first
+	CPUProfile                  string        // folder for CPU profiles of the note posts and sign-ups
 	Log                         io.Writer
 }
 
@@ -80,6 +81,7 @@ func main() {
 	flag.IntVar(&cfg.Approvals, "approvals", 20, "approvals per screens run")
 	flag.DurationVar(&cfg.PostsWithScreens, "screenposts", 3*time.Second, "note posts at -rate while the screens are connected (0 = skip)")
 	flag.IntVar(&cfg.ColdRuns, "cold", 5, "cold starts per server (the median is reported)")
+	flag.BoolVar(&cfg.SignupIndex, "signup-index", false, "experiment: add an index on signups (event, status) to both servers before the sign-ups")
 	flag.StringVar(&cfg.CPUProfile, "cpuprofile", "", "folder: take CPU profiles of the servers during the note posts (product side runs productpb)")
 	flag.StringVar(&out, "o", "", "also write the Markdown report to this file")
 	flag.BoolVar(&keep, "keep", false, "keep the temporary folder (binaries, data, server logs)")

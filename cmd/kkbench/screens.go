@@ -253,6 +253,7 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 		if topic == "kiosk" {
 			post = formPost(hc, s.base)
 		}
+		post = withTimeout(10*time.Second, post)
 		cfg.logf("screens: %s, posts at %d/s for %s with %d screens connected", s.name, cfg.Rate, cfg.PostsWithScreens, n)
 		sc.msgs.Store(0)
 		run.posts = fixedRate(ctx, cfg.Rate, cfg.PostsWithScreens, post)
@@ -291,7 +292,7 @@ func (r *screensResult) table(cfg *config) *table {
 		t.add(fmt.Sprintf("%d screens: time to connect and subscribe all", n), ms(a.connectTook), ms(b.connectTook), "", "")
 		if a.posts.ok+a.posts.errs > 0 {
 			posts := func(r screensRun) string {
-				return fmt.Sprintf("%s; %s messages to screens; %d errors", p50p99(r.posts), thousands(int(r.postMsgs)), r.posts.errs)
+				return fmt.Sprintf("%s; %s messages to screens; errors: %s", p50p99(r.posts), thousands(int(r.postMsgs)), errs(r.posts))
 			}
 			t.add(fmt.Sprintf("%d screens: note posts at %d/s meanwhile, p50 / p99", n, cfg.Rate), posts(a), posts(b), "", "")
 		}

@@ -76,6 +76,20 @@ type signupsResult struct {
 	sustained map[string]phase
 }
 
+// addSignupIndex adds an (event, status) index to the signups collection
+// through the REST API: the -signup-index experiment (PRODUCT.md's schema
+// has none, so counting an event's confirmed sign-ups scans the table).
+func addSignupIndex(ctx context.Context, s *server) error {
+	var c struct {
+		Indexes []string `json:"indexes"`
+	}
+	if err := s.api.call(ctx, "GET", "/api/collections/signups", nil, &c); err != nil {
+		return err
+	}
+	c.Indexes = append(c.Indexes, "CREATE INDEX idx_signups_event_status ON signups (event, status)")
+	return s.api.call(ctx, "PATCH", "/api/collections/signups", map[string]any{"indexes": c.Indexes}, nil)
+}
+
 // newEvent creates a published event with capacity seats.
 func newEvent(ctx context.Context, s *server, title string, seats int) (string, error) {
 	return s.api.create(ctx, "events", map[string]any{
