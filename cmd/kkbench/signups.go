@@ -171,9 +171,19 @@ func benchSignups(ctx context.Context, cfg *config, servers ...*server) (*signup
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
 		cfg.logf("sign-ups: %s, %d at once on %d seats", s.name, cfg.Burst, cfg.Seats)
+		var prof chan profileResult
+		if cfg.CPUProfile != "" && s.pprof != "" {
+			prof = fetchProfile(ctx, s, 2*time.Second, cfg.CPUProfile, "burst-"+s.name)
+			time.Sleep(100 * time.Millisecond)
+		}
 		b, err := burst(ctx, s, d, cfg.Burst, cfg.Seats)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		if prof != nil {
+			if p := <-prof; p.err != nil {
+				return nil, p.err
+			}
 		}
 		res.burst[s.name] = b
 		time.Sleep(200 * time.Millisecond)
