@@ -147,6 +147,7 @@ func benchFirstLoad(ctx context.Context, s *server, slug string) (*firstLoadResu
 	res.cards = cardKinds(string(body))
 	seen := map[string]bool{page: true}
 	var css [][]byte
+	hasIcon := false
 	for _, tag := range tagRe.FindAllStringSubmatch(string(body), -1) {
 		attrs := map[string]string{}
 		for _, a := range attrRe.FindAllStringSubmatch(tag[0], -1) {
@@ -162,6 +163,7 @@ func benchFirstLoad(ctx context.Context, s *server, slug string) (*firstLoadResu
 				kind = "css"
 			case strings.Contains(rel, "icon"):
 				kind = "icon"
+				hasIcon = true
 			case strings.Contains(rel, "preload"):
 				kind = "preload"
 			default:
@@ -188,6 +190,14 @@ func benchFirstLoad(ctx context.Context, s *server, slug string) (*firstLoadResu
 		if kind == "css" {
 			css = append(css, b)
 		}
+	}
+	// a page that names no icon makes browsers ask for /favicon.ico
+	if !hasIcon {
+		r, _, err := fetchOne(ctx, hc, s.base, "/favicon.ico", "favicon (implicit)")
+		if err != nil && r.status == 0 {
+			return nil, err
+		}
+		res.resources = append(res.resources, r)
 	}
 	for _, b := range css {
 		for _, m := range cssURL.FindAllStringSubmatch(string(b), -1) {
@@ -216,7 +226,11 @@ func (f *firstLoadResult) table() *table {
 		if enc == "" {
 			enc = "none"
 		}
-		t.add("`"+r.path+"`", r.kind, enc, kb(r.body), kb(r.raw), kb(r.transferred()))
+		path := "`" + r.path + "`"
+		if r.status != http.StatusOK {
+			path += fmt.Sprintf(" (%d)", r.status)
+		}
+		t.add(path, r.kind, enc, kb(r.body), kb(r.raw), kb(r.transferred()))
 	}
 	t.add(fmt.Sprintf("**total: %d requests** (%d inline data: images, 0 requests)", f.requests(), f.inline), "", "", "", "", "**"+kb(f.bytes())+"**")
 	return t
