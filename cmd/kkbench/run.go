@@ -100,6 +100,12 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 	if err != nil {
 		return nil, err
 	}
+	var productpbRoom string
+	if productpb != nil {
+		if productpbRoom, err = prepareProduct(ctx, productpb); err != nil {
+			return nil, err
+		}
+	}
 	rep.notices = append(rep.notices, "The product's rate limiter was switched off for the run (PATCH /api/settings, "+
 		"rateLimits.enabled=false, superuser token): its default allows 10 form posts a minute per address and every "+
 		"request here comes from 127.0.0.1. Plain PocketBase has it off by default.")
@@ -107,10 +113,7 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 	if cfg.Sections["notes"] {
 		p, room := product, productRoom
 		if cfg.CPUProfile != "" {
-			if room, err = prepareProduct(ctx, productpb); err != nil {
-				return nil, err
-			}
-			p = productpb
+			p, room = productpb, productpbRoom
 			rep.notices = append(rep.notices, "With -cpuprofile the product column of the note posts is productpb (the same wiring plus pprof).")
 		}
 		if rep.notes, err = benchNotes(ctx, cfg, p, plain, room, plainRoom); err != nil {

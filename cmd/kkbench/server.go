@@ -119,6 +119,7 @@ func (s *server) start(ctx context.Context) (time.Duration, error) {
 		}
 		select {
 		case <-exited:
+			s.cmd = nil
 			return 0, fmt.Errorf("%s exited while starting; see %s", s.name, s.logf.Name())
 		case <-ctx.Done():
 			s.kill(exited)
