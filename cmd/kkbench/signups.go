@@ -14,11 +14,10 @@ import (
 
 // signupDriver is how kkbench signs one person up on a running server.
 //
-// NB! Today both servers run the same count-and-insert transaction
-// (internal/benchsrv.TxSignUp) behind POST /kkbench/signup/{event}: the
-// product has no sign-up route until internal/events lands. Then productpb
-// calls events.SignUp, or a second driver posts the product's real form
-// (POST /events/{id}/signup, 303 to /signups/{token}) to the real binary.
+// Both servers answer POST /kkbench/signup/{event} with JSON: productpb
+// calls the product's events.SignUp (its transaction and record hooks, as
+// the form, REST and dashboard use them); plain PocketBase runs the bare
+// count-and-insert transaction (internal/benchsrv.TxSignUp).
 type signupDriver interface {
 	// signUp returns the status the server gave ("confirmed"/"waitlisted").
 	signUp(ctx context.Context, hc *http.Client, eventID string, i int) (string, error)

@@ -1,8 +1,8 @@
-// Command productpb is the product exactly as main.go wires it, plus the
-// bench-only sign-up route and an optional profiler (--pprof addr).
-// kkbench uses it for the sign-up burst (the product has no sign-up route
-// until internal/events lands) and for CPU profiles; every other figure
-// comes from the real product binary.
+// Command productpb is the product exactly as main.go wires it (SQLite
+// synchronous=FULL included), plus a bench-only route that calls the
+// product's events.SignUp and an optional profiler (--pprof addr).
+// kkbench uses it for the sign-up burst and for CPU profiles; every other
+// figure comes from the real product binary.
 package main
 
 import (
@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/jsvm"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
@@ -17,12 +18,18 @@ import (
 	_ "time/tzdata"
 
 	"github.com/kindness-coalition/kindness-kiosk/cmd/kkbench/internal/benchsrv"
+	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
+	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
 func main() {
-	app := pocketbase.New()
+	connect, err := storage.ConnectFor(os.Getenv("KIOSK_SQLITE_SYNC"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	app := pocketbase.NewWithConfig(pocketbase.Config{DBConnect: connect})
 	var appURL, pprofAddr string
 	flags := app.RootCmd.PersistentFlags()
 	flags.StringVar(&appURL, "app-url", "", "public base URL (as the product's --app-url)")
@@ -36,8 +43,15 @@ func main() {
 		log.Fatal(err)
 	}
 
-	// NB! switch to events.SignUp when internal/events lands
-	benchsrv.Register(app, benchsrv.TxSignUp)
+	// the product's own sign-up (internal/events: the same transaction and
+	// record hooks as the form, REST and dashboard) behind the bench route
+	benchsrv.Register(app, func(app core.App, eventID string, p benchsrv.Person) (string, error) {
+		rec, err := events.SignUp(app, eventID, p.Name, p.Email, p.Unit)
+		if err != nil {
+			return "", err
+		}
+		return rec.GetString("status"), nil
+	})
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

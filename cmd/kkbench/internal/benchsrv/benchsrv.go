@@ -24,9 +24,8 @@ type Person struct {
 // SignUpFunc signs one person up for an event and returns the status
 // given ("confirmed" or "waitlisted").
 //
-// NB! The servers use [TxSignUp], which stands in for events.SignUp (the
-// events branch): when internal/events lands, productpb switches to it, or
-// kkbench posts to the product's own POST /events/{id}/signup instead.
+// productpb passes the product's events.SignUp; plainpb passes [TxSignUp],
+// the bare algorithm a plain PocketBase app would need.
 type SignUpFunc func(app core.App, eventID string, p Person) (string, error)
 
 // ErrNoEvent means the event does not exist.
