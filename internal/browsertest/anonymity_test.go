@@ -1,0 +1,75 @@
+package browsertest_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// TestAnonymousNoteLeavesNoAddress: what the server keeps about someone
+// who posts a note without a name (docs/notes.md): the note without any
+// poster field, and request-log lines without an IP address.
+func TestAnonymousNoteLeavesNoAddress(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	if srv.App.Settings().Logs.LogIP {
+		t.Fatal("Settings > Logs > LogIP is on: request logs keep addresses")
+	}
+
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/notes",
+		strings.NewReader(url.Values{"to": {"Ana"}, "body": {"thanks for the tea"}, "room": {"break-room"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Forwarded-For", "10.9.8.7")
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("POST /notes: HTTP %d", res.StatusCode)
+	}
+
+	note, err := srv.App.FindFirstRecordByData(s.Notes, s.NoteTo, "Ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := note.PublicExport()
+	for _, field := range []string{"ip", "user_agent", "author_ip", "device"} {
+		if _, ok := stored[field]; ok {
+			t.Errorf("note keeps %q", field)
+		}
+	}
+	if note.GetString(s.NoteFrom) != "" {
+		t.Errorf("from = %q", note.GetString(s.NoteFrom))
+	}
+
+	// request logs are written in batches: wait for the POST's line
+	var logs []*core.Log
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		logs = nil
+		if err := srv.App.LogQuery().Where(dbx.Like("message", "POST /notes")).All(&logs); err != nil {
+			t.Fatal(err)
+		}
+		if len(logs) > 0 {
+			break
+		}
+	}
+	if len(logs) == 0 {
+		t.Fatal("no request-log line for POST /notes")
+	}
+	for _, l := range logs {
+		raw, _ := l.Data.MarshalJSON()
+		if strings.Contains(string(raw), "127.0.0.1") || strings.Contains(string(raw), "10.9.8.7") ||
+			strings.Contains(string(raw), "userIP") || strings.Contains(string(raw), "remoteIP") {
+			t.Errorf("request log keeps an address: %s", raw)
+		}
+	}
+}
