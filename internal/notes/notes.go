@@ -39,6 +39,6 @@ func guardRESTCreate(e *core.RecordRequestEvent) error {
 		e.Record.Set(s.FieldStatus, s.StatusPending)
 		return e.Next()
 	}
-	classify(e.App, e.Record, false)
+	classify(e.App, e.Record, scanRecord(e.Record), false)
 	return e.Next()
 }
