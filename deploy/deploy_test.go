@@ -59,6 +59,7 @@ func TestSystemdUnit(t *testing.T) {
 	keys := unitKeys(unit)
 	want := map[string]string{
 		"Service.DynamicUser":     "yes",
+		"Service.User":            "kindness-kiosk",
 		"Service.StateDirectory":  "kindness-kiosk",
 		"Service.ExecStart":       "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
 		"Service.Restart":         "on-failure",
