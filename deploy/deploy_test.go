@@ -131,7 +131,7 @@ func TestNginxConf(t *testing.T) {
 		return
 	}
 
-	srv := browsertest.StartServer(t)
+	srv := serverBehindProxy(t, "X-Real-IP")
 	dir := t.TempDir()
 	cert, key := selfSigned(t, dir)
 	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
@@ -245,7 +245,7 @@ func TestCaddyfile(t *testing.T) {
 	}
 
 	// the same file, on test ports, in front of the product
-	srv := browsertest.StartServer(t)
+	srv := serverBehindProxy(t, "X-Forwarded-For")
 	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
 	running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
 		"kindness.hospital.example {", "https://"+httpsAddr+" {",
@@ -333,6 +333,28 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string) {
 	return certFile, keyFile
 }
 
+// serverBehindProxy starts the product with Settings > User IP proxy
+// headers = header already stored, as an operator sets it once. (Saving
+// settings while a server runs races inside PocketBase: its request logger
+// reads the settings while the reload writes them.)
+func serverBehindProxy(t *testing.T, header string) *browsertest.Server {
+	t.Helper()
+	dir := t.TempDir()
+	app := openApp(t, dir)
+	settings, err := app.Settings().Clone()
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings.TrustedProxy.Headers = []string{header}
+	if err := app.Save(settings); err != nil {
+		t.Fatal(err)
+	}
+	if err := app.ResetBootstrapState(); err != nil {
+		t.Fatal(err)
+	}
+	return browsertest.StartServerWith(t, browsertest.Options{Dir: dir})
+}
+
 // phonesBehindProxy: with Settings > User IP proxy headers = header (as
 // docs/operations.md says for each proxy), two phones behind the proxy
 // (dialling from 127.0.0.2 and 127.0.0.3) have their own note quota, and a
@@ -340,9 +362,8 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string) {
 func phonesBehindProxy(t *testing.T, srv *browsertest.Server, base, header string) {
 	t.Helper()
 	settings := srv.App.Settings()
-	settings.TrustedProxy.Headers = []string{header}
-	if err := srv.App.Save(settings); err != nil {
-		t.Fatal(err)
+	if h := settings.TrustedProxy.Headers; len(h) != 1 || h[0] != header {
+		t.Fatalf("server started without the %s proxy header: %v", header, h)
 	}
 	max := 0
 	for _, r := range settings.RateLimits.Rules {
