@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+	"mime"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -14,13 +16,30 @@ type ErrorData struct {
 	Status  int
 	Title   string
 	Message string
+	// Resend, on a 429 after a form post, carries what was posted so the
+	// page can offer to send it again: nothing typed is lost to the limiter.
+	Resend *Resend
 }
+
+// Resend is a form post to repeat: where it went and its fields in order.
+type Resend struct {
+	Action string
+	Fields []ResendField
+}
+
+// ResendField is one posted value.
+type ResendField struct{ Name, Value string }
 
 // Error renders the HTML error page and returns err (or an ApiError with the
 // status) so PocketBase still logs it. The JSON error handler stays quiet
 // because the response is already written.
 func (v *Views) Error(e *core.RequestEvent, status int, message string, err error) error {
-	data := ErrorData{Status: status, Title: http.StatusText(status), Message: message}
+	return v.errorPage(e, ErrorData{Status: status, Message: message}, err)
+}
+
+func (v *Views) errorPage(e *core.RequestEvent, data ErrorData, err error) error {
+	status := data.Status
+	data.Title = http.StatusText(status)
 	if data.Message == "" {
 		data.Message = defaultMessage(status)
 	}
@@ -81,5 +100,39 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	if status == http.StatusBadRequest && apiErr != nil {
 		msg = apiErr.Message
 	}
-	return v.Error(e, status, msg, err)
+	data := ErrorData{Status: status, Message: msg}
+	if status == http.StatusTooManyRequests && e.Request.Method == http.MethodPost {
+		data.Resend = resendOf(e.Request)
+	}
+	return v.errorPage(e, data, err)
+}
+
+// maxResend bounds the body read back for the "send again" form; the
+// limiter answers before the route's own body limit applies.
+const maxResend = 256 << 10
+
+// resendOf reads a rate-limited form post (the limiter runs before the
+// handler, so the body is still unread), or nil if there is none.
+func resendOf(r *http.Request) *Resend {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	// a path, never "//host": the page must post back to this site
+	if ct != "application/x-www-form-urlencoded" || !strings.HasPrefix(r.URL.Path, "/") || strings.HasPrefix(r.URL.Path, "//") {
+		return nil
+	}
+	r.Body = http.MaxBytesReader(nil, r.Body, maxResend)
+	if err := r.ParseForm(); err != nil || len(r.PostForm) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(r.PostForm))
+	for name := range r.PostForm {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	rs := &Resend{Action: r.URL.Path}
+	for _, name := range names {
+		for _, value := range r.PostForm[name] {
+			rs.Fields = append(rs.Fields, ResendField{Name: name, Value: value})
+		}
+	}
+	return rs
 }
