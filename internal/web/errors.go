@@ -61,6 +61,8 @@ func defaultMessage(status int) string {
 	switch status {
 	case http.StatusNotFound:
 		return "We couldn't find that page. It may have moved, or the link may be mistyped."
+	case http.StatusUnauthorized:
+		return "This page is for moderators and needs a superuser token; a browser tab doesn't send one. See \"Attendee export\" in docs/events.md."
 	case http.StatusForbidden:
 		return "This form can only be sent from this site. Please open the page again and resend."
 	case http.StatusRequestEntityTooLarge:
