@@ -5,29 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pocketbase/pocketbase/tests"
-
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 )
-
-// TestUsersCollectionClosed pins that nobody can register an account: the
-// product has none, and an open users collection lets anyone create rows
-// and (with SMTP on) send verification mail to any address.
-func TestUsersCollectionClosed(t *testing.T) {
-	for _, sc := range []tests.ApiScenario{
-		{Name: "anonymous register refused", Method: http.MethodPost, URL: "/api/collections/users/records",
-			Body:           strings.NewReader(`{"email":"someone@example.org","password":"1234567890ab","passwordConfirm":"1234567890ab"}`),
-			Headers:        map[string]string{"Content-Type": "application/json"},
-			ExpectedStatus: 403, ExpectedContent: []string{`"status":403`}},
-		{Name: "password login off", Method: http.MethodPost, URL: "/api/collections/users/auth-with-password",
-			Body:           strings.NewReader(`{"identity":"someone@example.org","password":"1234567890ab"}`),
-			Headers:        map[string]string{"Content-Type": "application/json"},
-			ExpectedStatus: 403, ExpectedContent: []string{`"status":403`}},
-	} {
-		sc.TestAppFactory = kktest.Factory(nil)
-		sc.Test(t)
-	}
-}
 
 // TestRESTCreateRateLimitedLikeForms pins that the REST API is no back door
 // around the forms' pace: 10 notes and 5 stories a minute per address.
