@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -120,20 +122,21 @@ kill -TERM $server; wait $pid; echo "exit=$?"
 	}
 }
 
-// TestGracefulShutdown: on SIGTERM (systemd stop, Ctrl-C) PocketBase's
-// serve stops accepting, lets in-flight requests finish (http.Server
-// Shutdown, up to 1 s) and only then closes the database. A phone whose
-// note is half-sent when the service stops still gets its "sent" page and
-// the note is stored.
+// TestGracefulShutdown: on SIGTERM (systemd stop, Ctrl-C) the server
+// stops accepting, ends the realtime streams, lets requests in flight
+// finish (internal/site/shutdown.go, up to 5 s) and only then closes the
+// database. A phone whose note is half-sent when the service stops still
+// gets its "sent" page and the note is stored; a connected screen's
+// stream ends so it can reconnect to the new process.
 func TestGracefulShutdown(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	addr := freeAddr(t)
-	var logs bytes.Buffer
+	logs := new(syncBuffer)
 	cmd := exec.Command(bin, "serve", "--http", addr, "--dir", filepath.Join(dir, "pb_data"))
 	cmd.Dir = dir
 	cmd.Env = []string{"HOME=" + dir, "PATH=/nonexistent"} // no xdg-open for the installer link
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -142,6 +145,18 @@ func TestGracefulShutdown(t *testing.T) {
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
 	waitUp(t, "http://"+addr)
 
+	// a break-room screen is connected
+	stream, err := http.Get("http://" + addr + "/api/realtime")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Body.Close()
+	streamEnded := make(chan error, 1)
+	go func() {
+		_, err := io.Copy(io.Discard, stream.Body)
+		streamEnded <- err
+	}()
+
 	// a phone starts posting: headers and half the body
 	body := "to=Night+team&body=Thank+you+for+the+tea+at+3am"
 	conn, err := net.Dial("tcp", addr)
@@ -149,21 +164,31 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "POST /notes HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s",
-		addr, len(body), body[:10])
+	// Expect: 100-continue makes the server say when the handler starts
+	// reading the body: from then on the request is in flight
+	fmt.Fprintf(conn, "POST /notes HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+		"Content-Length: %d\r\nExpect: 100-continue\r\n\r\n", addr, len(body))
+	replies := bufio.NewReader(conn)
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if cont, err := http.ReadResponse(replies, nil); err != nil || cont.StatusCode != http.StatusContinue {
+		t.Fatalf("no 100 Continue: %v %v", cont, err)
+	}
+	if _, err := conn.Write([]byte(body[:10])); err != nil {
+		t.Fatal(err)
+	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	// shutdown has begun once the listener refuses new connections
-	for deadline := time.Now().Add(5 * time.Second); ; {
+	for deadline := time.Now().Add(10 * time.Second); ; {
 		c, err := net.DialTimeout("tcp", addr, 100*time.Millisecond)
 		if err != nil {
 			break
 		}
 		c.Close()
 		if time.Now().After(deadline) {
-			t.Fatal("server still accepting 5 s after SIGTERM")
+			t.Fatal("server still accepting 10 s after SIGTERM")
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -172,8 +197,8 @@ func TestGracefulShutdown(t *testing.T) {
 	if _, err := conn.Write([]byte(body[10:])); err != nil {
 		t.Fatal(err)
 	}
-	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
-	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	res, err := http.ReadResponse(replies, nil)
 	if err != nil {
 		t.Fatalf("in-flight post got no response: %v\n%s", err, logs.String())
 	}
@@ -183,11 +208,16 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 
 	select {
+	case <-streamEnded:
+	case <-time.After(15 * time.Second):
+		t.Error("the realtime stream was not closed by the shutdown")
+	}
+	select {
 	case err := <-exited:
 		if err != nil {
 			t.Errorf("exit after SIGTERM: %v\n%s", err, logs.String())
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(15 * time.Second):
 		t.Fatal("server did not exit after SIGTERM")
 	}
 
@@ -201,4 +231,22 @@ func TestGracefulShutdown(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Errorf("notes stored = %d (%v), want 1", n, err)
 	}
+}
+
+// syncBuffer collects a child's output safely while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

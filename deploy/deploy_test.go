@@ -59,6 +59,7 @@ func TestSystemdUnit(t *testing.T) {
 	keys := unitKeys(unit)
 	want := map[string]string{
 		"Service.DynamicUser":     "yes",
+		"Service.User":            "kindness-kiosk",
 		"Service.StateDirectory":  "kindness-kiosk",
 		"Service.ExecStart":       "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
 		"Service.Restart":         "on-failure",
@@ -130,7 +131,7 @@ func TestNginxConf(t *testing.T) {
 		return
 	}
 
-	srv := browsertest.StartServer(t)
+	srv := serverBehindProxy(t, "X-Real-IP")
 	dir := t.TempDir()
 	cert, key := selfSigned(t, dir)
 	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
@@ -184,6 +185,9 @@ func TestNginxConf(t *testing.T) {
 		t.Errorf("http:// redirect: %v %v", err, res)
 	}
 
+	// behind the proxy each phone is its own client for the rate limiter
+	phonesBehindProxy(t, srv, base, "X-Real-IP")
+
 	// the realtime stream's first event arrives through the proxy at once
 	req, _ := http.NewRequest(http.MethodGet, base+"/api/realtime", nil)
 	res, err = client.Do(req)
@@ -233,11 +237,54 @@ func TestCaddyfile(t *testing.T) {
 	).Replace(conf)
 	file := filepath.Join(dir, "Caddyfile")
 	writeFile(t, file, local)
+	env := append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
 	cmd := exec.Command("caddy", "validate", "--config", file, "--adapter", "caddyfile")
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	cmd.Env = env
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("caddy validate: %v\n%s", err, out)
+		t.Fatalf("caddy validate: %v\n%s", err, out)
 	}
+
+	// the same file, on test ports, in front of the product
+	srv := serverBehindProxy(t, "X-Forwarded-For")
+	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+	running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
+		"kindness.hospital.example {", "https://"+httpsAddr+" {",
+		"http://kindness.hospital.example {", "http://"+httpAddr+" {",
+		"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+srv.Addr,
+	).Replace(local)
+	writeFile(t, file, running)
+	caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
+	caddy.Env = env
+	logs := filepath.Join(dir, "caddy.log")
+	logFile, err := os.Create(logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caddy.Stdout, caddy.Stderr = logFile, logFile
+	if err := caddy.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = caddy.Process.Kill(); _ = caddy.Wait(); logFile.Close() })
+
+	client := &http.Client{
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		Timeout:   10 * time.Second,
+	}
+	base := "https://" + httpsAddr
+	var res *http.Response
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("GET / through caddy: %d", res.StatusCode)
+	}
+	phonesBehindProxy(t, srv, base, "X-Forwarded-For")
 }
 
 func writeFile(t *testing.T, name, s string) {
@@ -284,4 +331,77 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string) {
 	writeFile(t, certFile, string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})))
 	writeFile(t, keyFile, string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb})))
 	return certFile, keyFile
+}
+
+// serverBehindProxy starts the product with Settings > User IP proxy
+// headers = header already stored, as an operator sets it once. (Saving
+// settings while a server runs races inside PocketBase: its request logger
+// reads the settings while the reload writes them.)
+func serverBehindProxy(t *testing.T, header string) *browsertest.Server {
+	t.Helper()
+	dir := t.TempDir()
+	app := openApp(t, dir)
+	settings, err := app.Settings().Clone()
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings.TrustedProxy.Headers = []string{header}
+	if err := app.Save(settings); err != nil {
+		t.Fatal(err)
+	}
+	if err := app.ResetBootstrapState(); err != nil {
+		t.Fatal(err)
+	}
+	return browsertest.StartServerWith(t, browsertest.Options{Dir: dir})
+}
+
+// phonesBehindProxy: with Settings > User IP proxy headers = header (as
+// docs/operations.md says for each proxy), two phones behind the proxy
+// (dialling from 127.0.0.2 and 127.0.0.3) have their own note quota, and a
+// phone that forges the header is still counted as itself.
+func phonesBehindProxy(t *testing.T, srv *browsertest.Server, base, header string) {
+	t.Helper()
+	settings := srv.App.Settings()
+	if h := settings.TrustedProxy.Headers; len(h) != 1 || h[0] != header {
+		t.Fatalf("server started without the %s proxy header: %v", header, h)
+	}
+	max := 0
+	for _, r := range settings.RateLimits.Rules {
+		if r.Label == "POST /notes" {
+			max = r.MaxRequests
+		}
+	}
+	post := func(from, forged string) int {
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}}
+		client := &http.Client{
+			Transport:     &http.Transport{DialContext: d.DialContext, TLSClientConfig: &tls.Config{InsecureSkipVerify: true}},
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+			Timeout:       10 * time.Second,
+		}
+		req, _ := http.NewRequest(http.MethodPost, base+"/notes", strings.NewReader("to=Ana&body=Thank+you"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if forged != "" {
+			req.Header.Set(header, forged)
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("phone %s: %v", from, err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	for i := 0; i < max; i++ {
+		if code := post("127.0.0.2", ""); code != http.StatusSeeOther {
+			t.Fatalf("phone A, note %d through the proxy: %d", i+1, code)
+		}
+	}
+	if code := post("127.0.0.2", ""); code != http.StatusTooManyRequests {
+		t.Errorf("phone A over its limit through the proxy: %d, want 429", code)
+	}
+	if code := post("127.0.0.2", "203.0.113.9"); code != http.StatusTooManyRequests {
+		t.Errorf("phone A forging %s: %d, want 429", header, code)
+	}
+	if code := post("127.0.0.3", ""); code != http.StatusSeeOther {
+		t.Errorf("phone B behind the same proxy: %d, want 303", code)
+	}
 }

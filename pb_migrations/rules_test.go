@@ -37,6 +37,17 @@ func seed(t testing.TB, app *tests.TestApp) {
 func TestPublicRules(t *testing.T) {
 	factory := kktest.Factory(seed)
 	scenarios := []tests.ApiScenario{
+		// PocketBase's default users collection: no public sign-up
+		{Name: "users: anonymous sign-up refused", Method: http.MethodPost, URL: "/api/collections/users/records",
+			Body: strings.NewReader(`{"email":"stranger@example.com","password":"1234567890","passwordConfirm":"1234567890"}`), ExpectedStatus: 403,
+			ExpectedContent: []string{`"status":403`},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if n, _ := app.CountRecords("users"); n != 0 {
+					t.Errorf("users = %d, want 0", n)
+				}
+			}},
+		{Name: "users: anonymous list refused", Method: http.MethodGet, URL: "/api/collections/users/records", ExpectedStatus: 403,
+			ExpectedContent: []string{`"status":403`}},
 		// rooms
 		{Name: "rooms: list shows active only", Method: http.MethodGet, URL: "/api/collections/rooms/records",
 			ExpectedStatus: 200, ExpectedContent: []string{`"slug":"break-room"`, `"totalItems":1`}, NotExpectedContent: []string{"closed"}},

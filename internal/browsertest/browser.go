@@ -38,6 +38,13 @@ func NewBrowser(t testing.TB, width, height int) context.Context {
 		}
 		t.Skip(msg)
 	}
+	// not t.TempDir: Chromium's helper processes can still be writing the
+	// profile when the test ends, and TempDir fails the test if it can't
+	// remove it; this one is removed after the browser, with retries
+	profile, err := os.MkdirTemp("", "kk-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -45,7 +52,7 @@ func NewBrowser(t testing.TB, width, height int) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(width, height),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -60,6 +67,9 @@ func NewBrowser(t testing.TB, width, height int) context.Context {
 	t.Cleanup(func() {
 		cancelCtx()
 		cancelAlloc()
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("start chromium: %v", err)

@@ -135,6 +135,7 @@ func TestStoryFromAPhone(t *testing.T) {
 		chromedp.WaitVisible("#title", chromedp.ByQuery),
 	)
 	browsertest.CheckPhoneLayout(t, ctx)
+	browsertest.Screenshot(t, ctx, "notes-story-form")
 	browsertest.Run(t, ctx,
 		chromedp.SendKeys("#title", title, chromedp.ByQuery),
 		chromedp.SendKeys("#body", body, chromedp.ByQuery),

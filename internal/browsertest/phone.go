@@ -12,11 +12,12 @@ import (
 const PhoneWidth = 390
 
 // CheckPhoneLayout fails on what makes a phone page hard to use: sideways
-// scrolling, and touch targets under 44 px (every button, field and
-// button-link in main, plus any extra selectors, e.g. a <summary>).
+// scrolling, and touch targets under 44 px (every button, field,
+// button-link and link alone on its line in main, plus any extra
+// selectors, e.g. a <summary>).
 func CheckPhoneLayout(t testing.TB, ctx context.Context, extra ...string) {
 	t.Helper()
-	sel := "main button, main input:not([type=hidden]), main textarea, main select, main a.button"
+	sel := "main button, main input:not([type=hidden]), main textarea, main select, main a.button, main p > a"
 	if len(extra) > 0 {
 		sel += ", " + strings.Join(extra, ", ")
 	}
@@ -28,6 +29,9 @@ func CheckPhoneLayout(t testing.TB, ctx context.Context, extra ...string) {
 		var small = [];
 		var els = document.querySelectorAll(sel);
 		for (var i = 0; i < els.length; i++) {
+			var p = els[i].parentNode;
+			// a link inside a sentence is exempt (WCAG 2.5.8); a link alone on its line is a target
+			if (p.tagName === 'P' && p.textContent.trim() !== els[i].textContent.trim()) { continue; }
 			var r = els[i].getBoundingClientRect();
 			if (r.width === 0 || r.left < 0) { continue; } // hidden, or the off-screen honeypot
 			if (r.height < 44 || r.width < 44) { small.push((els[i].id || els[i].name || els[i].textContent.trim()) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height)); }

@@ -3,8 +3,6 @@ package events_test
 import (
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,16 +13,6 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
-
-var formHeaders = map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
-
-func form(kv ...string) *strings.Reader {
-	v := url.Values{}
-	for i := 0; i < len(kv); i += 2 {
-		v.Add(kv[i], kv[i+1])
-	}
-	return strings.NewReader(v.Encode())
-}
 
 // Fixed event ids for the scenario tables.
 const (

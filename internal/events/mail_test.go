@@ -52,7 +52,7 @@ func TestMailWithSMTP(t *testing.T) {
 
 	// a repeat through the form: the owner of the address gets the same link
 	sc := tests.ApiScenario{Name: "repeat re-sends the link", Method: http.MethodPost, URL: "/events/" + ev.Id + "/signup",
-		Headers: formHeaders, Body: form("name", "Mallory", "email", "ANA@hospital.example"), ExpectedStatus: 303,
+		Headers: kktest.FormHeaders, Body: kktest.Form("name", "Mallory", "email", "ANA@hospital.example"), ExpectedStatus: 303,
 		TestAppFactory: func(testing.TB) *tests.TestApp { return app }, DisableTestAppCleanup: true}
 	sc.Test(t)
 	if n := app.TestMailer.TotalSend(); n != 3 {

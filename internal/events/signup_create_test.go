@@ -27,8 +27,8 @@ func onlySignup(t testing.TB, app *tests.TestApp, eventID string) map[string]str
 func TestSignupCreate(t *testing.T) {
 	post := func(id string) string { return "/events/" + id + "/signup" }
 	scenarios := []tests.ApiScenario{
-		{Name: "good sign-up: confirmed, 303 to the personal page", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("name", "  Sam Lee ", "email", " Sam.Lee@Hospital.Example ", "unit", "4 West"), ExpectedStatus: 303,
+		{Name: "good sign-up: confirmed, 303 to the personal page", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "  Sam Lee ", "email", " Sam.Lee@Hospital.Example ", "unit", "4 West"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				got := onlySignup(t, app, evOpen)
 				if got["name"] != "Sam Lee" || got["email"] != "sam.lee@hospital.example" || got["unit"] != "4 West" || got["status"] != s.StatusConfirmed {
@@ -41,8 +41,8 @@ func TestSignupCreate(t *testing.T) {
 					t.Errorf("Location = %q", loc)
 				}
 			}},
-		{Name: "full event: waitlisted, still 303 to the personal page", Method: http.MethodPost, URL: post(evFull), Headers: formHeaders,
-			Body: form("name", "Bo", "email", "bo@hospital.example"), ExpectedStatus: 303,
+		{Name: "full event: waitlisted, still 303 to the personal page", Method: http.MethodPost, URL: post(evFull), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Bo", "email", "bo@hospital.example"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				recs := signups(t, app, evFull)
 				if len(recs) != 2 || recs[1].GetString(s.FieldStatus) != s.StatusWaitlisted {
@@ -52,16 +52,16 @@ func TestSignupCreate(t *testing.T) {
 					t.Errorf("Location = %q", loc)
 				}
 			}},
-		{Name: "forged status in the form is ignored", Method: http.MethodPost, URL: post(evFull), Headers: formHeaders,
-			Body: form("name", "Bo", "email", "bo@hospital.example", "status", "confirmed", "token", "mine-mine-mine-mine-mine"), ExpectedStatus: 303,
+		{Name: "forged status in the form is ignored", Method: http.MethodPost, URL: post(evFull), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Bo", "email", "bo@hospital.example", "status", "confirmed", "token", "mine-mine-mine-mine-mine"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				recs := signups(t, app, evFull)
 				if recs[1].GetString(s.FieldStatus) != s.StatusWaitlisted || recs[1].GetString(s.SignupToken) == "mine-mine-mine-mine-mine" {
 					t.Errorf("stored %q token %q", recs[1].GetString(s.FieldStatus), recs[1].GetString(s.SignupToken))
 				}
 			}},
-		{Name: "duplicate e-mail (other case): neutral page, nothing changed, no link", Method: http.MethodPost, URL: post(evFull), Headers: formHeaders,
-			Body: form("name", "Mallory", "email", "ANA.SECRET@hospital.example"), ExpectedStatus: 303,
+		{Name: "duplicate e-mail (other case): neutral page, nothing changed, no link", Method: http.MethodPost, URL: post(evFull), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Mallory", "email", "ANA.SECRET@hospital.example"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/events/"+evFull+"/signed-up" {
 					t.Errorf("Location = %q", loc)
@@ -74,70 +74,70 @@ func TestSignupCreate(t *testing.T) {
 					t.Errorf("sent %d mails without SMTP", app.TestMailer.TotalSend())
 				}
 			}},
-		{Name: "empty post: messages next to fields, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("name", " ", "email", "", "unit", "ICU"), ExpectedStatus: 422,
+		{Name: "empty post: messages next to fields, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", " ", "email", "", "unit", "ICU"), ExpectedStatus: 422,
 			ExpectedContent: []string{`id="err-name"`, "Please fill in your name.", `id="err-email"`, "Please fill in your e-mail.", `value="ICU"`, `aria-invalid="true"`},
 			AfterTestFunc:   expectSignups(evOpen, 0)},
-		{Name: "missing name, e-mail kept", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("email", "sam@hospital.example"), ExpectedStatus: 422,
+		{Name: "missing name, e-mail kept", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("email", "sam@hospital.example"), ExpectedStatus: 422,
 			ExpectedContent: []string{"Please fill in your name.", `value="sam@hospital.example"`}, NotExpectedContent: []string{`id="err-email"`},
 			AfterTestFunc: expectSignups(evOpen, 0)},
-		{Name: "malformed e-mail", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam at hospital"), ExpectedStatus: 422,
+		{Name: "malformed e-mail", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam at hospital"), ExpectedStatus: 422,
 			ExpectedContent: []string{"Please check your e-mail address", `value="sam at hospital"`, `value="Sam"`},
 			AfterTestFunc:   expectSignups(evOpen, 0)},
-		{Name: "e-mail with a display name is refused", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "Sam <sam@hospital.example>"), ExpectedStatus: 422,
+		{Name: "e-mail with a display name is refused", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "Sam <sam@hospital.example>"), ExpectedStatus: 422,
 			ExpectedContent: []string{"Please check your e-mail address"}, AfterTestFunc: expectSignups(evOpen, 0)},
-		{Name: "e-mail without a dotted domain is refused", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam@localhost"), ExpectedStatus: 422,
+		{Name: "e-mail without a dotted domain is refused", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam@localhost"), ExpectedStatus: 422,
 			ExpectedContent: []string{"Please check your e-mail address"}, AfterTestFunc: expectSignups(evOpen, 0)},
-		{Name: "too long name, unit and e-mail", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body:           form("name", strings.Repeat("n", 81), "email", strings.Repeat("e", 250)+"@hospital.example", "unit", strings.Repeat("u", 81)),
+		{Name: "too long name, unit and e-mail", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body:           kktest.Form("name", strings.Repeat("n", 81), "email", strings.Repeat("e", 250)+"@hospital.example", "unit", strings.Repeat("u", 81)),
 			ExpectedStatus: 422,
 			ExpectedContent: []string{"Your name is 81 characters; the limit is 80.", "Your unit or team is 81 characters; the limit is 80.",
 				"Your e-mail is 267 characters; the limit is 254."},
 			AfterTestFunc: expectSignups(evOpen, 0)},
-		{Name: "invalid UTF-8: clear message, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
+		{Name: "invalid UTF-8: clear message, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
 			Body: strings.NewReader("name=Sam%ff&email=sam%40hospital.example"), ExpectedStatus: 422,
 			ExpectedContent: []string{"characters we can&#39;t read"}, AfterTestFunc: expectSignups(evOpen, 0)},
-		{Name: "closed event: says so, nothing stored", Method: http.MethodPost, URL: post(evClosed), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
+		{Name: "closed event: says so, nothing stored", Method: http.MethodPost, URL: post(evClosed), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
 			ExpectedContent: []string{"sign-up for this event has closed"}, NotExpectedContent: []string{`action="/events/` + evClosed + `/signup"`},
 			AfterTestFunc: expectSignups(evClosed, 0)},
-		{Name: "signup_closes after the start: closes at the start", Method: http.MethodPost, URL: post("evlate000000000"), Headers: formHeaders,
+		{Name: "signup_closes after the start: closes at the start", Method: http.MethodPost, URL: post("evlate000000000"), Headers: kktest.FormHeaders,
 			TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
 				newEvent(t, app, map[string]any{"id": "evlate000000000", s.EventStarts: in(-time.Hour), s.EventEnds: in(time.Hour), s.EventSignupCloses: in(24 * time.Hour)})
 			}),
-			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
+			Body: kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
 			ExpectedContent: []string{"has closed"}, AfterTestFunc: expectSignups("evlate000000000", 0)},
-		{Name: "past event: closed", Method: http.MethodPost, URL: post(evPast), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
+		{Name: "past event: closed", Method: http.MethodPost, URL: post(evPast), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
 			ExpectedContent: []string{"has closed"}, AfterTestFunc: expectSignups(evPast, 0)},
-		{Name: "cancelled event: says so, nothing stored", Method: http.MethodPost, URL: post(evCancelled), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
+		{Name: "cancelled event: says so, nothing stored", Method: http.MethodPost, URL: post(evCancelled), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 409,
 			ExpectedContent: []string{"this event has been cancelled", "Cancelled."}, AfterTestFunc: expectSignups(evCancelled, 0)},
-		{Name: "draft event: 404 page", Method: http.MethodPost, URL: post(evDraft), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 404,
+		{Name: "draft event: 404 page", Method: http.MethodPost, URL: post(evDraft), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>", "find that event"}, NotExpectedContent: []string{"Secret draft"},
 			AfterTestFunc: expectSignups(evDraft, 0)},
-		{Name: "unknown event: 404 page", Method: http.MethodPost, URL: post("nosuchevent0000"), Headers: formHeaders,
-			Body: form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 404,
+		{Name: "unknown event: 404 page", Method: http.MethodPost, URL: post("nosuchevent0000"), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>", "find that event"}},
-		{Name: "honeypot: looks received, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
-			Body: form("name", "Bot", "email", "bot@spam.example", "website", "http://spam.example"), ExpectedStatus: 303,
+		{Name: "honeypot: looks received, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
+			Body: kktest.Form("name", "Bot", "email", "bot@spam.example", "website", "http://spam.example"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/events/"+evOpen+"/signed-up" {
 					t.Errorf("Location = %q", loc)
 				}
 				expectSignups(evOpen, 0)(t, app, res)
 			}},
-		{Name: "8 MB body: HTML 413, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: formHeaders,
+		{Name: "8 MB body: HTML 413, nothing stored", Method: http.MethodPost, URL: post(evOpen), Headers: kktest.FormHeaders,
 			Body: strings.NewReader("name=Sam&email=sam%40hospital.example&unit=" + strings.Repeat("a", 8<<20)), ExpectedStatus: 413,
 			ExpectedContent: []string{"<!doctype html>", "too much text"}, AfterTestFunc: expectSignups(evOpen, 0)},
 		{Name: "cross-site post refused with an HTML page", Method: http.MethodPost, URL: post(evOpen),
 			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
-			Body:    form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 403,
+			Body:    kktest.Form("name", "Sam", "email", "sam@hospital.example"), ExpectedStatus: 403,
 			ExpectedContent: []string{"<!doctype html>"}, AfterTestFunc: expectSignups(evOpen, 0)},
 		{Name: "GET on the post URL is a page, not JSON", Method: http.MethodGet, URL: post(evOpen), ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>"}},

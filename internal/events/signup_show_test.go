@@ -82,7 +82,7 @@ func TestSignupShow(t *testing.T) {
 func TestSignupCancel(t *testing.T) {
 	cancel := func(token string) string { return "/signups/" + token + "/cancel" }
 	scenarios := []tests.ApiScenario{
-		{Name: "cancel: 303 back, the waitlist moves up", Method: http.MethodPost, URL: cancel(tokAna), Headers: formHeaders,
+		{Name: "cancel: 303 back, the waitlist moves up", Method: http.MethodPost, URL: cancel(tokAna), Headers: kktest.FormHeaders,
 			ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/signups/"+tokAna {
@@ -92,7 +92,7 @@ func TestSignupCancel(t *testing.T) {
 					t.Errorf("Ana %s, Bo %s", a, b)
 				}
 			}},
-		{Name: "cancel twice is harmless", Method: http.MethodPost, URL: cancel(tokAna), Headers: formHeaders, ExpectedStatus: 303,
+		{Name: "cancel twice is harmless", Method: http.MethodPost, URL: cancel(tokAna), Headers: kktest.FormHeaders, ExpectedStatus: 303,
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
 				if _, err := events.Cancel(app, tokAna); err != nil {
 					t.Fatal(err)
@@ -110,16 +110,16 @@ func TestSignupCancel(t *testing.T) {
 				}
 			},
 			ExpectedContent: []string{"Your sign-up is cancelled", "Sign up again"}, NotExpectedContent: []string{"Cancel my place"}},
-		{Name: "waitlisted person cancels: leaves the queue, nobody promoted", Method: http.MethodPost, URL: cancel(tokBo), Headers: formHeaders,
+		{Name: "waitlisted person cancels: leaves the queue, nobody promoted", Method: http.MethodPost, URL: cancel(tokBo), Headers: kktest.FormHeaders,
 			ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if a, b := statusOf(t, app, tokAna), statusOf(t, app, tokBo); a != s.StatusConfirmed || b != s.StatusCancelled {
 					t.Errorf("Ana %s, Bo %s", a, b)
 				}
 			}},
-		{Name: "unknown token: HTML 404", Method: http.MethodPost, URL: cancel(strings.Repeat("y", 43)), Headers: formHeaders,
+		{Name: "unknown token: HTML 404", Method: http.MethodPost, URL: cancel(strings.Repeat("y", 43)), Headers: kktest.FormHeaders,
 			ExpectedStatus: 404, ExpectedContent: []string{"<!doctype html>", "nothing to cancel"}},
-		{Name: "8 MB body: HTML 413, nothing cancelled", Method: http.MethodPost, URL: cancel(tokAna), Headers: formHeaders,
+		{Name: "8 MB body: HTML 413, nothing cancelled", Method: http.MethodPost, URL: cancel(tokAna), Headers: kktest.FormHeaders,
 			Body: strings.NewReader("x=" + strings.Repeat("a", 8<<20)), ExpectedStatus: 413, ExpectedContent: []string{"<!doctype html>"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if a := statusOf(t, app, tokAna); a != s.StatusConfirmed {

@@ -15,7 +15,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
 func TestClean(t *testing.T) {
@@ -186,4 +188,22 @@ func FuzzClean(f *testing.F) {
 			t.Fatalf("not trimmed: %q", out)
 		}
 	})
+}
+
+func TestOverLimit(t *testing.T) {
+	app := kktest.NewApp(t)
+	col, err := app.FindCollectionByNameOrId(s.Notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := core.NewRecord(col)
+	rec.Set(s.NoteTo, "Ana")
+	rec.Set(s.NoteBody, strings.Repeat("é", 600)) // 1,200 bytes, 600 characters: fits
+	if forms.OverLimit(rec, s.NoteTo, s.NoteBody, s.NoteFrom) {
+		t.Error("600 characters reported over the 600 limit")
+	}
+	rec.Set(s.NoteFrom, strings.Repeat("x", 81))
+	if !forms.OverLimit(rec, s.NoteTo, s.NoteBody, s.NoteFrom) {
+		t.Error("81-character name not reported")
+	}
 }

@@ -55,7 +55,8 @@ func receiveAll(t *testing.T, clients []subscriptions.Client) []kiosk.Message {
 }
 
 // drain discards what the seeding queued before the clients connected
-// (pushes are sent in order by one sender, a moment after the change).
+// (pushes are sent in order by one sender, a moment after the change;
+// seat updates up to 300 ms after a sign-up), until 800 ms of silence.
 func drain(clients ...subscriptions.Client) {
 	var wg sync.WaitGroup
 	for _, c := range clients {
@@ -65,7 +66,7 @@ func drain(clients ...subscriptions.Client) {
 			for {
 				select {
 				case <-c.Channel():
-				case <-time.After(300 * time.Millisecond):
+				case <-time.After(800 * time.Millisecond):
 					return
 				}
 			}

@@ -4,6 +4,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/apis"
@@ -48,4 +50,16 @@ func (c *Client) Do(method, url string, body io.Reader, headers map[string]strin
 	}
 	c.mux.ServeHTTP(rec, req)
 	return rec.Result()
+}
+
+// FormHeaders is the Content-Type of an HTML form post, for scenarios.
+var FormHeaders = map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+
+// Form encodes name/value pairs as an HTML form body.
+func Form(kv ...string) *strings.Reader {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Add(kv[i], kv[i+1])
+	}
+	return strings.NewReader(v.Encode())
 }

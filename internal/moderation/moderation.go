@@ -15,6 +15,11 @@ import (
 // Collection is the audit-trail collection.
 const Collection = "moderation_log"
 
+// QueueView is the dashboard's list of everything that waits: pending
+// notes and stories, one row each, linked to the record (a view
+// collection; pb_migrations/1764001000_awaiting_moderation.go, ADR 0011).
+const QueueView = "awaiting_moderation"
+
 // QueueURL opens the dashboard on the pending notes, oldest first.
 const QueueURL = `/_/#/collections?collection=notes&filter=status%3D%22pending%22&sort=%2Bcreated`
 

@@ -50,7 +50,7 @@ func (h *handler) create(e *core.RequestEvent) error {
 	if room != nil {
 		rec.Set(s.FieldRoom, room.Id)
 	}
-	classify(e.App, rec, sentAnyway)
+	classify(e.App, rec, f.found, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
 		f.Errors = forms.Errors{s.NoteBody: "We couldn't save your note just now. It's still here: please try again in a moment."}
 		e.App.Logger().Error("save note", "error", err)

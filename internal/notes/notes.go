@@ -31,8 +31,14 @@ func Register(app core.App, views *web.Views) {
 // set server-side and the status is pending unless auto-approval applies.
 // Superusers (the dashboard) are trusted as they are.
 func guardRESTCreate(e *core.RecordRequestEvent) error {
-	if !e.HasSuperuserAuth() {
-		classify(e.App, e.Record, false)
+	if e.HasSuperuserAuth() {
+		return e.Next()
 	}
+	if forms.OverLimit(e.Record, s.NoteTo, s.NoteBody, s.NoteFrom) {
+		// validation refuses it; don't spend seconds scanning megabytes first
+		e.Record.Set(s.FieldStatus, s.StatusPending)
+		return e.Next()
+	}
+	classify(e.App, e.Record, scanRecord(e.Record), false)
 	return e.Next()
 }

@@ -14,16 +14,6 @@ import (
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
-var formHeaders = map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
-
-func form(kv ...string) *strings.Reader {
-	v := url.Values{}
-	for i := 0; i < len(kv); i += 2 {
-		v.Add(kv[i], kv[i+1])
-	}
-	return strings.NewReader(v.Encode())
-}
-
 // expectNotes fails unless exactly n notes are stored.
 func expectNotes(n int) func(t testing.TB, app *tests.TestApp, res *http.Response) {
 	return func(t testing.TB, app *tests.TestApp, res *http.Response) {
@@ -64,8 +54,8 @@ func TestNoteForm(t *testing.T) {
 		{Name: "form for an unknown room still works", Method: http.MethodGet, URL: "/notes/new?room=gone", ExpectedStatus: 200,
 			ExpectedContent: []string{"know that room any more", `name="room" value=""`}},
 
-		{Name: "good post: 303 to sent, stored pending in its room", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body:           form("to", "  Ana in pharmacy ", "body", "Thank you for **everything**\r\nyesterday", "from", "", "room", "break-room"),
+		{Name: "good post: 303 to sent, stored pending in its room", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body:           kktest.Form("to", "  Ana in pharmacy ", "body", "Thank you for **everything**\r\nyesterday", "from", "", "room", "break-room"),
 			ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/notes/sent?room=break-room" {
@@ -77,42 +67,42 @@ func TestNoteForm(t *testing.T) {
 					t.Errorf("stored %v", n.PublicExport())
 				}
 			}},
-		{Name: "forged status in the form is ignored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "thanks", "status", "approved"), ExpectedStatus: 303,
+		{Name: "forged status in the form is ignored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "thanks", "status", "approved"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if st := onlyNote(t, app).GetString(s.FieldStatus); st != s.StatusPending {
 					t.Errorf("status = %q", st)
 				}
 			}},
-		{Name: "empty post: messages next to fields, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "", "body", "  ", "from", "Sam"), ExpectedStatus: 422,
+		{Name: "empty post: messages next to fields, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "", "body", "  ", "from", "Sam"), ExpectedStatus: 422,
 			ExpectedContent: []string{`id="err-to"`, "Please fill in who it is for.", `id="err-body"`, "Please fill in your message.", `value="Sam"`},
 			AfterTestFunc:   expectNotes(0)},
-		{Name: "over-long body: message, text kept, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", long), ExpectedStatus: 422,
+		{Name: "over-long body: message, text kept, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", long), ExpectedStatus: 422,
 			ExpectedContent: []string{"Your message is 609 characters; the limit is 600.", "thank you thank you", `value="Ana"`},
 			AfterTestFunc:   expectNotes(0)},
-		{Name: "over-long name", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", strings.Repeat("x", 81), "body", "thanks"), ExpectedStatus: 422,
+		{Name: "over-long name", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", strings.Repeat("x", 81), "body", "thanks"), ExpectedStatus: 422,
 			ExpectedContent: []string{"the limit is 80"}, AfterTestFunc: expectNotes(0)},
-		{Name: "invalid UTF-8: clear message, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+		{Name: "invalid UTF-8: clear message, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
 			Body: strings.NewReader("to=Ana&body=thanks%ff%fe"), ExpectedStatus: 422,
 			ExpectedContent: []string{"characters we can&#39;t read"}, AfterTestFunc: expectNotes(0)},
-		{Name: "control characters are removed", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana\x00\x07", "body", "thanks\x1b[31m red"), ExpectedStatus: 303,
+		{Name: "control characters are removed", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana\x00\x07", "body", "thanks\x1b[31m red"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				n := onlyNote(t, app)
 				if n.GetString(s.NoteTo) != "Ana" || n.GetString(s.NoteBody) != "thanks[31m red" {
 					t.Errorf("stored %q / %q", n.GetString(s.NoteTo), n.GetString(s.NoteBody))
 				}
 			}},
-		{Name: "PHI: warning with highlight, text kept, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Night team", "body", "Thanks for sitting with Mrs Kowalski in bed 12", "room", "break-room"), ExpectedStatus: 200,
+		{Name: "PHI: warning with highlight, text kept, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Night team", "body", "Thanks for sitting with Mrs Kowalski in bed 12", "room", "break-room"), ExpectedStatus: 200,
 			ExpectedContent: []string{"Please check for patient details", "<mark>Mrs Kowalski</mark>", "<mark>bed 12</mark>", `name="confirm" value="1"`,
 				"Thanks for sitting with Mrs Kowalski in bed 12</textarea>"},
 			AfterTestFunc: expectNotes(0)},
-		{Name: "PHI sent anyway: held pending with findings", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Night team", "body", "Thanks for sitting with Mrs Kowalski in bed 12", "confirm", "1"), ExpectedStatus: 303,
+		{Name: "PHI sent anyway: held pending with findings", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Night team", "body", "Thanks for sitting with Mrs Kowalski in bed 12", "confirm", "1"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/notes/sent?held=1" {
 					t.Errorf("Location = %q", loc)
@@ -124,40 +114,40 @@ func TestNoteForm(t *testing.T) {
 					t.Errorf("status %q flags %s", n.GetString(s.FieldStatus), flags)
 				}
 			}},
-		{Name: "auto-approve publishes a clean note", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "thanks for the tea"), ExpectedStatus: 303,
+		{Name: "auto-approve publishes a clean note", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "thanks for the tea"), ExpectedStatus: 303,
 			TestAppFactory: kktest.Factory(setAutoApprove),
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if st := onlyNote(t, app).GetString(s.FieldStatus); st != s.StatusApproved {
 					t.Errorf("status = %q", st)
 				}
 			}},
-		{Name: "auto-approve never publishes a flagged note", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "thanks, MRN 1234567", "confirm", "1"), ExpectedStatus: 303,
+		{Name: "auto-approve never publishes a flagged note", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "thanks, MRN 1234567", "confirm", "1"), ExpectedStatus: 303,
 			TestAppFactory: kktest.Factory(setAutoApprove),
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if st := onlyNote(t, app).GetString(s.FieldStatus); st != s.StatusPending {
 					t.Errorf("status = %q", st)
 				}
 			}},
-		{Name: "honeypot: looks sent, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "buy pills", "website", "http://spam.example"), ExpectedStatus: 303,
+		{Name: "honeypot: looks sent, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "buy pills", "website", "http://spam.example"), ExpectedStatus: 303,
 			AfterTestFunc: expectNotes(0)},
 		{Name: "cross-site post refused with an HTML page", Method: http.MethodPost, URL: "/notes",
 			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
-			Body:    form("to", "Ana", "body", "thanks"), ExpectedStatus: 403,
+			Body:    kktest.Form("to", "Ana", "body", "thanks"), ExpectedStatus: 403,
 			ExpectedContent: []string{"<!doctype html>", "can only be sent from this site"}, AfterTestFunc: expectNotes(0)},
-		{Name: "8 MB body: HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+		{Name: "8 MB body: HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
 			Body: strings.NewReader("to=Ana&body=" + strings.Repeat("a", 8<<20)), ExpectedStatus: 413,
 			ExpectedContent: []string{"<!doctype html>", "too much text"}, AfterTestFunc: expectNotes(0)},
-		{Name: "8 MB chunked body (no Content-Length): HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+		{Name: "8 MB chunked body (no Content-Length): HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
 			Body: io.MultiReader(strings.NewReader("to=Ana&body="), strings.NewReader(strings.Repeat("a", 8<<20))), ExpectedStatus: 413,
 			ExpectedContent: []string{"<!doctype html>", "too much text"}, NotExpectedContent: []string{`"status"`}, AfterTestFunc: expectNotes(0)},
 		{Name: "8 MB over REST: JSON 400, nothing stored", Method: http.MethodPost, URL: "/api/collections/notes/records",
 			Headers: map[string]string{"Content-Type": "application/json"},
 			Body:    strings.NewReader(`{"to":"Ana","body":"` + strings.Repeat("a", 8<<20) + `"}`), ExpectedStatus: 400,
 			ExpectedContent: []string{`"body":{"code":"validation_max_text_constraint"`}, AfterTestFunc: expectNotes(0)},
-		{Name: "broken form encoding: HTML 400, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
+		{Name: "broken form encoding: HTML 400, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
 			Body: strings.NewReader("to=Ana&body=%zz"), ExpectedStatus: 400,
 			ExpectedContent: []string{"<!doctype html>", "couldn&#39;t read that form"}, AfterTestFunc: expectNotes(0)},
 		{Name: "multipart post from a script works", Method: http.MethodPost, URL: "/notes",
@@ -171,20 +161,20 @@ func TestNoteForm(t *testing.T) {
 					t.Errorf("stored %v", n.PublicExport())
 				}
 			}},
-		{Name: "body of 600 accented letters fits (runes, not bytes)", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Zoë", "body", strings.Repeat("é", 600)), ExpectedStatus: 303, AfterTestFunc: expectNotes(1)},
-		{Name: "only spaces and control characters count as empty", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "\x00 \t\u202e", "body", "\r\n\x1b"), ExpectedStatus: 422,
+		{Name: "body of 600 accented letters fits (runes, not bytes)", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Zoë", "body", strings.Repeat("é", 600)), ExpectedStatus: 303, AfterTestFunc: expectNotes(1)},
+		{Name: "only spaces and control characters count as empty", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "\x00 \t\u202e", "body", "\r\n\x1b"), ExpectedStatus: 422,
 			ExpectedContent: []string{"Please fill in who it is for.", "Please fill in your message."}, AfterTestFunc: expectNotes(0)},
-		{Name: "bidi override removed before saving", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "thanks \u202eevol\u202c x"), ExpectedStatus: 303,
+		{Name: "bidi override removed before saving", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "thanks \u202eevol\u202c x"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if b := onlyNote(t, app).GetString(s.NoteBody); b != "thanks evol x" {
 					t.Errorf("stored %q", b)
 				}
 			}},
-		{Name: "unknown room: the note still goes out, to every screen", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "thanks", "room", "no-such-room"), ExpectedStatus: 303,
+		{Name: "unknown room: the note still goes out, to every screen", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "thanks", "room", "no-such-room"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/notes/sent" {
 					t.Errorf("Location = %q", loc)
@@ -193,8 +183,8 @@ func TestNoteForm(t *testing.T) {
 					t.Errorf("room = %q", r)
 				}
 			}},
-		{Name: "inactive room is treated as unknown", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Ana", "body", "thanks", "room", "closed"), ExpectedStatus: 303,
+		{Name: "inactive room is treated as unknown", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Ana", "body", "thanks", "room", "closed"), ExpectedStatus: 303,
 			TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
 				kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "Closed", s.RoomSlug: "closed", s.RoomActive: false})
 			}),
@@ -205,23 +195,23 @@ func TestNoteForm(t *testing.T) {
 			}},
 		{Name: "room slug with markup is never echoed raw", Method: http.MethodGet, URL: "/notes/new?room=%22%3E%3Cscript%3Ex%3C/script%3E",
 			ExpectedStatus: 200, NotExpectedContent: []string{"<script>x"}},
-		{Name: "a surgeon named in 'to' is not a patient", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Mr Patel", "body", "thanks for the teaching"), ExpectedStatus: 303,
+		{Name: "a surgeon named in 'to' is not a patient", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Mr Patel", "body", "thanks for the teaching"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if f := onlyNote(t, app).GetString(s.NoteFlags); f != "" && f != "null" {
 					t.Errorf("flags %s", f)
 				}
 			}},
-		{Name: "a bed in 'to' is still found", Method: http.MethodPost, URL: "/notes", Headers: formHeaders,
-			Body: form("to", "Mrs Kowalski in bed 12", "body", "thank you"), ExpectedStatus: 200,
+		{Name: "a bed in 'to' is still found", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
+			Body: kktest.Form("to", "Mrs Kowalski in bed 12", "body", "thank you"), ExpectedStatus: 200,
 			ExpectedContent: []string{"Please check for patient details", "<mark>Mrs Kowalski</mark>", "<mark>bed 12</mark>"}, AfterTestFunc: expectNotes(0)},
 		{Name: "cross-site post with a forged status: 403, nothing stored", Method: http.MethodPost, URL: "/notes",
 			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site"},
-			Body:    form("to", "Ana", "body", "thanks", "status", "approved", "confirm", "1"), ExpectedStatus: 403,
+			Body:    kktest.Form("to", "Ana", "body", "thanks", "status", "approved", "confirm", "1"), ExpectedStatus: 403,
 			ExpectedContent: []string{"<!doctype html>"}, AfterTestFunc: expectNotes(0)},
 		{Name: "same-origin post from the page is accepted", Method: http.MethodPost, URL: "/notes",
 			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin"},
-			Body:    form("to", "Ana", "body", "thanks"), ExpectedStatus: 303, AfterTestFunc: expectNotes(1)},
+			Body:    kktest.Form("to", "Ana", "body", "thanks"), ExpectedStatus: 303, AfterTestFunc: expectNotes(1)},
 		{Name: "GET /notes is not a page", Method: http.MethodGet, URL: "/notes", ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>"}},
 		{Name: "sent page", Method: http.MethodGet, URL: "/notes/sent?room=break-room", ExpectedStatus: 200,

@@ -19,10 +19,37 @@ type Prefs struct {
 	AutoApproveClean bool
 }
 
-// Load reads the settings row. A missing row or a bad time zone falls back
-// to defaults (server time zone, no auto-approval): a settings typo must
-// never take the screens down.
+// storeKey is where the loaded settings live in the app's store.
+const storeKey = "kkPrefs"
+
+// Register keeps [Load]'s cache true: any change to the settings row, from
+// the dashboard or the API, drops it.
+func Register(app core.App) {
+	forget := func(e *core.RecordEvent) error {
+		e.App.Store().Remove(storeKey)
+		return e.Next()
+	}
+	app.OnRecordAfterCreateSuccess(s.Settings).BindFunc(forget)
+	app.OnRecordAfterUpdateSuccess(s.Settings).BindFunc(forget)
+	app.OnRecordAfterDeleteSuccess(s.Settings).BindFunc(forget)
+}
+
+// Load returns the settings, read once and kept in the app's store until
+// the row changes (every form post and screen render asks; the profile
+// showed the query and the time-zone lookup at 17% of a note post).
+// A missing row or a bad time zone falls back to defaults (server time
+// zone, no auto-approval): a settings typo must never take the screens
+// down.
 func Load(app core.App) Prefs {
+	if p, ok := app.Store().Get(storeKey).(Prefs); ok {
+		return p
+	}
+	p := read(app)
+	app.Store().Set(storeKey, p)
+	return p
+}
+
+func read(app core.App) Prefs {
 	p := Prefs{Location: time.Local}
 	rec, err := app.FindFirstRecordByFilter(s.Settings, "")
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
@@ -46,6 +47,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 
 	// record defaults and guards that hold for every way a record arrives
 	records.Register(app)
+	prefs.Register(app)
 	// domain pages and their hooks
 	home.Register(app, views)
 	notes.Register(app, views)
@@ -61,6 +63,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 			}
 			registerMiddlewares(se, views)
 			registerCORS(se, cfg.CORSOrigins)
+			registerShutdown(se)
 			registerStatic(se, views)
 			return se.Next()
 		},

@@ -22,8 +22,8 @@ func TestLongestStoryFitsTheBodyLimit(t *testing.T) {
 	title := strings.Repeat("🙏", stories.TitleMax)
 	author := strings.Repeat("🙏", stories.AuthorMax)
 	sc := tests.ApiScenario{
-		Name: "20,000 four-byte characters", Method: http.MethodPost, URL: "/stories", Headers: formHeaders,
-		Body: form("title", title, "body", body, "author", author), ExpectedStatus: 303,
+		Name: "20,000 four-byte characters", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
+		Body: kktest.Form("title", title, "body", body, "author", author), ExpectedStatus: 303,
 		AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 			r, err := app.FindFirstRecordByFilter(s.Stories, "")
 			if err != nil {

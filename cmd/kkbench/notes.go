@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Thank-you texts without anything the PHI guard flags (no digits, no
+// names after "patient"), so every form post is a clean 303.
+var (
+	noteTo   = []string{"The night team", "Everyone on the ward", "Our porters", "The pharmacy crew", "Housekeeping"}
+	noteBody = []string{
+		"Thank you for covering my shift at short notice, it made a hard week so much easier.",
+		"You stayed calm when everything was busy and made the whole room feel safe. Thank you.",
+		"Thanks for the coffee and the kind words after a long night, it meant more than you know.",
+		"You always take the time to explain things to new starters. We notice, and we are grateful.",
+		"Thank you for **listening** when I needed it, and for making me laugh again.",
+	}
+	noteFrom = []string{"", "A grateful colleague", "Sam", "The day shift"}
+)
+
+func noteFields(i int) (to, body, from string) {
+	if i < 0 {
+		i = -i
+	}
+	return noteTo[i%len(noteTo)], noteBody[i%len(noteBody)], noteFrom[i%len(noteFrom)]
+}
+
+// formPost posts a note through the product's HTML form, as a phone does:
+// urlencoded, same-origin (Go's CrossOriginProtection passes), success is
+// a 303 to the sent page (not "held" by the PHI guard).
+func formPost(hc *http.Client, base string) op {
+	return func(ctx context.Context, i int) error {
+		to, body, from := noteFields(i)
+		form := url.Values{"to": {to}, "body": {body}, "from": {from}, "room": {roomSlug}}
+		req, err := http.NewRequestWithContext(ctx, "POST", base+"/notes", strings.NewReader(form.Encode()))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		req.Header.Set("Origin", base)
+		resp, err := hc.Do(req)
+		if err != nil {
+			return err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		loc := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/notes/sent") || strings.Contains(loc, "held=1") {
+			return fmt.Errorf("form post: %d %s", resp.StatusCode, loc)
+		}
+		return nil
+	}
+}
+
+// restCreate posts a note as a guest over PocketBase's REST API.
+func restCreate(hc *http.Client, base, roomID string) op {
+	return func(ctx context.Context, i int) error {
+		to, body, from := noteFields(i)
+		b, _ := json.Marshal(map[string]string{"to": to, "body": body, "from": from, "room": roomID})
+		req, err := http.NewRequestWithContext(ctx, "POST", base+"/api/collections/notes/records", bytes.NewReader(b))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := hc.Do(req)
+		if err != nil {
+			return err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("REST create: %d", resp.StatusCode)
+		}
+		return nil
+	}
+}
+
+// notesResult holds the note-post figures per target.
+type notesResult struct {
+	targets []string // display names, in column order
+	conc    map[string]phase
+	fixed   map[string]phase
+	profile []string // CPU profile files, when asked
+}
+
+// benchNotes measures note posts: the product's form, the product's own
+// REST create (for reference) and plain PocketBase's REST create, each
+// closed-loop at cfg.Conc in flight and open-loop at cfg.Rate per second.
+func benchNotes(ctx context.Context, cfg *config, product, plain *server, productRoom, plainRoom string) (*notesResult, error) {
+	hc := newClient(cfg.Conc * 2)
+	ops := []struct {
+		name string
+		s    *server
+		do   op
+	}{
+		{"product: form POST /notes", product, formPost(hc, product.base)},
+		{"product: REST create", product, restCreate(hc, product.base, productRoom)},
+		{"plain PocketBase: REST create", plain, restCreate(hc, plain.base, plainRoom)},
+	}
+	res := &notesResult{conc: map[string]phase{}, fixed: map[string]phase{}}
+	for _, o := range ops {
+		res.targets = append(res.targets, o.name)
+		if err := warm(ctx, 20, o.do); err != nil {
+			return nil, fmt.Errorf("%s: %w", o.name, err)
+		}
+	}
+	// rounds interleave the targets, so a burst of load from elsewhere on
+	// the machine hits all of them alike
+	rounds := max(1, cfg.Rounds)
+	slice := cfg.Duration / time.Duration(rounds)
+	for r := 0; r < rounds; r++ {
+		for _, o := range ops {
+			cfg.logf("notes: %s, %d in flight for %s (round %d of %d)", o.name, cfg.Conc, slice, r+1, rounds)
+			var prof chan profileResult
+			if r == 0 && cfg.CPUProfile != "" && o.s.pprof != "" && o.name != ops[1].name {
+				prof = fetchProfile(ctx, o.s, slice, cfg.CPUProfile, "notes-"+o.s.name)
+			}
+			res.conc[o.name] = merge(res.conc[o.name], closedLoop(ctx, cfg.Conc, slice, o.do))
+			if prof != nil {
+				p := <-prof
+				if p.err != nil {
+					return nil, p.err
+				}
+				res.profile = append(res.profile, p.file)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	for _, o := range ops {
+		cfg.logf("notes: %s, %d/s for %s", o.name, cfg.Rate, cfg.FixedDuration)
+		res.fixed[o.name] = fixedRate(ctx, cfg.Rate, cfg.FixedDuration, o.do)
+		time.Sleep(200 * time.Millisecond)
+	}
+	return res, nil
+}
+
+func (r *notesResult) table(cfg *config) *table {
+	form, rest, plain := r.conc[r.targets[0]], r.conc[r.targets[1]], r.conc[r.targets[2]]
+	ff, fr, fp := r.fixed[r.targets[0]], r.fixed[r.targets[1]], r.fixed[r.targets[2]]
+	ratio := 0.0
+	if plain.rate() > 0 {
+		ratio = form.rate() / plain.rate()
+	}
+	t := &table{
+		title:   "Note posts",
+		headers: []string{"metric", "product: form `POST /notes`", "product: REST create", "plain PocketBase: REST create", "budget", "result"},
+	}
+	t.add(fmt.Sprintf("throughput, %d in flight", cfg.Conc), perSec(form.rate()), perSec(rest.rate()), perSec(plain.rate()),
+		"form ≥ 0.8× plain", verdict(ratio >= 0.8, fmt.Sprintf("%.2f×", ratio)))
+	t.add(fmt.Sprintf("p50 / p99, %d in flight", cfg.Conc), p50p99(form), p50p99(rest), p50p99(plain), "", "")
+	t.add(fmt.Sprintf("p50 / p99 at %d posts/s", cfg.Rate), p50p99(ff), p50p99(fr), p50p99(fp),
+		"form p99 ≤ 60 ms", verdict(ff.pct(99) <= 60*time.Millisecond && ff.errs == 0, ms(ff.pct(99))))
+	t.add("achieved rate (open loop)", perSec(ff.rate()), perSec(fr.rate()), perSec(fp.rate()), "", "")
+	t.add("errors", errs(form, ff), errs(rest, fr), errs(plain, fp), "0", verdict(form.errs+ff.errs == 0, fmt.Sprint(form.errs+ff.errs)))
+	return t
+}
+
+func errs(ps ...phase) string {
+	n, total := 0, 0
+	var first error
+	for _, p := range ps {
+		n += p.errs
+		total += p.errs + p.ok
+		if first == nil {
+			first = p.firstErr
+		}
+	}
+	if first != nil {
+		return fmt.Sprintf("%d of %d (%v)", n, total, first)
+	}
+	return fmt.Sprintf("0 of %d", total)
+}
