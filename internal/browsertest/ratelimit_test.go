@@ -13,7 +13,7 @@ import (
 
 // TestRateLimitedPhone: after a burst of notes from one address, the next
 // note sent from a phone's browser gets a friendly HTML page in the site's
-// style (HTTP 429), not PocketBase's JSON.
+// style (HTTP 429), not PocketBase's JSON, with the words kept.
 func TestRateLimitedPhone(t *testing.T) {
 	srv := browsertest.StartServer(t)
 	max := 0
@@ -43,7 +43,7 @@ func TestRateLimitedPhone(t *testing.T) {
 		chromedp.SendKeys("#to", "The night team", chromedp.ByQuery),
 		chromedp.SendKeys("#body", "Thank you for the tea at 3am", chromedp.ByQuery),
 		chromedp.Click("button[type=submit]", chromedp.ByQuery),
-		chromedp.WaitNotPresent("form[action='/notes']", chromedp.ByQuery),
+		chromedp.WaitVisible(".error-card", chromedp.ByQuery),
 		chromedp.Text("h1", &h1, chromedp.ByQuery),
 		chromedp.Text("body", &body, chromedp.ByQuery),
 		// the stylesheet applied under the strict CSP (not the browser default font)
@@ -52,6 +52,11 @@ func TestRateLimitedPhone(t *testing.T) {
 	if !strings.Contains(body, "Lots of kindness at once") || strings.Contains(body, `"status"`) {
 		t.Errorf("rate-limited page shows %q / %q", h1, body)
 	}
+	// nothing typed is lost: the words are shown, ready to send again
+	if !strings.Contains(body, "The night team") || !strings.Contains(body, "Thank you for the tea at 3am") || !strings.Contains(body, "Send again") {
+		t.Errorf("rate-limited page lost the note: %q", body)
+	}
+	browsertest.CheckPhoneLayout(t, ctx)
 	if font == "" || strings.EqualFold(font, `"Times New Roman"`) {
 		t.Errorf("page unstyled under the CSP: font-family %q", font)
 	}

@@ -196,7 +196,7 @@ func TestHeartbeat(t *testing.T) {
 				}
 			}},
 		{Name: "a bad screen id is refused, nothing stored", Method: http.MethodPost, URL: "/kiosk/break-room/heartbeat",
-			Body: strings.NewReader(beat("<script>")), Headers: form, ExpectedStatus: 400, ExpectedContent: []string{"Bad Request"},
+			Body: strings.NewReader(beat("<script>")), Headers: form, ExpectedStatus: 400, ExpectedContent: []string{"That didn"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if n, _ := app.CountRecords(s.Screens); n != 0 {
 					t.Errorf("screens = %d, want 0", n)

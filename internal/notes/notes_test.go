@@ -275,3 +275,38 @@ func TestOnlyApprovedIsPublic(t *testing.T) {
 		sc.Test(t)
 	}
 }
+
+// TestRateLimitedNoteKeepsText: the 11th note in a minute from one
+// address is refused (429), but the page gives the words back, ready to
+// send again; nothing is stored for it.
+func TestRateLimitedNoteKeepsText(t *testing.T) {
+	app := kktest.NewApp(t)
+	client := kktest.NewClient(t, app)
+	for i := range 10 {
+		res := client.Do(http.MethodPost, "/notes", kktest.Form("to", "Team", "body", "thanks "+strings.Repeat("!", i)), kktest.FormHeaders)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("post %d: %d", i+1, res.StatusCode)
+		}
+	}
+	res := client.Do(http.MethodPost, "/notes", kktest.Form("to", "Ward 9 <night>", "body", "You carried us\nthrough the storm", "from", "Sam", "room", "break-room", "website", ""), kktest.FormHeaders)
+	body, _ := io.ReadAll(res.Body)
+	page := string(body)
+	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(res.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("11th post: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	for _, want := range []string{"Your words are safe", `action="/notes"`, "Ward 9 &lt;night&gt;", "You carried us\nthrough the storm",
+		`name="room" value="break-room"`, "Send again"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("429 page lacks %q", want)
+		}
+	}
+	if !strings.Contains(page, `<input type="hidden" name="body" value="You carried us`) {
+		t.Error("the body does not travel along for sending again")
+	}
+	if strings.Contains(page, `name="website"`) {
+		t.Error("the honeypot travels along")
+	}
+	if n, _ := app.CountRecords(s.Notes); n != 10 {
+		t.Errorf("notes = %d, want 10", n)
+	}
+}

@@ -2,9 +2,7 @@ package web
 
 import (
 	"errors"
-	"mime"
 	"net/http"
-	"sort"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -16,30 +14,33 @@ type ErrorData struct {
 	Status  int
 	Title   string
 	Message string
-	// Resend, on a 429 after a form post, carries what was posted so the
-	// page can offer to send it again: nothing typed is lost to the limiter.
-	Resend *Resend
+	// Kept is what a refused form post carried, shown back with a button
+	// to send it again (e.g. after a 429), so nothing typed is lost.
+	Kept   []KeptField
+	Resend string // the URL to post Kept to
 }
 
-// Resend is a form post to repeat: where it went and its fields in order.
-type Resend struct {
-	Action string
-	Fields []ResendField
+// KeptField is one field of a refused form post.
+type KeptField struct {
+	Name, Label, Value string
 }
 
-// ResendField is one posted value.
-type ResendField struct{ Name, Value string }
+// keptLabels are the fields a person typed, in the order forms show them;
+// other non-empty fields (room, confirm) travel along hidden.
+var keptLabels = []struct{ name, label string }{
+	{"to", "To"}, {"title", "Title"}, {"body", "Your words"}, {"from", "From"}, {"author", "Your name"},
+	{"name", "Your name"}, {"email", "Your e-mail"}, {"unit", "Unit"},
+}
 
 // Error renders the HTML error page and returns err (or an ApiError with the
 // status) so PocketBase still logs it. The JSON error handler stays quiet
 // because the response is already written.
 func (v *Views) Error(e *core.RequestEvent, status int, message string, err error) error {
-	return v.errorPage(e, ErrorData{Status: status, Message: message}, err)
+	return v.render(e, ErrorData{Status: status, Title: title(status), Message: message}, err)
 }
 
-func (v *Views) errorPage(e *core.RequestEvent, data ErrorData, err error) error {
+func (v *Views) render(e *core.RequestEvent, data ErrorData, err error) error {
 	status := data.Status
-	data.Title = http.StatusText(status)
 	if data.Message == "" {
 		data.Message = defaultMessage(status)
 	}
@@ -55,6 +56,29 @@ func (v *Views) errorPage(e *core.RequestEvent, data ErrorData, err error) error
 		err = router.NewApiError(status, data.Message, nil)
 	}
 	return err
+}
+
+// title is the page's heading: plain words, not an HTTP reason phrase.
+func title(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "Page not found"
+	case http.StatusUnauthorized:
+		return "For moderators only"
+	case http.StatusForbidden:
+		return "Please send it from this site"
+	case http.StatusRequestEntityTooLarge:
+		return "That's a lot of text"
+	case http.StatusTooManyRequests:
+		return "One moment, please"
+	case http.StatusBadRequest:
+		return "That didn't work"
+	default:
+		if status >= 500 {
+			return "Something went wrong"
+		}
+		return http.StatusText(status)
+	}
 }
 
 func defaultMessage(status int) string {
@@ -102,39 +126,45 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	if status == http.StatusBadRequest && apiErr != nil {
 		msg = apiErr.Message
 	}
-	data := ErrorData{Status: status, Message: msg}
+	data := ErrorData{Status: status, Title: title(status), Message: msg}
 	if status == http.StatusTooManyRequests && e.Request.Method == http.MethodPost {
-		data.Resend = resendOf(e.Request)
-	}
-	return v.errorPage(e, data, err)
-}
-
-// maxResend bounds the body read back for the "send again" form; the
-// limiter answers before the route's own body limit applies.
-const maxResend = 256 << 10
-
-// resendOf reads a rate-limited form post (the limiter runs before the
-// handler, so the body is still unread), or nil if there is none.
-func resendOf(r *http.Request) *Resend {
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	// a path, never "//host": the page must post back to this site
-	if ct != "application/x-www-form-urlencoded" || !strings.HasPrefix(r.URL.Path, "/") || strings.HasPrefix(r.URL.Path, "//") {
-		return nil
-	}
-	r.Body = http.MaxBytesReader(nil, r.Body, maxResend)
-	if err := r.ParseForm(); err != nil || len(r.PostForm) == 0 {
-		return nil
-	}
-	names := make([]string, 0, len(r.PostForm))
-	for name := range r.PostForm {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	rs := &Resend{Action: r.URL.Path}
-	for _, name := range names {
-		for _, value := range r.PostForm[name] {
-			rs.Fields = append(rs.Fields, ResendField{Name: name, Value: value})
+		// the rate limiter refused before any handler read the form: give
+		// the person their words back, ready to send again in a minute
+		data.Kept, data.Resend = keptFields(e.Request), e.Request.URL.RequestURI()
+		if len(data.Kept) > 0 {
+			data.Message = "Lots of kindness at once! Your words are safe below. Please wait a minute, then send them again."
 		}
 	}
-	return rs
+	return v.render(e, data, err)
+}
+
+// keptFields reads a refused form post (up to 64 KB; the forms allow far
+// less) and returns its fields, typed ones first, without the honeypot.
+func keptFields(r *http.Request) []KeptField {
+	r.Body = http.MaxBytesReader(nil, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		return nil
+	}
+	var kept []KeptField
+	seen := map[string]bool{"website": true} // the honeypot stays empty
+	for _, f := range keptLabels {
+		seen[f.name] = true
+		if v := r.PostForm.Get(f.name); v != "" {
+			kept = append(kept, KeptField{Name: f.name, Label: f.label, Value: v})
+		}
+	}
+	for _, name := range sortedKeys(flatten(r.PostForm)) {
+		if v := r.PostForm.Get(name); !seen[name] && v != "" {
+			kept = append(kept, KeptField{Name: name, Value: v})
+		}
+	}
+	return kept
+}
+
+func flatten(v map[string][]string) map[string]string {
+	m := make(map[string]string, len(v))
+	for k := range v {
+		m[k] = ""
+	}
+	return m
 }
