@@ -1,6 +1,7 @@
 package stories_test
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -36,4 +37,26 @@ func TestLongestStoryFitsTheBodyLimit(t *testing.T) {
 	}
 	sc.TestAppFactory = kktest.Factory(nil)
 	sc.Test(t)
+}
+
+// TestRateLimitedLongStoryKeepsText: the 429 page gives back a story as
+// long as the form accepts (it read at most 64 KB, so a long story in
+// Greek came back empty).
+func TestRateLimitedLongStoryKeepsText(t *testing.T) {
+	app := kktest.NewApp(t)
+	c := kktest.NewClient(t, app)
+	for i := range 5 {
+		if res := c.Do(http.MethodPost, "/stories", kktest.Form("title", "Short", "body", "It helped."), kktest.FormHeaders); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("story %d: %d", i+1, res.StatusCode)
+		}
+	}
+	body := strings.Repeat("Καλημέρα ", 1800) + "τέλος"
+	res := c.Do(http.MethodPost, "/stories", kktest.Form("title", "Ευχαριστώ", "body", body), kktest.FormHeaders)
+	page, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("6th story: %d, want 429", res.StatusCode)
+	}
+	if !strings.Contains(string(page), "τέλος") {
+		t.Error("the 429 page lost the story")
+	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 )
 
 // ErrorData is what templates/error.html receives.
@@ -138,10 +140,11 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	return v.render(e, data, err)
 }
 
-// keptFields reads a refused form post (up to 64 KB; the forms allow far
-// less) and returns its fields, typed ones first, without the honeypot.
+// keptFields reads a refused form post (up to forms.MaxBody, what the
+// forms themselves accept) and returns its fields, typed ones first,
+// without the honeypot.
 func keptFields(r *http.Request) []KeptField {
-	r.Body = http.MaxBytesReader(nil, r.Body, 64<<10)
+	r.Body = http.MaxBytesReader(nil, r.Body, forms.MaxBody)
 	if err := r.ParseForm(); err != nil {
 		return nil
 	}
