@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/mail"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -57,10 +58,27 @@ func bindMail(app core.App) {
 // MailEnabled reports whether SMTP is configured in PocketBase's settings.
 func MailEnabled(app core.App) bool { return app.Settings().SMTP.Enabled }
 
+// linkResendEvery is how often a repeat sign-up may e-mail the link again.
+const linkResendEvery = 15 * time.Minute
+
 // SendLink e-mails a sign-up's personal link again (a repeat sign-up with
 // the same address); the address owner gets it, never the person typing.
+// At most once per linkResendEvery per sign-up: anyone can type anyone's
+// address, and without the limit each repeat post mailed the owner again
+// (20 a minute per client address), through the hospital's mail server.
 func SendLink(app core.App, rec *core.Record) {
-	if MailEnabled(app) {
+	if !MailEnabled(app) {
+		return
+	}
+	send := false
+	app.Store().SetFunc("kkLinkSent:"+rec.Id, func(old any) any {
+		if last, ok := old.(time.Time); ok && time.Since(last) < linkResendEvery {
+			return old
+		}
+		send = true
+		return time.Now()
+	})
+	if send {
 		sendSignupMail(app, rec.Id, mailReminder)
 	}
 }

@@ -238,6 +238,9 @@ func fill(app core.App, eventID string) error {
 	if ev.GetString(s.FieldStatus) == s.StatusCancelled {
 		return nil // nobody should be told "you have a seat" at a cancelled event
 	}
+	if !endsAt(ev).After(time.Now()) {
+		return nil // ...nor at one that is over (a late cancel, a tidy-up)
+	}
 	ctx := context.WithValue(context.Background(), promotingKey{}, true)
 	for {
 		free, err := seatFree(app, ev, "")

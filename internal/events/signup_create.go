@@ -23,10 +23,15 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 	if !ok {
 		return h.notFound(e)
 	}
-	if err := e.Request.ParseForm(); err != nil {
-		return h.views.Error(e, http.StatusBadRequest, "We couldn't read that form. Please open the event again.", err)
+	// forms.Parse: multipart too (scripts), and a chunked oversize body is a 413
+	form, status, err := forms.Parse(e.Request)
+	if err != nil {
+		msg := "We couldn't read that form. Please open the event again."
+		if status == http.StatusRequestEntityTooLarge {
+			msg = "" // the 413 page's own words
+		}
+		return h.views.Error(e, status, msg, err)
 	}
-	form := e.Request.PostForm
 	// a forged "status" (or anything else) in the form is simply not read
 	f := &signupForm{Name: form.Get(s.SignupName), Email: form.Get(s.SignupEmail), Unit: form.Get(s.SignupUnit)}
 	received := "/events/" + ev.Id + "/signed-up"

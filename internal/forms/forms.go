@@ -12,9 +12,11 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 )
 
-// MaxBody is the largest form post accepted (a note is < 1 KB, a story
-// < 25 KB); anything bigger gets the 413 page.
-const MaxBody = 64 << 10
+// MaxBody is the largest form post accepted; anything bigger gets the 413
+// page. It must hold a story at its limits (20,000 characters) in any
+// script: a browser sends a 4-byte character as 12 bytes (%F0%9F%99%8F),
+// so the longest story is ~240 KB on the wire, not the ~25 KB of English.
+const MaxBody = 256 << 10
 
 // Honeypot is the name of the hidden field bots fill in and people don't.
 const Honeypot = "website"

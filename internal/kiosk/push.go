@@ -44,6 +44,21 @@ func bindPush(app core.App, views *web.Views) {
 		p.broadcast(e.App, Message{Op: "resync"})
 		return e.Next()
 	})
+	// delayed seat pushes must not touch the app while it closes its
+	// databases (shutdown, tests' cleanup, a backup restore)
+	app.OnBootstrapClear().BindFunc(func(e *core.BootstrapEvent) error {
+		p.life.Lock()
+		p.closed = true
+		p.life.Unlock()
+		return e.Next()
+	})
+	app.OnBootstrap().BindFunc(func(e *core.BootstrapEvent) error {
+		err := e.Next()
+		p.life.Lock()
+		p.closed = err != nil
+		p.life.Unlock()
+		return err
+	})
 }
 
 type pusher struct {
@@ -53,6 +68,11 @@ type pusher struct {
 
 	mu       sync.Mutex
 	seatsDue map[string]bool // events whose seats update is scheduled
+
+	// life guards closed: a delayed push holds it for reading while it
+	// uses the app, so the app's databases are never closed under it
+	life   sync.RWMutex
+	closed bool
 }
 
 type queued struct {
@@ -119,12 +139,15 @@ func (p *pusher) onSignup(e *core.RecordEvent) error {
 		p.mu.Unlock()
 		// the root app: e.App may be a transaction that has ended by now
 		app := p.app
-		if !app.IsBootstrapped() {
+		// NB! not app.IsBootstrapped(): it reads the database handles
+		// without a lock while shutdown sets them to nil (a data race)
+		p.life.RLock()
+		defer p.life.RUnlock()
+		if p.closed {
 			return // shutting down
 		}
 		defer func() {
-			// the app may shut down between the check and the query; a
-			// seats update is not worth a crash (screens re-sync anyway)
+			// a seats update is not worth a crash (screens re-sync anyway)
 			if r := recover(); r != nil {
 				app.Logger().Warn("kiosk seats push after shutdown", "event", eventID, "panic", r)
 			}

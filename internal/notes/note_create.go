@@ -26,7 +26,7 @@ func (h *handler) create(e *core.RequestEvent) error {
 
 	// bots fill every field; people never see this one
 	if form.Get(forms.Honeypot) != "" {
-		return e.Redirect(http.StatusSeeOther, sentURL(f.Room, false))
+		return e.Redirect(http.StatusSeeOther, sentURL(f.Room, false, false))
 	}
 
 	f.validate()
@@ -56,16 +56,21 @@ func (h *handler) create(e *core.RequestEvent) error {
 		e.App.Logger().Error("save note", "error", err)
 		return h.views.Render(e, http.StatusServiceUnavailable, "note_new", f)
 	}
-	return e.Redirect(http.StatusSeeOther, sentURL(f.Room, f.found != nil))
+	return e.Redirect(http.StatusSeeOther, sentURL(f.Room, f.found != nil, rec.GetString(s.FieldStatus) == s.StatusApproved))
 }
 
-func sentURL(room string, held bool) string {
+// sentURL is the confirmation page's address: held = flagged for a
+// moderator, live = auto-approved and on the screens already.
+func sentURL(room string, held, live bool) string {
 	q := url.Values{}
 	if room != "" {
 		q.Set("room", room)
 	}
 	if held {
 		q.Set("held", "1")
+	}
+	if live {
+		q.Set("live", "1")
 	}
 	if len(q) == 0 {
 		return "/notes/sent"

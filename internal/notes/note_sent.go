@@ -12,5 +12,6 @@ func (h *handler) showSent(e *core.RequestEvent) error {
 	return h.views.Render(e, http.StatusOK, "note_sent", map[string]any{
 		"Room": q.Get("room"),
 		"Held": q.Get("held") == "1",
+		"Live": q.Get("live") == "1",
 	})
 }

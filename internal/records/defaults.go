@@ -8,11 +8,12 @@ import (
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
-// Register binds the default-value hooks.
+// Register binds the default-value hooks and the time-zone check.
 func Register(app core.App) {
 	app.OnRecordCreate(s.Notes, s.Stories).BindFunc(defaultStatus(s.StatusPending))
 	app.OnRecordCreate(s.Events).BindFunc(defaultStatus(s.StatusDraft))
 	app.OnRecordCreate(s.Rooms).BindFunc(defaultAudience)
+	app.OnRecordValidate(s.Settings).BindFunc(validTimezone)
 }
 
 // defaultStatus fills an empty status: a select field has no default of its own.

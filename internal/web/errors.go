@@ -7,6 +7,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 )
 
 // ErrorData is what templates/error.html receives.
@@ -63,6 +65,8 @@ func title(status int) string {
 	switch status {
 	case http.StatusNotFound:
 		return "Page not found"
+	case http.StatusUnauthorized:
+		return "For moderators only"
 	case http.StatusForbidden:
 		return "Please send it from this site"
 	case http.StatusRequestEntityTooLarge:
@@ -83,6 +87,8 @@ func defaultMessage(status int) string {
 	switch status {
 	case http.StatusNotFound:
 		return "We couldn't find that page. It may have moved, or the link may be mistyped."
+	case http.StatusUnauthorized:
+		return "This page is for moderators and needs a superuser token; a browser tab doesn't send one. See \"Attendee export\" in docs/events.md."
 	case http.StatusForbidden:
 		return "This form can only be sent from this site. Please open the page again and resend."
 	case http.StatusRequestEntityTooLarge:
@@ -134,10 +140,11 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	return v.render(e, data, err)
 }
 
-// keptFields reads a refused form post (up to 64 KB; the forms allow far
-// less) and returns its fields, typed ones first, without the honeypot.
+// keptFields reads a refused form post (up to forms.MaxBody, what the
+// forms themselves accept) and returns its fields, typed ones first,
+// without the honeypot.
 func keptFields(r *http.Request) []KeptField {
-	r.Body = http.MaxBytesReader(nil, r.Body, 64<<10)
+	r.Body = http.MaxBytesReader(nil, r.Body, forms.MaxBody)
 	if err := r.ParseForm(); err != nil {
 		return nil
 	}
