@@ -109,9 +109,11 @@ func signUp(t *testing.T, ctx context.Context, name, email, unit string) string 
 		chromedp.SendKeys("#email", email, chromedp.ByID),
 		chromedp.SendKeys("#unit", unit, chromedp.ByID),
 		chromedp.Click("form.stack button[type=submit]", chromedp.ByQuery),
-		chromedp.WaitVisible(".status", chromedp.ByQuery),
-		chromedp.Location(&loc),
 	)
+	// wait for the new page itself (reading nodes of the old one while it
+	// navigates fails with "No node with given id")
+	waitFor(t, ctx, "the sign-up page", `location.pathname.indexOf('/signups/') === 0 && document.readyState === 'complete' && !!document.querySelector('.status') && !!document.querySelector('h1')`)
+	browsertest.Run(t, ctx, chromedp.Location(&loc))
 	if !strings.Contains(loc, "/signups/") {
 		t.Fatalf("after sign-up the browser is at %s", loc)
 	}
