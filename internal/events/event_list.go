@@ -38,10 +38,12 @@ func (h *handler) list(e *core.RequestEvent) error {
 		}
 	}
 
-	// events that started up to a day ago may still be running
+	// upcoming, or still running until it ends (a multi-day event stays
+	// listed to its last day; one without an end, for a day)
 	since, _ := types.ParseDateTime(now.Add(-24 * time.Hour))
-	recs, err := e.App.FindRecordsByFilter(s.Events, "(status = 'published' || status = 'cancelled') && starts >= {:since}",
-		"starts", maxListed, 0, dbx.Params{"since": since.String()})
+	nowDT, _ := types.ParseDateTime(now)
+	recs, err := e.App.FindRecordsByFilter(s.Events, "(status = 'published' || status = 'cancelled') && (ends >= {:now} || (ends = '' && starts >= {:since}))",
+		"starts", maxListed, 0, dbx.Params{"since": since.String(), "now": nowDT.String()})
 	if err != nil {
 		return err
 	}

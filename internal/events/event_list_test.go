@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
@@ -77,6 +78,15 @@ func TestEventList(t *testing.T) {
 		{Name: "unknown room: the plain list", Method: http.MethodGet, URL: "/events?room=nowhere",
 			TestAppFactory: kktest.Factory(seedLondon), ExpectedStatus: 200,
 			ExpectedContent: []string{"Midnight breakfast", "Break-room bake-off"}, NotExpectedContent: []string{"For "}},
+		{Name: "a multi-day event stays listed until it ends", Method: http.MethodGet, URL: "/events",
+			TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
+				now := types.NowDateTime()
+				kktest.Create(t, app, s.Events, map[string]any{s.EventTitle: "Kindness week", s.EventStarts: now.Add(-72 * time.Hour),
+					s.EventEnds: now.Add(48 * time.Hour), s.FieldStatus: s.StatusPublished})
+				kktest.Create(t, app, s.Events, map[string]any{s.EventTitle: "Finished fair", s.EventStarts: now.Add(-72 * time.Hour),
+					s.EventEnds: now.Add(-time.Hour), s.FieldStatus: s.StatusPublished})
+			}), ExpectedStatus: 200,
+			ExpectedContent: []string{"Kindness week"}, NotExpectedContent: []string{"Finished fair"}},
 		{Name: "no events", Method: http.MethodGet, URL: "/events", TestAppFactory: kktest.Factory(nil), ExpectedStatus: 200,
 			ExpectedContent: []string{"No events planned yet"}},
 	}

@@ -53,8 +53,9 @@ func (h *handler) show(e *core.RequestEvent) error {
 		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit)})
 	}
 
-	events, err := e.App.FindRecordsByFilter(s.Events, "status = 'published' && starts >= {:now}", "starts", 5, 0,
-		dbx.Params{"now": types.NowDateTime().Add(-2 * time.Hour).String()})
+	// upcoming or still running (until it ends; without an end, 2 hours)
+	events, err := e.App.FindRecordsByFilter(s.Events, "status = 'published' && (ends >= {:now} || (ends = '' && starts >= {:since}))", "starts", 5, 0,
+		dbx.Params{"now": types.NowDateTime().String(), "since": types.NowDateTime().Add(-2 * time.Hour).String()})
 	if err != nil {
 		return err
 	}

@@ -152,7 +152,8 @@ func (p *pusher) onSignup(e *core.RecordEvent) error {
 				app.Logger().Warn("kiosk seats push after shutdown", "event", eventID, "panic", r)
 			}
 		}()
-		if ev, err := app.FindRecordById(s.Events, eventID); err == nil {
+		// only events the screens show: a draft's id never goes out
+		if ev, err := app.FindRecordById(s.Events, eventID); err == nil && visible(ev) {
 			p.push(app, ev)
 		}
 	})
