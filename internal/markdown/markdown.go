@@ -193,6 +193,13 @@ func Plain(src string) string {
 	var parts []string
 	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			// a heading runs into the next sentence in plain text: end it
+			// with a colon unless it ends in punctuation already
+			if _, ok := c.(*ast.Heading); ok {
+				if text := strings.TrimSpace(strings.Join(parts, "")); text != "" && !strings.ContainsAny(text[len(text)-1:], ".:!?…") {
+					parts = append(parts, ":")
+				}
+			}
 			return ast.WalkContinue, nil
 		}
 		switch t := c.(type) {

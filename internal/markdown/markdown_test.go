@@ -73,9 +73,13 @@ func TestStory(t *testing.T) {
 
 func TestPlain(t *testing.T) {
 	got := markdown.Plain("# Hi\n\nThanks **Ana** for\nthe [help](https://x.example).\n\n<b>raw</b>")
-	want := "Hi Thanks Ana for the help. <b>raw</b>"
+	want := "Hi: Thanks Ana for the help. <b>raw</b>"
 	if got != want {
 		t.Fatalf("Plain = %q, want %q", got, want)
+	}
+	// a heading that ends a sentence keeps its own punctuation
+	if got := markdown.Plain("## What happened?\n\nShe stayed."); got != "What happened? She stayed." {
+		t.Fatalf("Plain = %q", got)
 	}
 }
 
