@@ -113,8 +113,8 @@ func onSignupUpdate(e *core.RecordEvent) error {
 			}
 			if !free {
 				return router.NewBadRequestError(fmt.Sprintf(
-					"This event is full (%d of %d seats confirmed). Raise its capacity to give this person a seat, or cancel someone first.",
-					ev.GetInt(s.EventCapacity), ev.GetInt(s.EventCapacity)), nil)
+					"This event is full (all %d seats are confirmed). Raise its capacity to give this person a seat, or cancel someone first.",
+					ev.GetInt(s.EventCapacity)), nil)
 			}
 		}
 		if !promoting {
