@@ -81,6 +81,11 @@ func TestHarness(t *testing.T) {
 		}
 	}
 
+	// plain PocketBase's REST create of sign-ups, the reference: all created
+	if b, p := rep.signups.restBurst, rep.signups.restSustained; b.errs != 0 || b.dbConfirmed+b.dbWaitlisted != cfg.Burst || p.ok == 0 || p.errs != 0 {
+		t.Errorf("REST create of sign-ups: burst %+v; sustained %d ok, %d errors (%v)", b, p.ok, p.errs, p.firstErr)
+	}
+
 	// screens: every screen got every approval
 	for _, name := range rep.screens.names {
 		r := rep.screens.runs[name][0]

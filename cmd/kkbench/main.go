@@ -19,8 +19,8 @@
 // Plain PocketBase is cmd/kkbench/plainpb (stock pocketbase.New(), no
 // product code); kkbench creates the product's collections in it through
 // the REST API. Sign-ups run on cmd/kkbench/productpb (the product plus one
-// bench-only route) until the product has its own sign-up route; see
-// docs/adr/0060-benchmark-harness.md.
+// bench-only route that calls events.SignUp), next to plain PocketBase's
+// bare transaction and its REST create; see docs/adr/0060-benchmark-harness.md.
 package main
 
 import (
@@ -81,7 +81,7 @@ func main() {
 	flag.IntVar(&cfg.Approvals, "approvals", 20, "approvals per screens run")
 	flag.DurationVar(&cfg.PostsWithScreens, "screenposts", 3*time.Second, "note posts at -rate while the screens are connected (0 = skip)")
 	flag.IntVar(&cfg.ColdRuns, "cold", 5, "cold starts per server (the median is reported)")
-	flag.BoolVar(&cfg.SignupIndex, "signup-index", false, "experiment: add an index on signups (event, status) to both servers before the sign-ups")
+	flag.BoolVar(&cfg.SignupIndex, "signup-index", false, "experiment: give plain PocketBase the product's index on signups (event, status, created) before the sign-ups")
 	flag.StringVar(&cfg.CPUProfile, "cpuprofile", "", "folder: take CPU profiles of the servers during the note posts (product side runs productpb)")
 	flag.StringVar(&out, "o", "", "also write the Markdown report to this file")
 	flag.BoolVar(&keep, "keep", false, "keep the temporary folder (binaries, data, server logs)")

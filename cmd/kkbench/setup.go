@@ -32,8 +32,9 @@ func prepareProduct(ctx context.Context, s *server) (roomID string, err error) {
 
 // preparePlain creates, through the REST API of plain PocketBase, the
 // product's rooms, notes, events and signups collections with the same
-// fields, indexes and public rules (pb_migrations/1764000000_collections.go),
-// and the default room. Returns the room's id.
+// fields, indexes and public rules (pb_migrations/1764000000_collections.go;
+// not the later sign-up index, 1764000500, nor the product's hooks), plus a
+// public create rule on signups for the REST reference, and the default room. Returns the room's id.
 func preparePlain(ctx context.Context, s *server) (roomID string, err error) {
 	autodates := []map[string]any{
 		{"name": "created", "type": "autodate", "onCreate": true},
@@ -82,8 +83,10 @@ func preparePlain(ctx context.Context, s *server) (roomID string, err error) {
 	}, &events); err != nil {
 		return "", fmt.Errorf("create events: %w", err)
 	}
+	// public create: kkbench's REST-create reference for the sign-ups
+	// (the product keeps sign-ups behind its form and events.SignUp)
 	if err := s.api.call(ctx, "POST", "/api/collections", map[string]any{
-		"name": "signups", "type": "base",
+		"name": "signups", "type": "base", "createRule": "",
 		"fields": append([]map[string]any{
 			{"name": "event", "type": "relation", "collectionId": events.ID, "maxSelect": 1, "required": true, "cascadeDelete": true},
 			{"name": "name", "type": "text", "required": true, "max": 80},

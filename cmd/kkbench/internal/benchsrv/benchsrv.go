@@ -1,5 +1,6 @@
 // Package benchsrv is what kkbench adds to the servers it starts, and
-// nothing else: one sign-up route (until internal/events lands) and an
+// nothing else: one sign-up route (productpb binds events.SignUp to it,
+// plainpb the bare TxSignUp) and an
 // optional pprof listener for CPU profiles. The product binary itself
 // never contains it.
 package benchsrv
