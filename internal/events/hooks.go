@@ -57,11 +57,18 @@ func onSignupCreate(e *core.RecordEvent) error {
 		if rec.GetString(s.FieldStatus) == s.StatusCancelled {
 			return nil
 		}
-		ev, err := tx.FindRecordById(s.Events, rec.GetString(s.SignupEvent))
-		if err != nil {
-			return nil // the relation validator reports the missing event
+		// SignUp hands over the event it read and checked in this same
+		// transaction (one query less per sign-up in a rush); any other
+		// path (REST, dashboard) reads it and checks for a duplicate here
+		var ev *core.Record
+		if e.Context != nil {
+			ev, _ = e.Context.Value(checkedKey{}).(*core.Record)
 		}
-		if e.Context == nil || e.Context.Value(checkedKey{}) == nil {
+		if ev == nil || ev.Id != rec.GetString(s.SignupEvent) {
+			var err error
+			if ev, err = tx.FindRecordById(s.Events, rec.GetString(s.SignupEvent)); err != nil {
+				return nil // the relation validator reports the missing event
+			}
 			if err := checkDuplicate(tx, rec); err != nil {
 				return err
 			}

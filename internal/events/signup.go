@@ -79,7 +79,7 @@ func SignUp(app core.App, eventID, name, email, unit string) (*core.Record, erro
 		rec.Set(s.SignupName, name)
 		rec.Set(s.SignupEmail, email)
 		rec.Set(s.SignupUnit, unit)
-		return tx.SaveWithContext(context.WithValue(context.Background(), checkedKey{}, true), rec)
+		return tx.SaveWithContext(context.WithValue(context.Background(), checkedKey{}, ev), rec)
 	})
 	if err != nil && !errors.Is(err, ErrDuplicate) {
 		return nil, err
@@ -219,8 +219,8 @@ func seatFree(app core.App, ev *core.Record, exceptID string) (bool, error) {
 	return n < capacity, err
 }
 
-// checkedKey marks a save whose duplicate check [SignUp] already made in
-// the same transaction.
+// checkedKey carries the event (*core.Record) that [SignUp] read, and
+// whose duplicate check it made, in the same transaction as the save.
 type checkedKey struct{}
 
 // promotingKey marks the saves fill makes, so the update hook doesn't
