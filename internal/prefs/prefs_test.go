@@ -37,11 +37,21 @@ func TestLoad(t *testing.T) {
 		t.Errorf("FormatDay = %q", got)
 	}
 
-	// a typo in the dashboard must not take pages down
+	// the dashboard refuses a typo in the zone, and the settings stay
 	row.Set(s.SettingTimezone, "Europe/Lndon")
-	if err := app.Save(row); err != nil {
+	if err := app.Save(row); err == nil {
+		t.Fatal("saved an unknown time zone")
+	}
+	if p = prefs.Load(app); p.Location.String() != "Europe/London" {
+		t.Errorf("after a refused save: %v", p.Location)
+	}
+
+	// a bad zone that got in anyway (an older release, a hand-edited
+	// database) must not take pages down: server time instead
+	if _, err := app.DB().NewQuery("UPDATE " + s.Settings + " SET " + s.SettingTimezone + " = 'Europe/Lndon'").Execute(); err != nil {
 		t.Fatal(err)
 	}
+	app.Store().Remove("kkPrefs") // prefs' cache key: a raw write fires no hook
 	if p = prefs.Load(app); p.Location != time.Local {
 		t.Errorf("bad zone gave %v, want server local", p.Location)
 	}
