@@ -101,6 +101,13 @@ func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Fatalf("timed out waiting for %s (last error: %v)", what, lastErr)
 }
 
+// openKiosk opens a screen and waits until it is live (realtime connected).
+func openKiosk(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	browsertest.Run(t, ctx, chromedp.Navigate(url))
+	waitFor(t, ctx, "the realtime connection", connected)
+}
+
 // activeCard is a JavaScript condition: the card on screen is of this kind
 // and shows every one of these texts.
 func activeCard(kind string, texts ...string) string {
@@ -125,8 +132,7 @@ func TestKioskLive(t *testing.T) {
 
 	// the screen rotates every 3 s here: each check waits for its card and
 	// reads it in one step, so a rotation between two reads can't fool it
-	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room?dwell=3"))
-	waitFor(t, ctx, "the realtime connection", connected)
+	openKiosk(t, ctx, srv.URL+"/kiosk/break-room?dwell=3")
 	waitFor(t, ctx, "the note card", activeCard("note", "The night team on 5 West", "You turned a hard night", "Priya"))
 	waitFor(t, ctx, "the event card", activeCard("event", "Schwartz Rounds", "20 seats left", "Education centre"))
 	assertFits(t, ctx)
@@ -235,8 +241,7 @@ func TestKioskQRCodesScan(t *testing.T) {
 
 	for _, size := range [][2]int{{1280, 720}, {800, 1280}} {
 		ctx := browsertest.NewBrowser(t, size[0], size[1])
-		browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room?dwell=3"))
-		waitFor(t, ctx, "the realtime connection", connected)
+		openKiosk(t, ctx, srv.URL+"/kiosk/break-room?dwell=3")
 		waitFor(t, ctx, "the note card", activeCard("note", "The night team on 5 West", "Priya"))
 		waitFor(t, ctx, "the event card", activeCard("event", "Schwartz Rounds", "20 seats left"))
 		assertFits(t, ctx)
@@ -268,8 +273,7 @@ func TestKioskQRCodesScan(t *testing.T) {
 func TestKioskEmptyThenRoomDeleted(t *testing.T) {
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	ctx := browsertest.NewBrowser(t, 1280, 720)
-	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
-	waitFor(t, ctx, "the realtime connection", connected)
+	openKiosk(t, ctx, srv.URL+"/kiosk/break-room")
 	waitFor(t, ctx, "the empty state", `document.body.innerText.indexOf('Be the first to thank someone today') >= 0`)
 	settle(t, ctx)
 	browsertest.Screenshot(t, ctx, "kiosk-empty")
@@ -300,8 +304,7 @@ func TestKioskRebootWhileServerDown(t *testing.T) {
 	srv := browsertest.StartServerWith(t, browsertest.Options{Dir: dir, AppURL: publicURL})
 	seedKiosk(t, srv.App)
 	ctx := browsertest.NewBrowser(t, 1280, 720)
-	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
-	waitFor(t, ctx, "the realtime connection", connected)
+	openKiosk(t, ctx, srv.URL+"/kiosk/break-room")
 
 	cached := `caches.keys().then(function (ks) { return Promise.all(ks.map(function (k) { return caches.open(k).then(function (c) { return c.match(location.href); }); })); })
 		.then(function (rs) { return !!navigator.serviceWorker.controller && rs.some(Boolean); })`
@@ -334,8 +337,7 @@ func TestKioskReloadsAfterUpgrade(t *testing.T) {
 	srv := browsertest.StartServerWith(t, browsertest.Options{Dir: dir, AppURL: publicURL})
 	seedKiosk(t, srv.App)
 	ctx := browsertest.NewBrowser(t, 1280, 720)
-	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
-	waitFor(t, ctx, "the realtime connection", connected)
+	openKiosk(t, ctx, srv.URL+"/kiosk/break-room")
 	var before string
 	browsertest.Run(t, ctx, chromedp.Evaluate(`window.kkOldPage = true; document.body.getAttribute('data-version')`, &before))
 
@@ -367,8 +369,7 @@ func TestKioskQuietHours(t *testing.T) {
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	seedKiosk(t, srv.App)
 	ctx := browsertest.NewBrowser(t, 1280, 720)
-	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/kiosk/break-room"))
-	waitFor(t, ctx, "the realtime connection", connected)
+	openKiosk(t, ctx, srv.URL+"/kiosk/break-room")
 	var night bool
 	browsertest.Run(t, ctx, chromedp.Evaluate(`document.body.className.indexOf('night') >= 0`, &night))
 	if night {
