@@ -37,4 +37,5 @@ func Register(app core.App, views *web.Views) {
 		return se.Next()
 	})
 	bindPush(app, views)
+	bindPrune(app)
 }
