@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -18,7 +19,7 @@ func (h *handler) showFeed(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	body, err := marshalFeed(feed)
+	body, err := json.Marshal(feed)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package kiosk
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"html/template"
 	"time"
 
@@ -97,5 +96,3 @@ func etag(body []byte) string {
 	sum := sha256.Sum256(body)
 	return `"` + hex.EncodeToString(sum[:8]) + `"`
 }
-
-func marshalFeed(f Feed) ([]byte, error) { return json.Marshal(f) }

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -53,7 +55,7 @@ func (a *Assets) URL(name string) string {
 // to reload itself after an upgrade.
 func (a *Assets) Version() string {
 	sum := sha256.New()
-	for _, k := range sortedKeys(a.hashes) {
+	for _, k := range slices.Sorted(maps.Keys(a.hashes)) {
 		sum.Write([]byte(k + a.hashes[k]))
 	}
 	return hex.EncodeToString(sum.Sum(nil))[:12]

@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -156,18 +158,10 @@ func keptFields(r *http.Request) []KeptField {
 			kept = append(kept, KeptField{Name: f.name, Label: f.label, Value: v})
 		}
 	}
-	for _, name := range sortedKeys(flatten(r.PostForm)) {
+	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
 		if v := r.PostForm.Get(name); !seen[name] && v != "" {
 			kept = append(kept, KeptField{Name: name, Value: v})
 		}
 	}
 	return kept
-}
-
-func flatten(v map[string][]string) map[string]string {
-	m := make(map[string]string, len(v))
-	for k := range v {
-		m[k] = ""
-	}
-	return m
 }
