@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // TestBinaryStandsAlone builds the binary, copies it alone into an empty
@@ -96,7 +98,7 @@ func TestBinaryStandsAlone(t *testing.T) {
 	case <-hint:
 	case <-ended:
 		t.Fatal("server output ended without the first-admin hint")
-	case <-time.After(5 * time.Second):
+	case <-testwait.After(t):
 		t.Fatal("no first-admin hint printed")
 	}
 }
