@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -104,7 +103,14 @@ func TestBinaryStandsAlone(t *testing.T) {
 }
 
 func goCmd() string {
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
+	// go test puts its own toolchain's bin first in PATH; GOROOT, when
+	// set, names it too (runtime.GOROOT is deprecated)
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
 	return "go"
