@@ -224,15 +224,6 @@ func assertNoScroll(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
-// testDeadline is when a polling loop must give up: a little before the
-// test binary's -timeout, so the failure says what was missing.
-func testDeadline(t *testing.T) time.Time {
-	if d, ok := t.Deadline(); ok {
-		return d.Add(-15 * time.Second)
-	}
-	return time.Now().Add(5 * time.Minute)
-}
-
 // TestApprovedLongWordOnPhones: one long word in an approved note must not
 // make the start page wider than a small phone (WCAG 1.4.10 reflow).
 func TestApprovedLongWordOnPhones(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
@@ -102,6 +103,10 @@ func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	}
 	t.Fatalf("timed out waiting for %s (last error: %v)", what, lastErr)
 }
+
+// testDeadline is when a polling loop must give up: a little before the
+// test binary's -timeout (testwait), so the failure says what was missing.
+func testDeadline(t *testing.T) time.Time { return time.Now().Add(testwait.Left(t)) }
 
 // openKiosk opens a screen and waits until it is live (realtime connected).
 func openKiosk(t *testing.T, ctx context.Context, url string) {

@@ -118,7 +118,7 @@ func TestAnnouncementRules(t *testing.T) {
 		{"moderator: start and end are required", http.MethodPost, url, `{"text":"When?"}`, mod, 400, []string{`"starts"`, `"ends"`}, nil, 4},
 		// a superuser: everything
 		{"superuser list", http.MethodGet, url, "", superuser, 200, []string{`"totalItems":4`}, nil, 4},
-		{"superuser create", http.MethodPost, url, valid, superuser, 200, nil, nil, 5},
+		{"superuser create", http.MethodPost, url, valid, superuser, 200, []string{"Vaccination clinic"}, nil, 5},
 		{"superuser delete", http.MethodDelete, url + "/annended0000000", "", superuser, 204, nil, nil, 3},
 	}
 	for _, r := range rows {
