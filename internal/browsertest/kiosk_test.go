@@ -260,6 +260,12 @@ func TestKioskQRCodesScan(t *testing.T) {
 			if got := browsertest.DecodeQR(t, png); got != url {
 				t.Errorf("%dx%d code %d = %q, want %q", size[0], size[1], i+1, got, url)
 			}
+			// and its address printed beside it, short, for a phone without a camera or a screen reader
+			var printed string
+			browsertest.Run(t, ctx, chromedp.Evaluate(fmt.Sprintf(`document.querySelector('.codes .code:nth-child(%d) .url').textContent`, i+1), &printed))
+			if short := strings.TrimPrefix(url, "http://"); printed != short {
+				t.Errorf("%dx%d code %d is printed %q, want %q", size[0], size[1], i+1, printed, short)
+			}
 		}
 	}
 
