@@ -164,6 +164,7 @@ func TestKioskLive(t *testing.T) {
 		t.Errorf("status mark = %q", status)
 	}
 	assertStillKiosk(t, ctx)
+	settle(t, ctx)
 	browsertest.Screenshot(t, ctx, "kiosk-reconnecting")
 
 	// while it was down a note was approved; the screen re-syncs on reconnect
