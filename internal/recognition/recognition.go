@@ -13,11 +13,14 @@ import (
 	"time"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
@@ -29,6 +32,12 @@ func Register(app core.App, views *web.Views) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/notes/{id}/card", h.showCard)
 		se.Router.GET("/rooms/{slug}/huddle", h.showHuddle)
+		// the committee's pages: moderators only (nominations are never public)
+		mod := se.Router.Group("/moderate").Bind(staff.Require(s.RoleModerate))
+		mod.GET("/notes/{id}/nominate", h.showNominate)
+		mod.POST("/notes/{id}/nominate", h.nominate).Bind(apis.BodyLimit(forms.MaxBody))
+		mod.GET("/nominations", h.showNominations)
+		mod.GET("/nominations/{id}/copy", h.showNominationCopy)
 		return se.Next()
 	})
 	registerDigest(app)
