@@ -111,9 +111,10 @@ func TestCommitteeViewAndNomineeCopy(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Nominations (3)") {
 		t.Fatalf("committee view: %d", code)
 	}
-	// Dr Lee's two nominations (spelt two ways) are one group, named as
-	// last spelt, listed before Ana's one
-	lee, ana := strings.Index(body, `<h2 dir="auto">dr lee`), strings.Index(body, `<h2 dir="auto">Ana`)
+	// Dr Lee's two nominations (spelt two ways) are one group, listed
+	// before Ana's one
+	low := strings.ToLower(body)
+	lee, ana := strings.Index(low, `<h2 dir="auto">dr lee`), strings.Index(low, `<h2 dir="auto">ana`)
 	if lee < 0 || ana < 0 || lee > ana || strings.Count(body, `class="card nominee"`) != 2 {
 		t.Errorf("groups: Dr Lee at %d, Ana at %d, %d groups", lee, ana, strings.Count(body, `class="card nominee"`))
 	}
