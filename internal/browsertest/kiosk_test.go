@@ -19,6 +19,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
@@ -86,7 +87,7 @@ func superuserToken(t *testing.T, app core.App) string {
 // Errors while the page navigates (a reload) count as "not yet".
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(testwait.Left(t))
 	var lastErr error
 	for time.Now().Before(deadline) {
 		var ok bool
@@ -308,7 +309,7 @@ func TestKioskRebootWhileServerDown(t *testing.T) {
 
 	cached := `caches.keys().then(function (ks) { return Promise.all(ks.map(function (k) { return caches.open(k).then(function (c) { return c.match(location.href); }); })); })
 		.then(function (rs) { return !!navigator.serviceWorker.controller && rs.some(Boolean); })`
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(testwait.Left(t))
 	for ok := false; !ok; {
 		browsertest.Run(t, ctx, chromedp.Evaluate(cached, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		if !ok && time.Now().After(deadline) {
