@@ -322,7 +322,7 @@ func TestKioskRebootWhileServerDown(t *testing.T) {
 
 	cached := `caches.keys().then(function (ks) { return Promise.all(ks.map(function (k) { return caches.open(k).then(function (c) { return c.match(location.href); }); })); })
 		.then(function (rs) { return !!navigator.serviceWorker.controller && rs.some(Boolean); })`
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(testwait.Left(t))
 	for ok := false; !ok; {
 		browsertest.Run(t, ctx, chromedp.Evaluate(cached, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		if !ok && time.Now().After(deadline) {
