@@ -33,12 +33,6 @@ func (h *handler) create(e *core.RequestEvent) error {
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "note_new", f)
 	}
-	f.scan()
-	sentAnyway := form.Get("confirm") == "1"
-	if f.found != nil && !sentAnyway {
-		return h.views.Render(e, http.StatusOK, "note_new", f)
-	}
-
 	collection, err := e.App.FindCachedCollectionByNameOrId(s.Notes)
 	if err != nil {
 		return err
@@ -49,6 +43,11 @@ func (h *handler) create(e *core.RequestEvent) error {
 	rec.Set(s.NoteFrom, f.From)
 	if room != nil {
 		rec.Set(s.FieldRoom, room.Id)
+	}
+	f.scan(rec) // the same guard the save runs, once
+	sentAnyway := form.Get("confirm") == "1"
+	if f.found != nil && !sentAnyway {
+		return h.views.Render(e, http.StatusOK, "note_new", f)
 	}
 	classify(e.App, rec, f.found, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
