@@ -205,7 +205,7 @@ func (d *doc) findRare() {
 		}
 		s := d.toks[h.i].sent
 		p := d.prevWord(h.i)
-		mine := p >= 0 && (d.wcats[p]&cWriterOwner != 0 || d.is(d.prevWord(p), "my", "your", "our", "mi", "tu", "nuestra", "nuestro"))
+		mine := d.is(p, "my", "your", "mi", "tu", "mis", "tus") || d.is(d.prevWord(p), "my", "your", "mi", "tu")
 		w := strings.Join(d.wordsOf(h), " ")
 		switch {
 		case strings.HasPrefix(w, "twin") || strings.HasSuffix(w, "lets") || w == "quads" || w == "conjoined" || strings.Contains(w, "gemel") || strings.Contains(w, "melliz") || strings.Contains(w, "trilliz") || strings.Contains(w, "jume") || strings.Contains(w, "tripl"):

@@ -567,6 +567,9 @@ func (d *doc) findPlates() {
 		if h.cats&cLabelPlate == 0 {
 			continue
 		}
+		if d.endAt[h.j]&cNotID != 0 {
+			continue // "asset tag 00912833"
+		}
 		weak := d.is(h.j, "car", "van", "truck", "vehicle", "motorbike", "motorcycle", "parked", "coche", "carro", "auto", "furgoneta", "voiture", "licence", "license")
 		k := h.j + 1
 		for k < len(d.toks) && k <= h.j+4 && (fillers[d.toks[k].low] || d.is(k, "reg", "plate", "reads", "was", "number", "is", "with", "has", "the", "registration")) {

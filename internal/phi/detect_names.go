@@ -9,6 +9,7 @@ const nameStop = cNotName | cMonth | cPlace | cRole | cStaffTitle | cPatientTitl
 type mention struct {
 	i, j, title int
 	staffTitle  bool
+	weak        bool // an everyday word opening a sentence: counts only with a cue of its own
 }
 
 // findNames finds people named in a patient's context: a title and name
@@ -90,14 +91,20 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 		if s == 0 && d.nameExpected(k) && !teamWords[t.low] && !teamWords[d.toks[min(k+1, len(d.toks)-1)].low] {
 			s = 2 // "patient Hallorann", "a lady called Dot": any name
 		}
-		if s == 0 || s == 1 && t.first {
+		if s == 0 && (t.first || d.wcats[k] != 0 || teamWords[t.low] || teamWords[d.toks[min(k+1, len(d.toks)-1)].low]) {
 			return mention{}, false
 		}
+		// "Violet", "Frank" opening a sentence, or a capitalised word the
+		// gazetteer doesn't know ("Femi"): a name only with a cue of its own
+		m.weak = s == 1 && t.first || s == 0
 	}
 	m.i, m.j = first, first
 	// more of the name: "Eleanor Voss", "Ana María de la Cruz", "J. Smith", "Smith-Jones"
 	for n := first + 1; n < len(d.toks) && n <= first+6; n++ {
 		tk := d.toks[n]
+		if d.toks[m.j].base != d.toks[m.j].low || d.wcats[n]&(cDiagnosis|cEvent) != 0 {
+			break // "Bernard's Parkinson's"
+		}
 		if tk.sent != t.sent && !(tk.low == "." && !tk.sp) {
 			break
 		}
@@ -148,6 +155,12 @@ func (d *doc) judge(m mention) {
 	staff := m.staffTitle || d.staffCue(start, m.j)
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)
+	if m.weak && !strong && !event {
+		return
+	}
+	if !event && staff && m.title < 0 {
+		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
+	}
 	switch {
 	case event && staff && m.title < 0 || event && m.staffTitle:
 		d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), ei, ej)
@@ -223,7 +236,7 @@ func (d *doc) addressed(p int) bool {
 	switch d.toks[i].low {
 	case "thank", "thanks", "thankyou", "thx", "kudos", "shout", "shoutout", "congrats", "congratulations", "dear", "cheers",
 		"bravo", "gracias", "merci", "querida", "querido", "queridas", "queridos", "felicidades", "enhorabuena", "many", "huge",
-		"big", "well", "props", "hats", "hi", "hello", "hey", "thanking":
+		"big", "well", "props", "hats", "hi", "hello", "hey", "thanking", "miss":
 		return true
 	}
 	if pw := d.prevWord(i); pw >= 0 && pw == i-1 && d.endAt[pw]&cAddressed != 0 && d.addressed(pw) {
@@ -239,8 +252,8 @@ func (d *doc) addressed(p int) bool {
 func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	p := start - 1
 	for p >= 0 && d.toks[p].sent == d.toks[start].sent && (d.toks[p].kind == tPunct && d.toks[p].low != "." || d.is(p, "named", "called", "llamada", "llamado", "nommé", "nommée", "the", "la", "el", "le", "a", "an", "one", "our", "un", "una")) {
-		if d.is(p, "our") && d.wcats[max(p-1, 0)]&cPatientNoun == 0 {
-			break
+		if d.is(p, "our") && d.wcats[max(p-1, 0)]&cPatientNoun == 0 || d.endAt[p]&cCare != 0 {
+			break // "cuidar a Amelia": the "a" ends the care verb
 		}
 		p--
 	}
@@ -253,7 +266,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 		if d.is(p, "baby", "little", "wee", "bebé", "bebe", "pequeña", "pequeño", "peque", "petit", "petite", "lil", "niño", "niña") && !d.writerOwned(p) {
 			return true, p, p
 		}
-		if i, ok := d.hitTo(p, cCare); ok && d.endAt[p]&cAddressed == 0 {
+		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) {
 			return true, i, p
 		}
 	}
@@ -280,7 +293,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	}
 	// "Sam with leukaemia", "Maria, who has dementia", "con demencia"
 	for n, steps := m.j+1, 0; n < len(d.toks) && steps < 5 && d.toks[n].sent == d.toks[m.j].sent; n, steps = n+1, steps+1 {
-		if d.wcats[n]&cDiagnosis != 0 && d.diagnosis(n) && (d.is(n-1, "with", "has", "had", "con", "tiene", "avec", "a") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
+		if d.wcats[n]&cDiagnosis != 0 && d.diagnosis(n) && (d.is(n-1, "with", "has", "had", "con", "tiene", "avec") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
 			return true, n, n
 		}
 	}
@@ -313,9 +326,10 @@ func (d *doc) diagnosis(k int) bool {
 	if !ok {
 		j = k
 	}
-	n := d.nextWord(j, false)
-	if n >= 0 && d.wcats[n]&cService != 0 {
-		return false
+	for n, steps := d.nextWord(j, false), 0; n >= 0 && steps < 2; n, steps = d.nextWord(n, false), steps+1 {
+		if d.wcats[n]&cService != 0 {
+			return false // "stroke unit", "fractured wrist awareness training"
+		}
 	}
 	p := d.prevWord(k)
 	return !(p >= 0 && d.wcats[p]&cService != 0 && d.is(p, "unidad", "equipo", "servicio", "planta"))
@@ -332,6 +346,15 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 		return true, i, p
 	}
 	poss := d.toks[j].base != d.toks[j].low
+	// skip an apposition that says who the colleague is: "Ben from physio", "Bea, our ward clerk,"
+	a := j + 1
+	for a < len(d.toks) && a <= j+6 && d.toks[a].sent == d.toks[j].sent &&
+		(d.is(a, "from", "in", "on", "at", "of", "the", "our", "de", "del", "la", "el", ",") || d.toks[a].cats&cRole != 0 || d.endAt[a]&cRole != 0 || d.wcats[a]&cRole != 0) {
+		a++
+	}
+	if a > j+1 && a-1 < len(d.toks) && (d.endAt[a-1]&cRole != 0 || d.wcats[a-1]&cRole != 0) {
+		j = a - 1
+	}
 	for n, steps := j+1, 0; n < len(d.toks) && steps < 5 && d.toks[n].sent == d.toks[j].sent; n, steps = n+1, steps+1 {
 		if e, ok := d.hitFrom(n, cEvent); ok {
 			if d.is(n, "fall", "fell", "passed", "delivered", "op", "treatment", "discharge", "admission", "recovery", "bedside") && !poss && steps > 0 {
@@ -346,8 +369,22 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 		if t.kind == tPunct && t.low != "," && t.low != "'" || d.nameWord(n, true) && steps > 0 {
 			break
 		}
-		if !d.is(n, "was", "is", "has", "had", "been", "got", "getting", "being", "who", "just", "finally", "recently", "yesterday", "today", "fue", "ha", "sido", "está", "esta", "estuvo", "que", "a", "été", "est", ",", "'", "s", "having", "will", "be", "after", "since", "from", "her", "his", "their", "su") {
+		if !d.is(n, "was", "is", "has", "had", "been", "got", "getting", "being", "who", "just", "finally", "recently", "yesterday", "today", "fue", "ha", "sido", "está", "esta", "estuvo", "que", "a", "été", "est", ",", "'", "s", "having", "will", "be", "after", "since", "from", "her", "his", "their", "su", "when", "she", "he", "they", "was", "this", "last", "week", "month", "on", "in") {
 			break
+		}
+	}
+	return false, -1, -1
+}
+
+// yourEvent: an event said to the reader ("your operation", "get well
+// soon"): the colleague addressed is the patient.
+func (d *doc) yourEvent() (bool, int, int) {
+	for _, h := range d.hits {
+		if h.cats&cEvent == 0 || weakEvent[d.toks[h.i].low] {
+			continue
+		}
+		if d.is(h.i, "get", "mejórate", "mejorate") || d.is(d.prevWord(h.i), "your", "you", "tu", "te", "ton", "ta", "votre") {
+			return true, h.i, h.j
 		}
 	}
 	return false, -1, -1
@@ -370,6 +407,9 @@ func (d *doc) contextCue(start, j int) (int, int, bool) {
 		}
 		if h.cats&ctxMask == cEvent && weakEvent[d.toks[h.i].low] {
 			continue
+		}
+		if n := d.nextWord(h.j, false); h.cats&ctxMask == cPatientNoun && n >= 0 && teamWords[d.toks[n].low] {
+			continue // "the Patient Experience team"
 		}
 		if dist := abs(h.i - start); dist < best {
 			best, bi, bj = dist, h.i, h.j
@@ -426,8 +466,8 @@ func (d *doc) findRelatives(used []bool) {
 		if !owner || d.wcats[p]&cWriterOwner != 0 {
 			continue
 		}
-		if !d.anyPatientCtx() && d.endAt[p]&cPatientNoun == 0 {
-			continue
+		if d.is(d.prevWord(p), "and", "y", "et", "with", "con", "avec") && d.sents[d.toks[h.i].sent]&patientCtx == 0 {
+			continue // "Tom and his wife Margaret baked": a colleague's family
 		}
 		// the name after: "his wife Margaret", "his wife, Margaret", "su hija María"
 		n := h.j + 1
