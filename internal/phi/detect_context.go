@@ -70,7 +70,7 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 			continue
 		}
 		if d.is(p, "everyone", "all", "team", "staff", "nurses", "colleagues", "crew", "todos", "todas", "equipo") ||
-			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love") {
+			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love", "de", "a", "para", "pour", "à", "con", "hi", "hello", "go") {
 			return true
 		}
 		break
