@@ -43,6 +43,7 @@ func (d *doc) findPlaces() {
 		}
 		d.addTok(KindRoomBed, k, v, prioPlace)
 		d.places = append(d.places, k)
+		d.placesBySent[t.sent] = append(d.placesBySent[t.sent], k)
 	}
 }
 
@@ -187,12 +188,7 @@ func (d *doc) findAges() {
 }
 
 func (d *doc) placeInSentence(s int) bool {
-	for _, p := range d.places {
-		if d.toks[p].sent == s {
-			return true
-		}
-	}
-	return false
+	return len(d.placesBySent[s]) > 0
 }
 
 // findRare finds a patient described as one of a kind: twins and

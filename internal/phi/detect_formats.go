@@ -217,8 +217,10 @@ func (d *doc) groups() []group {
 
 // findNumbers classifies number runs by their label and their shape.
 func (d *doc) findNumbers() {
-	for _, m := range masked.FindAllStringIndex(d.text, -1) {
-		d.add(KindSSN, m[0], m[1], prioSSN)
+	if strings.Contains(d.text, "xx") || strings.Contains(d.text, "XX") || strings.Contains(d.text, "**") || strings.Contains(d.text, "##") || strings.Contains(d.text, "••") {
+		for _, m := range masked.FindAllStringIndex(d.text, -1) {
+			d.add(KindSSN, m[0], m[1], prioSSN)
+		}
 	}
 	for _, g := range d.groups() {
 		d.classify(g)
@@ -349,8 +351,8 @@ func (d *doc) personNear(i int) bool {
 	if d.sents[s]&(cPatientNoun|cPersonNoun|cPatientTitle|cRelation) != 0 {
 		return true
 	}
-	for k := range d.toks {
-		if d.toks[k].sent == s && (d.is(k, "he", "she", "him", "her", "his", "they", "él", "ella", "il", "elle") || d.toks[k].cap && !d.toks[k].first && nameStrength(d.toks[k].base) == 2) {
+	for k := d.sentStart[s]; k < d.sentStart[s+1]; k++ {
+		if d.is(k, "he", "she", "him", "her", "his", "they", "él", "ella", "il", "elle") || d.toks[k].cap && !d.toks[k].first && nameStrength(d.toks[k].base) == 2 {
 			return true
 		}
 	}

@@ -311,7 +311,7 @@ func (d *doc) writerOwned(k int) bool {
 }
 
 func (d *doc) isPlaceFinding(k int) bool {
-	for _, p := range d.places {
+	for _, p := range d.placesBySent[d.toks[k].sent] {
 		if p == k {
 			return true
 		}
@@ -398,8 +398,9 @@ const ctxMask = cPatientNoun | cEvent | cDiagnosis
 func (d *doc) contextCue(start, j int) (int, int, bool) {
 	s := d.toks[start].sent
 	best, bi, bj := 1<<30, -1, -1
-	for _, h := range d.hits {
-		if h.cats&ctxMask == 0 || d.toks[h.i].sent != s || h.cats&cDiagnosis != 0 && h.cats&(cPatientNoun|cEvent) == 0 && !d.diagnosis(h.i) {
+	for _, x := range d.bySent[s] {
+		h := d.hits[x]
+		if h.cats&ctxMask == 0 || h.cats&cDiagnosis != 0 && h.cats&(cPatientNoun|cEvent) == 0 && !d.diagnosis(h.i) {
 			continue
 		}
 		if h.i >= start && h.j <= j {
@@ -415,8 +416,8 @@ func (d *doc) contextCue(start, j int) (int, int, bool) {
 			best, bi, bj = dist, h.i, h.j
 		}
 	}
-	for _, p := range d.places {
-		if d.toks[p].sent == s {
+	for _, p := range d.placesBySent[s] {
+		{
 			if dist := abs(p - start); dist < best {
 				e := d.nextWord(p, false)
 				if e < 0 {

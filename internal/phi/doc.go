@@ -11,6 +11,11 @@ type doc struct {
 	sents  []cat // categories found in each sentence
 	places []int // tokens that start a bed/room finding
 	cands  []candidate
+	// hits by the token they start at, end at, and by sentence, so that
+	// a 20,000-character story is read in linear time
+	byStart, byEnd, bySent [][]int
+	sentStart              []int // first token of each sentence
+	placesBySent           [][]int
 }
 
 // hit is a cue phrase found from token i to token j (inclusive).
@@ -23,6 +28,15 @@ func newDoc(text string) *doc {
 	d := &doc{text: text, toks: tokenize(text)}
 	sentences(d.toks)
 	n := len(d.toks)
+	d.byStart, d.byEnd = make([][]int, n), make([][]int, n)
+	if n > 0 {
+		ns := d.toks[n-1].sent + 1
+		d.bySent, d.placesBySent, d.sentStart = make([][]int, ns), make([][]int, ns), make([]int, ns+1)
+		for i := n - 1; i >= 0; i-- {
+			d.sentStart[d.toks[i].sent] = i
+		}
+		d.sentStart[ns] = n
+	}
 	d.wcats = make([]cat, n)
 	d.endAt = make([]cat, n)
 	if n > 0 {
@@ -56,6 +70,10 @@ func (d *doc) match(i int, w string) {
 			continue
 		}
 		d.hits = append(d.hits, hit{i, j, p.cats})
+		n := len(d.hits) - 1
+		d.byStart[i] = append(d.byStart[i], n)
+		d.byEnd[j] = append(d.byEnd[j], n)
+		d.bySent[d.toks[i].sent] = append(d.bySent[d.toks[i].sent], n)
 		d.toks[i].cats |= p.cats
 		d.endAt[j] |= p.cats
 		d.sents[d.toks[i].sent] |= p.cats
@@ -106,8 +124,8 @@ func (d *doc) hitFrom(i int, mask cat) (int, bool) {
 	if i < 0 || i >= len(d.toks) || d.toks[i].cats&mask == 0 {
 		return -1, false
 	}
-	for _, h := range d.hits {
-		if h.i == i && h.cats&mask != 0 && h.j > best {
+	for _, n := range d.byStart[i] {
+		if h := d.hits[n]; h.cats&mask != 0 && h.j > best {
 			best = h.j
 		}
 	}
@@ -121,8 +139,8 @@ func (d *doc) hitTo(j int, mask cat) (int, bool) {
 	if j < 0 || j >= len(d.toks) || d.endAt[j]&mask == 0 {
 		return -1, false
 	}
-	for _, h := range d.hits {
-		if h.j == j && h.cats&mask != 0 && (best < 0 || h.i < best) {
+	for _, n := range d.byEnd[j] {
+		if h := d.hits[n]; h.cats&mask != 0 && (best < 0 || h.i < best) {
 			best = h.i
 		}
 	}
@@ -181,8 +199,9 @@ func (d *doc) near(i, j, n int, mask cat) (hit, bool) {
 		return hit{}, false
 	}
 	best, bestDist := hit{}, n+1
-	for _, h := range d.hits {
-		if h.cats&mask == 0 || d.toks[h.i].sent != s {
+	for _, x := range d.bySent[s] {
+		h := d.hits[x]
+		if h.cats&mask == 0 {
 			continue
 		}
 		dist := 0

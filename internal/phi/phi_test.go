@@ -263,3 +263,29 @@ func BenchmarkScanNote(b *testing.B) {
 		phi.Scan(note)
 	}
 }
+
+// note600 is a 600-character note dense with names, cues and numbers: the
+// budget is ≤ 1 ms per note of this size.
+var note600 = func() string {
+	s := "Huge thanks to Priya and the 4 West night team. You sat with Dorothy in bed 12 when her daughter Margaret couldn't get here, " +
+		"and Mr Okafor from pharmacy sorted the meds by 7am. Nurse Kim spotted the sepsis early, the lady in bay 3 (aged 97) is home, " +
+		"MRN 1234567 is fixed, and call the son on 07700 900123 was kind. Thanks to Dr Patel for the teaching in seminar room 2, to estates for " +
+		"the call bell on bed 5, and to Ana who stayed late on Saturday. Our own Sam was admitted last week: get well soon! The twins went home, " +
+		"DOB 03/04/1951 corrected. Gracias a la enfermera Lucía por cuidar a la señora García de la cama 8."
+	return s[:600]
+}()
+
+func BenchmarkScan600(b *testing.B) {
+	b.SetBytes(int64(len(note600)))
+	for b.Loop() {
+		phi.Scan(note600)
+	}
+}
+
+// BenchmarkGuard600 is what a post costs the guard: normalise, then scan.
+func BenchmarkGuard600(b *testing.B) {
+	disguised := strings.ReplaceAll(note600, " ", "\u00a0")
+	for b.Loop() {
+		phi.Scan(phi.Normalize(disguised, true))
+	}
+}
