@@ -158,6 +158,9 @@ func (d *doc) judge(m mention) {
 	if m.weak && !strong && !event {
 		return
 	}
+	if event && ei < start && d.is(ei, "get", "mejórate", "mejorate", "que", "se") {
+		staff = true // "get well soon Maria": said to a colleague
+	}
 	if !event && staff && m.title < 0 {
 		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
 	}

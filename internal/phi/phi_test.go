@@ -220,7 +220,8 @@ func readCorpus(t *testing.T, path string) []string {
 // FuzzScan: Scan and ScanRecipient never panic, and every span is inside
 // the input, ordered, non-overlapping and equal to its text.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{"MRN 1234567", "DOB 01/02/1950", "Mrs Smith in bed 4", "a@b.co", "(555) 123-4567", "room 4 break room", "\xff\xfe", "Mr\u00a0Ü"} {
+	for _, s := range []string{"MRN 1234567", "DOB 01/02/1950", "Mrs Smith in bed 4", "a@b.co", "(555) 123-4567", "room 4 break room", "\xff\xfe", "Mr\u00a0Ü",
+		"ＭＲＮ　１２３", "Mr\u200bLi in be\u200bd 1", "his wife Margaret", "@jo_bakes", "12 Elm Street", "ﬃ ﬁ ①\r\n\u2028x", "la señora García de la cama 12", "xxx-xx-1234"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
