@@ -87,6 +87,11 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	if d.is(k, "beds", "camas") {
 		return true
 	}
+	// a bay as a work area: "covering bay 3", "running bay 2", "in charge of bay 4"
+	if p := d.prevWord(k); p >= 0 && d.is(k, "bay", "pod", "side", "resus") && (d.is(p, "covering", "covered", "cover", "covers", "running", "ran", "run", "runs", "managing", "managed", "allocated", "assigned", "cubrir", "cubriendo") ||
+		d.is(p, "of", "to") && d.is(d.prevWord(p), "charge", "allocated", "assigned")) {
+		return true
+	}
 	place := d.toks[k].low
 	roomish := place == "room" || place == "rm" || place == "sala" || place == "box" || strings.HasPrefix(place, "rm")
 	if roomish {

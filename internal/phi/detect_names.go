@@ -202,10 +202,16 @@ func (d *doc) staffCue(start, j int) bool {
 		if d.is(p, "own") && d.wcats[max(p-1, 0)]&cWriterOwner != 0 {
 			return true
 		}
+		if d.is(p, "alongside") || d.is(p, "with") && d.is(d.prevWord(p), "worked", "working", "work", "teamed", "partnered", "paired", "shift", "trabajar", "trabajé") {
+			return true // "I worked with Priya": a colleague
+		}
 	}
 	n := j + 1
 	if n >= len(d.toks) || d.toks[n].sent != d.toks[j].sent {
 		return false
+	}
+	if d.is(n, "and", "&", "y") && d.is(n+1, "i", "me", "yo") {
+		return true // "Priya and I"
 	}
 	if d.toks[n].low == "," || d.toks[n].low == "(" || d.toks[n].low == "-" {
 		n++
@@ -295,7 +301,10 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 		return true, m.j + 1, m.j + 1
 	}
 	// "Sam with leukaemia", "Maria, who has dementia", "con demencia"
-	for n, steps := m.j+1, 0; n < len(d.toks) && steps < 5 && d.toks[n].sent == d.toks[m.j].sent; n, steps = n+1, steps+1 {
+	for n, steps := m.j+1, 0; n < len(d.toks) && steps < 4 && d.toks[n].sent == d.toks[m.j].sent; n, steps = n+1, steps+1 {
+		if !d.is(n, "with", "has", "had", "con", "tiene", "avec", "who", ",", "que", "qui", "a") && d.wcats[n]&cDiagnosis == 0 {
+			break // only "Sam with leukaemia", "Maria, who has dementia"
+		}
 		if d.wcats[n]&cDiagnosis != 0 && d.diagnosis(n) && (d.is(n-1, "with", "has", "had", "con", "tiene", "avec") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
 			return true, n, n
 		}

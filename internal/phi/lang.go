@@ -259,7 +259,7 @@ var english = language{
 		"maintenance", "estates", "out of order", "replaced", "new", "refurb", "refurbished", "refurbishment", "painted",
 		"decorated", "stocked", "restocked", "tidied", "tidy", "kit", "equipment", "sensor", "sensors", "scales", "hoist",
 		"headboard", "footboard", "buzzer", "board", "whiteboard", "noticeboard", "clock", "bin", "bins", "key",
-		"keys", "lock", "code", "isolation", "empty", "ready", "available", "free", "closed", "open", "booked", "setup", "set up"},
+		"keys", "lock", "code", "isolation", "moved", "moving", "move", "empty", "ready", "available", "free", "closed", "open", "booked", "setup", "set up"},
 	notNames: []string{"ward", "bay", "bed", "room", "unit", "wing", "block", "tower", "floor", "level", "west", "east", "north",
 		"south", "team", "trust", "hospital", "nhs", "health", "care", "clinic", "centre", "center", "theatre", "theatres",
 		"pharmacy", "nurse", "nurses", "sister", "matron", "doctor", "dr", "mr", "mrs", "ms", "miss", "patient", "patients", "monday",
