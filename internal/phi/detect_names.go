@@ -259,6 +259,9 @@ func (d *doc) addressed(p int) bool {
 // child word ("little Sophie"), a care verb ("sat with Dorothy"), or a bed
 // or room after ("Mrs Alvarez in 12", "Sophie (bed 4)").
 func (d *doc) patientCue(start int, m mention) (bool, int, int) {
+	if ok, i, j := d.placeAfter(m); ok {
+		return true, i, j // the bed or room names the cue best
+	}
 	p := start - 1
 	for p >= 0 && d.toks[p].sent == d.toks[start].sent && (d.toks[p].kind == tPunct && d.toks[p].low != "." || d.is(p, "named", "called", "llamada", "llamado", "nommé", "nommée", "the", "la", "el", "le", "a", "an", "one", "our", "un", "una")) {
 		if d.is(p, "our") && d.wcats[max(p-1, 0)]&cPatientNoun == 0 || d.endAt[p]&cCare != 0 {
@@ -279,6 +282,25 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 			return true, i, p
 		}
 	}
+	// "'s" + relation: "Mr Jones's daughter" makes Mr Jones someone's parent in a patient story
+	if d.toks[m.j].base != d.toks[m.j].low && m.j+1 < len(d.toks) && d.wcats[m.j+1]&cRelation != 0 && d.anyPatientCtx() {
+		return true, m.j + 1, m.j + 1
+	}
+	// "Sam with leukaemia", "Maria, who has dementia", "con demencia"
+	for n, steps := m.j+1, 0; n < len(d.toks) && steps < 4 && d.toks[n].sent == d.toks[m.j].sent; n, steps = n+1, steps+1 {
+		if !d.is(n, "with", "has", "had", "con", "tiene", "avec", "who", ",", "que", "qui", "a") && d.wcats[n]&cDiagnosis == 0 {
+			break // only "Sam with leukaemia", "Maria, who has dementia"
+		}
+		if d.wcats[n]&cDiagnosis != 0 && d.diagnosis(n) && (d.is(n-1, "with", "has", "had", "con", "tiene", "avec") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
+			return true, n, n
+		}
+	}
+	return false, -1, -1
+}
+
+// placeAfter: "Sophie in bed 4", "(bed 4)", ", bed 4", "Mrs Alvarez in 12",
+// "in the side room", "en la cama 5".
+func (d *doc) placeAfter(m mention) (bool, int, int) {
 	// after: "in bed 4", "(bed 4)", ", bed 4", "in 12", "in the side room", "en la cama 5"
 	n := m.j + 1
 	for n < len(d.toks) && n <= m.j+4 && d.toks[n].sent == d.toks[m.j].sent &&
@@ -293,19 +315,6 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 			}
 		}
 		if d.toks[n].kind == tNum && len(d.toks[n].low) <= 3 && d.is(n-1, "in", "en", "au") && m.title >= 0 {
-			return true, n, n
-		}
-	}
-	// "'s" + relation: "Mr Jones's daughter" makes Mr Jones someone's parent in a patient story
-	if d.toks[m.j].base != d.toks[m.j].low && m.j+1 < len(d.toks) && d.wcats[m.j+1]&cRelation != 0 && d.anyPatientCtx() {
-		return true, m.j + 1, m.j + 1
-	}
-	// "Sam with leukaemia", "Maria, who has dementia", "con demencia"
-	for n, steps := m.j+1, 0; n < len(d.toks) && steps < 4 && d.toks[n].sent == d.toks[m.j].sent; n, steps = n+1, steps+1 {
-		if !d.is(n, "with", "has", "had", "con", "tiene", "avec", "who", ",", "que", "qui", "a") && d.wcats[n]&cDiagnosis == 0 {
-			break // only "Sam with leukaemia", "Maria, who has dementia"
-		}
-		if d.wcats[n]&cDiagnosis != 0 && d.diagnosis(n) && (d.is(n-1, "with", "has", "had", "con", "tiene", "avec") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
 			return true, n, n
 		}
 	}
