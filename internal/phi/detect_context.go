@@ -156,6 +156,11 @@ func (d *doc) findAges() {
 					clinical = !generic && e == nx || strings.Contains(d.text[t.e:d.toks[min(e, len(d.toks)-1)].e], "-")
 				}
 			}
+			// "the gentleman in bay 2, who is 101,": a great age said plainly
+			if p := d.prevWord(k); age < 0 && n >= 90 && n <= 115 && d.is(p, "is", "was", "now", "tiene", "tenía") &&
+				d.sents[t.sent]&(cPersonNoun|cPatientNoun) != 0 && (k+1 >= len(d.toks) || d.toks[k+1].kind == tPunct) {
+				age = n
+			}
 			if p := d.prevWord(k); age < 0 && p >= 0 && d.is(p, "aged", "age", "edad", "âgé", "âgée", "turned", "turns", "turning", "cumplió", "cumple", "cumplio") {
 				age = n
 				clinical = d.is(p, "aged", "age", "edad")
