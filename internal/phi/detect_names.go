@@ -171,8 +171,11 @@ func (d *doc) judge(m mention) {
 		d.cue(d.addTok(KindPatientName, start, m.j, prioName), ei, ej)
 	case m.staffTitle:
 	case strong:
-		if cueJ < start && start-cueJ <= 3 && d.endAt[cueJ]&cPatientNoun != 0 {
-			start = cueI // "patient Lopez", "the patient, Eleanor Voss": one finding
+		if i, ok := d.patientNounBefore(start); ok {
+			start = i // "patient Lopez", "the patient, Eleanor Voss": one finding
+			if cueJ < start {
+				cueI, cueJ = -1, -1
+			}
 		}
 		d.cue(d.addTok(KindPatientName, start, m.j, prioName), cueI, cueJ)
 	case staff:
@@ -183,6 +186,20 @@ func (d *doc) judge(m mention) {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), ci, cj)
 		}
 	}
+}
+
+// patientNounBefore: "patient" or "pt" within three tokens before a name
+// ("patient Lopez", "the patient, Eleanor Voss", "patient named Ana").
+func (d *doc) patientNounBefore(start int) (int, bool) {
+	for p := start - 1; p >= 0 && p >= start-3 && d.toks[p].sent == d.toks[start].sent; p-- {
+		if i, ok := d.hitTo(p, cPatientNoun); ok {
+			return i, true
+		}
+		if d.toks[p].kind != tPunct && !d.is(p, "named", "called", "llamada", "llamado", "nommé", "nommée") {
+			break
+		}
+	}
+	return -1, false
 }
 
 // staffCue: "Dear Maria", "our Maria", "colleague Maria", "Maria from
