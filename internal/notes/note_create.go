@@ -35,12 +35,6 @@ func (h *handler) create(e *core.RequestEvent) error {
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "note_new", f)
 	}
-	f.scan()
-	sentAnyway := form.Get("confirm") == "1"
-	if f.found != nil && !sentAnyway {
-		return h.views.Render(e, http.StatusOK, "note_new", f)
-	}
-
 	collection, err := e.App.FindCachedCollectionByNameOrId(s.Notes)
 	if err != nil {
 		return err
@@ -54,6 +48,11 @@ func (h *handler) create(e *core.RequestEvent) error {
 	}
 	if forRoom != nil {
 		rec.Set(s.NoteForRoom, forRoom.Id)
+	}
+	f.scan(rec) // the same guard the save runs, once
+	sentAnyway := form.Get("confirm") == "1"
+	if f.found != nil && !sentAnyway {
+		return h.views.Render(e, http.StatusOK, "note_new", f)
 	}
 	classify(e.App, rec, f.found, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
