@@ -1,0 +1,71 @@
+package events
+
+import (
+	"fmt"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// The one place that counts confirmed seats: the capacity hooks, every
+// page and the screens ask here (internal/seats used to repeat it).
+
+// confirmedCount counts the event's confirmed seats, leaving one sign-up
+// out (the one being changed; "" leaves none out).
+func confirmedCount(app core.App, eventID, exceptID string) (int, error) {
+	var n int
+	err := app.DB().Select("count(*)").From(s.Signups).
+		Where(dbx.HashExp{s.SignupEvent: eventID, s.FieldStatus: s.StatusConfirmed}).
+		AndWhere(dbx.Not(dbx.HashExp{"id": exceptID})).Row(&n)
+	return n, err
+}
+
+// confirmedCounts counts confirmed seats of many events in one query.
+func confirmedCounts(app core.App, evs []*core.Record) (map[string]int, error) {
+	counts := map[string]int{}
+	if len(evs) == 0 {
+		return counts, nil
+	}
+	ids := make([]any, len(evs))
+	for i, ev := range evs {
+		ids[i] = ev.Id
+	}
+	var rows []struct {
+		Event string `db:"event"`
+		N     int    `db:"n"`
+	}
+	err := app.DB().Select(s.SignupEvent, "count(*) as n").From(s.Signups).
+		Where(dbx.In(s.SignupEvent, ids...)).AndWhere(dbx.HashExp{s.FieldStatus: s.StatusConfirmed}).
+		GroupBy(s.SignupEvent).All(&rows)
+	for _, r := range rows {
+		counts[r.Event] = r.N
+	}
+	return counts, err
+}
+
+// seatFree reports whether one more person can be confirmed.
+func seatFree(app core.App, ev *core.Record, exceptID string) (bool, error) {
+	capacity := ev.GetInt(s.EventCapacity)
+	if capacity <= 0 {
+		return true, nil
+	}
+	n, err := confirmedCount(app, ev.Id, exceptID)
+	return n < capacity, err
+}
+
+// seatsLabel says what a person needs to know about places while sign-up
+// is open: seats left, a waitlist, or no limit.
+func seatsLabel(capacity, confirmed int) string {
+	switch left := capacity - confirmed; {
+	case capacity <= 0:
+		return "All welcome"
+	case left <= 0:
+		return "Full · waitlist open"
+	case left == 1:
+		return "1 seat left"
+	default:
+		return fmt.Sprintf("%d seats left", left)
+	}
+}
