@@ -22,9 +22,12 @@ func confirmedCount(app core.App, eventID, exceptID string) (int, error) {
 	return n, err
 }
 
-// confirmedCounts counts confirmed seats of many events in one query.
-func confirmedCounts(app core.App, evs []*core.Record) (map[string]int, error) {
-	counts := map[string]int{}
+// Seats is how many people hold a seat at an event and how many wait.
+type Seats struct{ Confirmed, Waitlisted int }
+
+// countSeats counts the seats of many events in one query.
+func countSeats(app core.App, evs []*core.Record) (map[string]Seats, error) {
+	counts := map[string]Seats{}
 	if len(evs) == 0 {
 		return counts, nil
 	}
@@ -33,14 +36,21 @@ func confirmedCounts(app core.App, evs []*core.Record) (map[string]int, error) {
 		ids[i] = ev.Id
 	}
 	var rows []struct {
-		Event string `db:"event"`
-		N     int    `db:"n"`
+		Event  string `db:"event"`
+		Status string `db:"status"`
+		N      int    `db:"n"`
 	}
-	err := app.DB().Select(s.SignupEvent, "count(*) as n").From(s.Signups).
-		Where(dbx.In(s.SignupEvent, ids...)).AndWhere(dbx.HashExp{s.FieldStatus: s.StatusConfirmed}).
-		GroupBy(s.SignupEvent).All(&rows)
+	err := app.DB().Select(s.SignupEvent, s.FieldStatus, "count(*) as n").From(s.Signups).
+		Where(dbx.In(s.SignupEvent, ids...)).AndWhere(dbx.In(s.FieldStatus, s.StatusConfirmed, s.StatusWaitlisted)).
+		GroupBy(s.SignupEvent, s.FieldStatus).All(&rows)
 	for _, r := range rows {
-		counts[r.Event] = r.N
+		c := counts[r.Event]
+		if r.Status == s.StatusConfirmed {
+			c.Confirmed = r.N
+		} else {
+			c.Waitlisted = r.N
+		}
+		counts[r.Event] = c
 	}
 	return counts, err
 }

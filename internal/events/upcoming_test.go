@@ -106,3 +106,37 @@ func TestViewStates(t *testing.T) {
 		}
 	}
 }
+
+// TestEnded: the organisers' past events are exactly the ones Upcoming
+// (with drafts and cancelled) leaves out.
+func TestEnded(t *testing.T) {
+	app := kktest.NewApp(t)
+	newEvent(t, app, map[string]any{s.EventTitle: "next week"})
+	newEvent(t, app, map[string]any{s.EventTitle: "draft next week", s.FieldStatus: s.StatusDraft})
+	newEvent(t, app, map[string]any{s.EventTitle: "no end, started 50 min ago", s.EventStarts: in(-50 * time.Minute), s.EventEnds: ""})
+	newEvent(t, app, map[string]any{s.EventTitle: "no end, started 70 min ago", s.EventStarts: in(-70 * time.Minute), s.EventEnds: ""})
+	newEvent(t, app, map[string]any{s.EventTitle: "ended a minute ago", s.EventStarts: in(-2 * time.Hour), s.EventEnds: in(-time.Minute)})
+	newEvent(t, app, map[string]any{s.EventTitle: "cancelled last week", s.FieldStatus: s.StatusCancelled, s.EventStarts: in(-7 * 24 * time.Hour), s.EventEnds: in(-7*24*time.Hour + time.Hour)})
+	up, err := events.Upcoming(app, events.Query{Cancelled: true, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	past, err := events.Ended(app, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range up {
+		got = append(got, "up:"+v.Title)
+	}
+	for _, v := range past {
+		got = append(got, "past:"+v.Title)
+	}
+	want := []string{"up:no end, started 50 min ago", "up:next week", "up:draft next week",
+		"past:no end, started 70 min ago", "past:ended a minute ago", "past:cancelled last week"}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -47,7 +47,9 @@ type View struct {
 	Day, Time        string    // "Tue 3 Dec", "18:30–20:00", in the hospital's zone
 	ISO              string    // <time datetime>, UTC
 
-	Capacity, Confirmed int // capacity 0 = no limit
+	Status              string // draft, published or cancelled (organisers see drafts)
+	Capacity, Confirmed int    // capacity 0 = no limit
+	Waitlisted          int
 	State               State
 	// Seats is the state in words: "3 seats left", "All welcome",
 	// "Full · waitlist open", "Sign-up closed", "Happening now",
@@ -67,17 +69,19 @@ type View struct {
 	Description template.HTML // rendered Markdown; filled by the event page only
 }
 
-// NewView builds the view of an event with confirmed seats taken, at time
-// now. Callers with many events count in one query ([Upcoming]); one event
-// goes through [ViewOf].
-func NewView(p prefs.Prefs, ev *core.Record, confirmed int, now time.Time) View {
+// NewView builds the view of an event with its seats taken, at time now.
+// Callers with many events count in one query ([Upcoming]); one event goes
+// through [ViewOf].
+func NewView(p prefs.Prefs, ev *core.Record, seats Seats, now time.Time) View {
+	confirmed := seats.Confirmed
 	starts := ev.GetDateTime(s.EventStarts).Time()
 	v := View{
 		ID: ev.Id, Title: ev.GetString(s.EventTitle), Place: ev.GetString(s.EventPlace),
 		Rooms:  ev.GetStringSlice(s.EventRooms),
 		Starts: starts, Ends: endsAt(ev),
 		Day: p.FormatDay(starts), Time: timeRange(p, ev), ISO: starts.UTC().Format(time.RFC3339),
-		Capacity: ev.GetInt(s.EventCapacity), Confirmed: confirmed,
+		Status:   ev.GetString(s.FieldStatus),
+		Capacity: ev.GetInt(s.EventCapacity), Confirmed: confirmed, Waitlisted: seats.Waitlisted,
 		Night:     IsNight(p.Location, starts),
 		Cancelled: ev.GetString(s.FieldStatus) == s.StatusCancelled,
 	}
@@ -110,11 +114,11 @@ func NewView(p prefs.Prefs, ev *core.Record, confirmed int, now time.Time) View 
 
 // ViewOf builds the view of one event now, counting its seats.
 func ViewOf(app core.App, ev *core.Record) (View, error) {
-	n, err := confirmedCount(app, ev.Id, "")
+	counts, err := countSeats(app, []*core.Record{ev})
 	if err != nil {
 		return View{}, err
 	}
-	return NewView(prefs.Load(app), ev, n, time.Now()), nil
+	return NewView(prefs.Load(app), ev, counts[ev.Id], time.Now()), nil
 }
 
 // IsNight reports whether an event starting at t suits the night shift:
