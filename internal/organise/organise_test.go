@@ -108,7 +108,7 @@ func TestAccess(t *testing.T) {
 		{Name: "superuser: allowed too", Method: http.MethodGet, URL: "/organise",
 			BeforeTestFunc: stafftest.SignedIn(kktest.SuperuserEmail), ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Schwartz Rounds"}},
 		{Name: "organiser: a cross-site post is refused", Method: http.MethodPost, URL: "/organise/events/" + evID + "/cancel",
-			Headers: map[string]string{"Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded"},
+			Headers:        map[string]string{"Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded"},
 			BeforeTestFunc: stafftest.SignedIn(organiser), ExpectedStatus: http.StatusForbidden, ExpectedEvents: map[string]int{"*": 0},
 			ExpectedContent: []string{"Please send it from this site"}, AfterTestFunc: expectStatus(evID, s.StatusPublished)},
 		{Name: "organiser: an unknown event is a 404 page", Method: http.MethodGet, URL: "/organise/events/nope",
