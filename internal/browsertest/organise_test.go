@@ -108,6 +108,14 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	if !strings.HasPrefix(card, wantDay+" · 19:00") {
 		t.Errorf("/events shows %q, want %q", card, wantDay+" · 19:00")
 	}
+	// ...and the start page, with the same card
+	browsertest.Run(t, phone, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(".events", chromedp.ByQuery),
+		chromedp.Text(".events .event-when", &card, chromedp.ByQuery))
+	if !strings.HasPrefix(card, wantDay+" · 19:00") {
+		t.Errorf("/ shows %q, want %q", card, wantDay+" · 19:00")
+	}
+	browsertest.Run(t, phone, chromedp.ScrollIntoView(".events", chromedp.ByQuery))
+	browsertest.Screenshot(t, phone, "organise-home-event-phone")
 	browsertest.Run(t, phone, chromedp.Navigate(srv.URL+"/organise/events/"+ev.Id), chromedp.WaitVisible("#attendees", chromedp.ByID))
 	browsertest.CheckPhoneLayout(t, phone, "details.cancel summary")
 	browsertest.Screenshot(t, phone, "organise-event-phone")

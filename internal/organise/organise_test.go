@@ -417,3 +417,32 @@ func readAll(t testing.TB, res *http.Response) string {
 	}
 	return string(b)
 }
+
+// TestEditKeepsTimesToTheSecond: an edit that doesn't touch the times
+// keeps them exactly, even one set elsewhere with seconds and already
+// past (a running event whose place changes).
+func TestEditKeepsTimesToTheSecond(t *testing.T) {
+	running := "evrunning000001"
+	sc := tests.ApiScenario{
+		Name: "edit the place of a running event", Method: http.MethodPost, URL: "/organise/events/" + running,
+		Headers: kktest.FormHeaders, BeforeTestFunc: stafftest.SignedIn(organiser), ExpectedStatus: http.StatusSeeOther,
+		TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
+			seed(t, app)
+			kktest.Create(t, app, s.Events, map[string]any{"id": running, s.EventTitle: "Wellbeing week", s.FieldStatus: s.StatusPublished,
+				s.EventStarts: "2020-01-06 14:00:30.000Z", s.EventEnds: "2040-01-10 22:00:45.000Z"})
+		}),
+		AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+			ev, _ := app.FindRecordById(s.Events, running)
+			if ev.GetString(s.EventPlace) != "Atrium" || ev.GetString(s.EventStarts) != "2020-01-06 14:00:30.000Z" ||
+				ev.GetString(s.EventEnds) != "2040-01-10 22:00:45.000Z" {
+				t.Errorf("stored %v", ev.FieldsData())
+			}
+		},
+	}
+	ny, _ := time.LoadLocation("America/New_York")
+	start, _ := time.Parse(time.RFC3339, "2020-01-06T14:00:30Z")
+	end, _ := time.Parse(time.RFC3339, "2040-01-10T22:00:45Z")
+	sc.Body = kktest.Form("title", "Wellbeing week", "starts", start.In(ny).Format("2006-01-02T15:04"), "ends", end.In(ny).Format("2006-01-02T15:04"),
+		"place", "Atrium", "capacity", "0", "status", "published")
+	sc.Test(t)
+}
