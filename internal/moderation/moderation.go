@@ -1,10 +1,9 @@
 // Package moderation keeps the audit trail of approvals and rejections
-// (collection moderation_log, readable in the dashboard) and gives
-// moderators a short link to what waits: /moderate.
+// (collection moderation_log, readable in the dashboard). The desk itself,
+// /moderate, is internal/desk.
 package moderation
 
 import (
-	"net/http"
 	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -23,15 +22,9 @@ const QueueView = "awaiting_moderation"
 // QueueURL opens the dashboard on the pending notes, oldest first.
 const QueueURL = `/_/#/collections?collection=notes&filter=status%3D%22pending%22&sort=%2Bcreated`
 
-// Register binds the audit hook and /moderate.
+// Register binds the audit hook.
 func Register(app core.App) {
 	app.OnRecordUpdateRequest(s.Notes, s.Stories, s.Events).BindFunc(logStatusChange)
-	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		se.Router.GET("/moderate", func(e *core.RequestEvent) error {
-			return e.Redirect(http.StatusFound, QueueURL)
-		})
-		return se.Next()
-	})
 }
 
 // logStatusChange records who changed a status, from what to what, and when.

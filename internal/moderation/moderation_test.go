@@ -43,12 +43,6 @@ func TestApprovalIsLogged(t *testing.T) {
 	for _, sc := range []tests.ApiScenario{
 		{Name: "the public can't read the log", Method: http.MethodGet, URL: "/api/collections/moderation_log/records",
 			ExpectedStatus: 403, ExpectedContent: []string{`"status":403`}},
-		{Name: "/moderate opens the queue in the dashboard", Method: http.MethodGet, URL: "/moderate", ExpectedStatus: 302,
-			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				if res.Header.Get("Location") != moderation.QueueURL {
-					t.Errorf("Location = %q", res.Header.Get("Location"))
-				}
-			}},
 	} {
 		sc.TestAppFactory = kktest.Factory(nil)
 		sc.Test(t)

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
@@ -57,6 +58,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	kiosk.Register(app, views)
 	events.Register(app, views)
 	staff.Register(app, views)
+	desk.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {
