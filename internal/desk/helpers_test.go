@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -16,10 +17,12 @@ const (
 	modEmail = "mod@hospital.example"
 	orgEmail = "org@hospital.example"
 
-	cleanNote   = "noteclean000000"
-	flaggedNote = "noteflagged0000"
-	story       = "storypending000"
-	doneNote    = "noteapproved000"
+	cleanNote    = "noteclean000000"
+	flaggedNote  = "noteflagged0000"
+	story        = "storypending000"
+	doneNote     = "noteapproved000"
+	announcement = "announce0000000"
+	room4West    = "room4west000000"
 
 	flaggedBody = "Thank you for staying late with Mrs Kowalski in bed 12 when she was scared."
 )
@@ -30,13 +33,16 @@ const (
 func seed(t testing.TB, app *tests.TestApp) {
 	stafftest.Account(t, app, modEmail, s.RoleModerate)
 	stafftest.Account(t, app, orgEmail, s.RoleOrganise)
-	room := kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "4 West break room", s.RoomSlug: "4-west", s.RoomActive: true})
+	room := kktest.Create(t, app, s.Rooms, map[string]any{"id": room4West, s.RoomName: "4 West break room", s.RoomSlug: "4-west", s.RoomActive: true})
 	kktest.Create(t, app, s.Notes, map[string]any{"id": cleanNote, s.NoteTo: "Ana in pharmacy", s.NoteBody: "Thank you for the tea at 3am.",
 		s.FieldRoom: room.Id, s.FieldStatus: s.StatusPending})
 	addNote(t, app, flaggedNote, "the night team", flaggedBody, room)
 	kktest.Create(t, app, s.Stories, map[string]any{"id": story, s.StoryTitle: "The cup of tea", s.StoryBody: "It was a long night.",
 		s.StoryAuthor: "Sam", s.FieldStatus: s.StatusPending})
 	kktest.Create(t, app, s.Notes, map[string]any{"id": doneNote, s.NoteTo: "Old news", s.NoteBody: "ALREADY APPROVED", s.FieldStatus: s.StatusApproved})
+	now := time.Now().UTC()
+	kktest.Create(t, app, s.Announcements, map[string]any{"id": announcement, s.AnnouncementText: "Fire drill at 14:00",
+		s.AnnouncementStarts: now.Add(-time.Hour), s.AnnouncementEnds: now.Add(3 * time.Hour)})
 }
 
 // addNote saves a pending note with the findings the phone form would

@@ -19,6 +19,8 @@ type queuePage struct {
 	Recent  []Recent
 	Message string
 	Staff   string
+	// the desk's other sections
+	Announcements []Announcement
 }
 
 // showQueue renders GET /moderate: everything that waits, oldest first.
@@ -48,6 +50,7 @@ func loadQueue(app core.App, auth *core.Record, now time.Time) (*queuePage, erro
 		}
 	}
 	p.Recent = recentDecisions(app, auth, now)
+	p.Announcements = currentAnnouncements(app, now)
 	return p, nil
 }
 

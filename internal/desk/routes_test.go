@@ -31,6 +31,12 @@ var deskRoutes = []route{
 	{method: http.MethodGet, url: "/moderate/notes/" + flaggedNote + "/edit", status: 200, content: []string{"Edit before deciding", "Kowalski"}, hasID: true},
 	{method: http.MethodPost, url: "/moderate/notes/" + cleanNote + "/edit",
 		body: func() io.Reader { return kktest.Form("to", "Ana", "body", "Thanks!") }, status: 303, hasID: true},
+	{method: http.MethodGet, url: "/moderate/announcements", status: 200, content: []string{"Post an announcement", "Fire drill at 14:00"}},
+	{method: http.MethodPost, url: "/moderate/announcements", status: 303,
+		body: func() io.Reader {
+			return kktest.Form("text", "Flu jabs in the atrium", "starts", "2030-01-01T10:00", "ends", "2030-01-01T16:00")
+		}},
+	{method: http.MethodPost, url: "/moderate/announcements/" + announcement + "/delete", status: 303, hasID: true},
 }
 
 // TestDeskRoutesGuarded: every desk route, for each kind of visitor.
@@ -76,6 +82,7 @@ func TestDeskRoutesGuarded(t *testing.T) {
 		}
 		if r.hasID {
 			for _, bad := range []string{strings.Replace(r.url, cleanNote, "nosuchnote0000", 1), strings.Replace(r.url, flaggedNote, "nosuchnote0000", 1),
+				strings.Replace(r.url, announcement, "nosuchthing000", 1),
 				strings.Replace(strings.Replace(r.url, "/notes/", "/signups/", 1), flaggedNote, cleanNote, 1)} {
 				if bad == r.url {
 					continue
