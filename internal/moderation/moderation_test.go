@@ -20,7 +20,7 @@ var identifiers = []string{"Zyxwbert", "8675309", "1951"}
 
 func seed(t testing.TB, app *tests.TestApp) {
 	kktest.Create(t, app, s.Notes, map[string]any{"id": "note00000000001", s.NoteTo: "Ana",
-		s.NoteBody: "thanks for sitting with patient Zyxwbert Quill in bed 12, MRN 8675309, DOB 03/04/1951",
+		s.NoteBody:  "thanks for sitting with patient Zyxwbert Quill in bed 12, MRN 8675309, DOB 03/04/1951",
 		s.NoteFlags: map[string]any{"findings": map[string]any{"body": []map[string]any{{"kind": "patient_name", "start": 23, "end": 45}, {"kind": "room_bed", "start": 49, "end": 55}}}}})
 	kktest.Staff(t, app, moderatorEmail, s.RoleModerate)
 }
@@ -41,7 +41,9 @@ func TestDecisionsAreLogged(t *testing.T) {
 				return su
 			}},
 		{"moderator", s.Moderators,
-			func(t testing.TB, app core.App) string { return kktest.StaffToken(t, app, moderatorEmail, s.RoleModerate) },
+			func(t testing.TB, app core.App) string {
+				return kktest.StaffToken(t, app, moderatorEmail, s.RoleModerate)
+			},
 			func(t testing.TB, app core.App) *core.Record { return kktest.Staff(t, app, moderatorEmail) }},
 	} {
 		sc := tests.ApiScenario{
