@@ -182,10 +182,10 @@ func TestRoleRules(t *testing.T) {
 		// sign-ups: organisers read them with addresses, never the token
 		{"signups list", "GET", "/api/collections/signups/records", "",
 			map[string]want{
-				anon: {status: 200, has: []string{`"totalItems":0`}, hasNot: []string{"ana.secret"}},
-				mod:  {status: 200, has: []string{`"totalItems":0`}, hasNot: []string{"ana.secret"}},
-				org:  {status: 200, has: []string{"ana.secret@hospital.example"}, hasNot: []string{"SECRETTOKEN"}},
-				both: {status: 200, has: []string{"ana.secret@hospital.example"}, hasNot: []string{"SECRETTOKEN"}},
+				anon:  {status: 200, has: []string{`"totalItems":0`}, hasNot: []string{"ana.secret"}},
+				mod:   {status: 200, has: []string{`"totalItems":0`}, hasNot: []string{"ana.secret"}},
+				org:   {status: 200, has: []string{"ana.secret@hospital.example"}, hasNot: []string{"SECRETTOKEN"}},
+				both:  {status: 200, has: []string{"ana.secret@hospital.example"}, hasNot: []string{"SECRETTOKEN"}},
 				super: ok("ana.secret@hospital.example", "SECRETTOKEN")}},
 		{"signups view", "GET", "/api/collections/signups/records/signup000000000", "",
 			map[string]want{anon: notFound, mod: notFound,
