@@ -105,8 +105,14 @@ func scenario(t *testing.T, app *tests.TestApp) []string {
 
 	// PocketBase's nightly checkpoint (its __pbDBOptimize__ job)
 	for _, q := range []func() error{
-		func() error { _, err := app.NonconcurrentDB().NewQuery("PRAGMA wal_checkpoint(TRUNCATE)").Execute(); return err },
-		func() error { _, err := app.AuxNonconcurrentDB().NewQuery("PRAGMA wal_checkpoint(TRUNCATE)").Execute(); return err },
+		func() error {
+			_, err := app.NonconcurrentDB().NewQuery("PRAGMA wal_checkpoint(TRUNCATE)").Execute()
+			return err
+		},
+		func() error {
+			_, err := app.AuxNonconcurrentDB().NewQuery("PRAGMA wal_checkpoint(TRUNCATE)").Execute()
+			return err
+		},
 	} {
 		if err := q(); err != nil {
 			t.Fatal(err)
