@@ -8,17 +8,14 @@ import (
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
-// The two staff roles, as API rule filters. A `moderators` account holds
-// one or both in its multi-select `roles`; superusers pass every rule
-// anyway. Settings, collections, logs, backups and _superusers are
-// superuser-only in PocketBase itself; rules_roles_test.go pins that too.
-//
-// NB! `@request.auth.roles ?= "moderate"` does NOT work in v0.40.4: the
-// auth field is joined as one JSON text and compared whole, so it never
-// matches. `:each ?=` expands it with json_each: "any role is moderate".
+// The two staff roles, as API rule filters (schema.RuleModerate and
+// RuleOrganise; NB! they use `:each ?=`, plain `?=` matches nothing on the
+// caller's multi-select). Superusers pass every rule anyway. Settings,
+// collections, logs, backups and _superusers are superuser-only in
+// PocketBase itself; rules_roles_test.go pins that too.
 const (
-	isModerator = `@request.auth.collectionName = "` + s.Moderators + `" && @request.auth.` + s.ModeratorRoles + `:each ?= "` + s.RoleModerate + `"`
-	isOrganiser = `@request.auth.collectionName = "` + s.Moderators + `" && @request.auth.` + s.ModeratorRoles + `:each ?= "` + s.RoleOrganise + `"`
+	isModerator = s.RuleModerate
+	isOrganiser = s.RuleOrganise
 )
 
 // roleRules opens exactly what each role needs (PRODUCT.md, Rules):
