@@ -39,13 +39,20 @@ func expect(collection, id, want string, then ...func(testing.TB, *tests.TestApp
 func logged(collection, id, from, to string) func(testing.TB, *tests.TestApp, *http.Response) {
 	return func(t testing.TB, app *tests.TestApp, res *http.Response) {
 		mod, _ := app.FindAuthRecordByEmail(s.Moderators, modEmail)
-		entries, err := app.FindRecordsByFilter("moderation_log", "record = {:id}", "-created", 0, 0, dbx.Params{"id": id})
+		entries, err := app.FindRecordsByFilter(s.ModerationLog, s.LogRecord+" = {:id}", "-created", 0, 0, dbx.Params{"id": id})
 		if err != nil || len(entries) == 0 {
 			t.Fatalf("no log entry for %s: %v", id, err)
 		}
 		e := entries[0]
-		if e.GetString("collection_name") != collection || e.GetString("from_status") != from || e.GetString("to_status") != to || e.GetString("moderator") != mod.Id {
+		if e.GetString(s.LogCollection) != collection || e.GetString(s.LogFrom) != from || e.GetString(s.LogTo) != to || e.GetString(s.LogModerator) != mod.Id {
 			t.Errorf("log entry %v", e.PublicExport())
+		}
+		wantKinds := "[]"
+		if id == flaggedNote {
+			wantKinds = `["patient_name","room_bed"]`
+		}
+		if got := e.GetString(s.LogFlagKinds); got != wantKinds {
+			t.Errorf("flag kinds %s, want %s", got, wantKinds)
 		}
 		raw, _ := e.MarshalJSON()
 		for _, text := range []string{"Kowalski", "Ana in pharmacy", "tea", "cup of tea", modEmail} {

@@ -31,8 +31,8 @@ type Recent struct {
 // minutes from the audit trail (the one record of who decided what), and
 // keeps those whose item still has the status they set.
 func recentDecisions(app core.App, auth *core.Record, now time.Time) []Recent {
-	entries, err := app.FindRecordsByFilter("moderation_log",
-		"moderator = {:who} && created >= {:since} && to_status != {:pending}", "-created", 50, 0,
+	entries, err := app.FindRecordsByFilter(s.ModerationLog,
+		s.LogModerator+" = {:who} && created >= {:since} && "+s.LogTo+" != {:pending}", "-created", 50, 0,
 		dbx.Params{"who": auth.Id, "since": types.NowDateTime().Add(-undoWindow).String(), "pending": s.StatusPending})
 	if err != nil {
 		app.Logger().Error("desk: recent decisions", "error", err)
@@ -41,13 +41,13 @@ func recentDecisions(app core.App, auth *core.Record, now time.Time) []Recent {
 	var out []Recent
 	seen := map[string]bool{}
 	for _, entry := range entries {
-		key := entry.GetString("collection_name") + ":" + entry.GetString("record")
+		key := entry.GetString(s.LogCollection) + ":" + entry.GetString(s.LogRecord)
 		if seen[key] || len(out) == undoShown {
 			continue
 		}
 		seen[key] = true
-		rec := findRecord(app, entry.GetString("collection_name"), entry.GetString("record"))
-		if rec == nil || rec.GetString(s.FieldStatus) != entry.GetString("to_status") || entry.GetDateTime("created").Time().Before(now.Add(-undoWindow)) {
+		rec := findRecord(app, entry.GetString(s.LogCollection), entry.GetString(s.LogRecord))
+		if rec == nil || rec.GetString(s.FieldStatus) != entry.GetString(s.LogTo) || entry.GetDateTime(s.LogCreated).Time().Before(now.Add(-undoWindow)) {
 			continue
 		}
 		out = append(out, Recent{Collection: rec.Collection().Name, ID: rec.Id, Decision: decisionWord(rec.GetString(s.FieldStatus)), What: what(rec)})
@@ -84,17 +84,17 @@ func (h *handler) undo(e *core.RequestEvent) error {
 	if rec == nil {
 		return h.views.Error(e, http.StatusNotFound, "That note or story doesn't exist any more.", nil)
 	}
-	entries, err := e.App.FindRecordsByFilter("moderation_log", "collection_name = {:c} && record = {:id}", "-created", 1, 0,
+	entries, err := e.App.FindRecordsByFilter(s.ModerationLog, s.LogCollection+" = {:c} && "+s.LogRecord+" = {:id}", "-created", 1, 0,
 		dbx.Params{"c": collection, "id": id})
 	if err != nil || len(entries) == 0 {
 		return e.Redirect(http.StatusSeeOther, queueURL(msgUndoExpired))
 	}
 	entry := entries[0]
-	if entry.GetString("moderator") != e.Auth.Id || entry.GetString("to_status") == s.StatusPending ||
-		time.Since(entry.GetDateTime("created").Time()) > undoWindow {
+	if entry.GetString(s.LogModerator) != e.Auth.Id || entry.GetString(s.LogTo) == s.StatusPending ||
+		time.Since(entry.GetDateTime(s.LogCreated).Time()) > undoWindow {
 		return e.Redirect(http.StatusSeeOther, queueURL(msgUndoExpired))
 	}
-	err = transition(e.App, e.Auth, collection, id, entry.GetString("to_status"), entry.GetString("from_status"))
+	err = transition(e.App, e.Auth, collection, id, entry.GetString(s.LogTo), entry.GetString(s.LogFrom))
 	switch {
 	case errors.Is(err, errMoved):
 		return e.Redirect(http.StatusSeeOther, queueURL(msgUndoExpired))

@@ -23,6 +23,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
+	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -50,6 +51,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	// record defaults and guards that hold for every way a record arrives
 	records.Register(app)
 	prefs.Register(app)
+	storage.Register(app) // a VACUUM a migration asked for, before serving
 	// domain pages and their hooks
 	home.Register(app, views)
 	notes.Register(app, views)
