@@ -22,23 +22,10 @@ const (
 	deskClean   = "Thank you for staying late with a patient when she was scared."
 )
 
-// deskRun runs actions with the test's own deadline (go test -timeout),
-// not a fixed one: a busy 2-core machine may be slow, never wrong.
-func deskRun(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
-	t.Helper()
-	if d, ok := t.(*testing.T).Deadline(); ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithDeadline(ctx, d.Add(-5*time.Second))
-		defer cancel()
-	}
-	if err := chromedp.Run(ctx, actions...); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // seedDesk makes a moderator (not a superuser) and n clean pending notes,
-// then one the PHI guard flagged, newest, so it is last in the queue.
-func seedDesk(t *testing.T, app core.App, n int) (flaggedID string) {
+// then one the PHI guard flagged, newest, so it is last in the queue
+// (first, oldest, with flaggedFirst).
+func seedDesk(t *testing.T, app core.App, n int, flaggedFirst bool) (flaggedID string) {
 	t.Helper()
 	stafftest.Account(t, app, deskEmail, s.RoleModerate)
 	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, s.DefaultRoomSlug)
@@ -64,10 +51,16 @@ func seedDesk(t *testing.T, app core.App, n int) (flaggedID string) {
 		time.Sleep(2 * time.Millisecond) // distinct created times: a stable "oldest first"
 		return rec
 	}
+	if flaggedFirst {
+		flaggedID = save("the night team", deskFlagged).Id
+	}
 	for i := 1; i <= n; i++ {
 		save(fmt.Sprintf("Colleague %02d", i), fmt.Sprintf("Thank you for the help on shift %d.", i))
 	}
-	return save("the night team", deskFlagged).Id
+	if !flaggedFirst {
+		flaggedID = save("the night team", deskFlagged).Id
+	}
+	return flaggedID
 }
 
 // signIn opens /moderate as a guest, lands on the sign-in page with next
@@ -75,7 +68,7 @@ func seedDesk(t *testing.T, app core.App, n int) (flaggedID string) {
 func signIn(t *testing.T, ctx context.Context, srv *browsertest.Server) {
 	t.Helper()
 	var loginURL string
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		chromedp.Navigate(srv.URL+"/moderate"),
 		chromedp.WaitVisible("#password", chromedp.ByQuery),
 		chromedp.Location(&loginURL),
@@ -85,7 +78,7 @@ func signIn(t *testing.T, ctx context.Context, srv *browsertest.Server) {
 	}
 	// a wrong password first: the message is at the field, the e-mail kept
 	var msg, kept string
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		chromedp.SendKeys("#email", deskEmail, chromedp.ByQuery),
 		chromedp.SendKeys("#password", "wrong password\r", chromedp.ByQuery),
 		chromedp.WaitVisible("#err-password", chromedp.ByQuery),
@@ -95,7 +88,7 @@ func signIn(t *testing.T, ctx context.Context, srv *browsertest.Server) {
 	if !strings.Contains(msg, "don't match") || kept != deskEmail {
 		t.Errorf("wrong password: message %q, e-mail kept %q", msg, kept)
 	}
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		chromedp.SendKeys("#password", stafftest.Password+"\r", chromedp.ByQuery),
 		chromedp.WaitVisible("#desk-count", chromedp.ByQuery),
 	)
@@ -116,13 +109,13 @@ func waitCount(n int) chromedp.Action {
 // flagged note: after saving, the guard finds nothing and it is approved.
 func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	srv := browsertest.StartServer(t)
-	flagged := seedDesk(t, srv.App, 20)
+	flagged := seedDesk(t, srv.App, 20, false)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 	signIn(t, ctx, srv)
 
 	// the queue: the count in the title and heading, findings highlighted and named
 	var title, marks, named string
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		waitCount(21),
 		chromedp.Title(&title),
 		chromedp.Text("#item-"+flagged+" .desk-text", &marks, chromedp.ByQuery),
@@ -132,7 +125,7 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 		t.Errorf("title %q lacks the count", title)
 	}
 	var marked []string
-	deskRun(t, ctx, chromedp.Evaluate(`Array.prototype.map.call(document.querySelectorAll('#item-`+flagged+` mark.phi'), function (m) { return m.textContent; })`, &marked))
+	browsertest.Run(t, ctx, chromedp.Evaluate(`Array.prototype.map.call(document.querySelectorAll('#item-`+flagged+` mark.phi'), function (m) { return m.textContent; })`, &marked))
 	if strings.Join(marked, "|") != "Mrs Kowalski|bed 12" {
 		t.Errorf("highlighted %q, want Mrs Kowalski and bed 12", marked)
 	}
@@ -148,7 +141,7 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	// twenty approvals, one tap each
 	start := time.Now()
 	for n := 20; n >= 1; n-- {
-		deskRun(t, ctx,
+		browsertest.Run(t, ctx,
 			chromedp.Click(`.desk-item .approve`, chromedp.ByQuery),
 			waitCount(n),
 		)
@@ -165,22 +158,22 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 
 	// undo the last decision
 	var undo string
-	deskRun(t, ctx, chromedp.Text(".desk-undo li", &undo, chromedp.ByQuery))
+	browsertest.Run(t, ctx, chromedp.Text(".desk-undo li", &undo, chromedp.ByQuery))
 	if !strings.HasPrefix(undo, "Approved: To Colleague 20") {
 		t.Errorf("undo list starts %q", undo)
 	}
-	deskRun(t, ctx, chromedp.Click(`.desk-undo button`, chromedp.ByQuery), waitCount(2))
+	browsertest.Run(t, ctx, chromedp.Click(`.desk-undo button`, chromedp.ByQuery), waitCount(2))
 
 	// redact the flagged note: edit, save, the guard re-scans
 	var saved string
 	var left int
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		chromedp.Click(`#item-`+flagged+` a.edit`, chromedp.ByQuery),
 		chromedp.WaitVisible("#f-body", chromedp.ByQuery),
 	)
 	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "desk-edit-phone-390")
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		chromedp.SetValue("#f-body", deskClean, chromedp.ByQuery),
 		chromedp.Click(`form.desk-edit button[type=submit]`, chromedp.ByQuery),
 		chromedp.WaitVisible("#saved", chromedp.ByQuery),
@@ -191,7 +184,7 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 		t.Errorf("after the redaction: %q, %d marks left", saved, left)
 	}
 	browsertest.Screenshot(t, ctx, "desk-redacted-phone-390")
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
 		chromedp.Click(`#findings .approve`, chromedp.ByQuery),
 		waitCount(1),
 	)
@@ -205,42 +198,67 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 }
 
 // TestDeskKeyboardOnADesktop: at 1280×800 the queue and the side column
-// sit side by side; j moves, a approves, u undoes, without the mouse.
+// sit side by side; j moves, a approves, u undoes, without the mouse; an
+// announcement posted at /moderate/announcements shows in the side column.
 func TestDeskKeyboardOnADesktop(t *testing.T) {
 	srv := browsertest.StartServer(t)
-	seedDesk(t, srv.App, 6)
+	seedDesk(t, srv.App, 5, true)
 	ctx := browsertest.NewBrowser(t, 1280, 800)
 	signIn(t, ctx, srv)
-	deskRun(t, ctx, waitCount(7))
+	browsertest.Run(t, ctx, waitCount(6))
+
+	// an announcement, in the hospital's time (the form's defaults: from now until tonight)
+	var posted string
+	browsertest.Run(t, ctx,
+		chromedp.Click(`a[href="/moderate/announcements"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#a-text", chromedp.ByQuery),
+		chromedp.SendKeys("#a-text", "Flu jabs in the atrium today, 10:00–16:00", chromedp.ByQuery),
+		chromedp.Click(`form.desk-announce button[type=submit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(".success", chromedp.ByQuery),
+		chromedp.Text("#announcements", &posted, chromedp.ByQuery),
+	)
+	if !strings.Contains(posted, "Flu jabs in the atrium") || !strings.Contains(posted, "On screens") {
+		t.Errorf("announcements after posting: %q", posted)
+	}
+	browsertest.Screenshot(t, ctx, "desk-announcements-1280")
 
 	// j j a: the second item is approved (the first j shows where the keyboard is)
 	var current string
-	deskRun(t, ctx,
+	browsertest.Run(t, ctx,
+		chromedp.Navigate(srv.URL+"/moderate"),
+		waitCount(6),
 		chromedp.KeyEvent("j"), chromedp.KeyEvent("j"),
 		chromedp.Text(".desk-item.is-current .desk-head-text", &current, chromedp.ByQuery),
 	)
-	if current != "To Colleague 02" {
+	if current != "To Colleague 01" {
 		t.Errorf("after j j the current item is %q", current)
 	}
-	deskRun(t, ctx, chromedp.KeyEvent("a"), waitCount(6))
-	second, err := srv.App.FindFirstRecordByData(s.Notes, s.NoteTo, "Colleague 02")
+	browsertest.Run(t, ctx, chromedp.KeyEvent("a"), waitCount(5))
+	second, err := srv.App.FindFirstRecordByData(s.Notes, s.NoteTo, "Colleague 01")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if second.GetString(s.FieldStatus) != s.StatusApproved {
-		t.Errorf("Colleague 02 is %s, want approved", second.GetString(s.FieldStatus))
+		t.Errorf("Colleague 01 is %s, want approved", second.GetString(s.FieldStatus))
 	}
 	// the keyboard stays at the same place: now on the next item
-	deskRun(t, ctx, chromedp.Text(".desk-item.is-current .desk-head-text", &current, chromedp.ByQuery))
-	if current != "To Colleague 03" {
+	var side string
+	browsertest.Run(t, ctx,
+		chromedp.Text(".desk-item.is-current .desk-head-text", &current, chromedp.ByQuery),
+		chromedp.Text(".desk-side", &side, chromedp.ByQuery),
+	)
+	if current != "To Colleague 02" {
 		t.Errorf("after approving, the current item is %q", current)
+	}
+	if !strings.Contains(side, "Approved: To Colleague 01") || !strings.Contains(side, "Flu jabs in the atrium") {
+		t.Errorf("side column: %q", side)
 	}
 	browsertest.Screenshot(t, ctx, "desk-desktop-1280")
 
 	// u: undone
-	deskRun(t, ctx, chromedp.KeyEvent("u"), waitCount(7))
+	browsertest.Run(t, ctx, chromedp.KeyEvent("u"), waitCount(6))
 	second, _ = srv.App.FindRecordById(s.Notes, second.Id)
 	if second.GetString(s.FieldStatus) != s.StatusPending {
-		t.Errorf("after u Colleague 02 is %s", second.GetString(s.FieldStatus))
+		t.Errorf("after u Colleague 01 is %s", second.GetString(s.FieldStatus))
 	}
 }
