@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -138,6 +139,12 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "desk-phone-390")
 
+	var enhanced int
+	browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelectorAll('#desk.js-on').length`, &enhanced))
+	if enhanced != 1 {
+		t.Error("desk.js did not run")
+	}
+
 	// twenty approvals, one tap each
 	start := time.Now()
 	for n := 20; n >= 1; n-- {
@@ -260,5 +267,36 @@ func TestDeskKeyboardOnADesktop(t *testing.T) {
 	second, _ = srv.App.FindRecordById(s.Notes, second.Id)
 	if second.GetString(s.FieldStatus) != s.StatusPending {
 		t.Errorf("after u Colleague 01 is %s", second.GetString(s.FieldStatus))
+	}
+}
+
+// TestDeskWithoutJavaScript: the desk is plain forms; with scripts off a
+// tap still approves (303 back to the queue) and undo still works.
+func TestDeskWithoutJavaScript(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	seedDesk(t, srv.App, 2, false)
+	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
+	browsertest.Run(t, ctx, emulation.SetScriptExecutionDisabled(true))
+	signIn(t, ctx, srv)
+	var undo string
+	browsertest.Run(t, ctx,
+		waitCount(3),
+		chromedp.Click(`.desk-item .approve`, chromedp.ByQuery),
+		waitCount(2),
+		chromedp.Text(".desk-undo li", &undo, chromedp.ByQuery),
+		chromedp.Click(`.desk-undo button`, chromedp.ByQuery),
+		waitCount(3),
+	)
+	if !strings.HasPrefix(undo, "Approved: To Colleague 01") {
+		t.Errorf("undo list %q", undo)
+	}
+	var enhanced int
+	browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelectorAll('#desk.js-on').length`, &enhanced))
+	if enhanced != 0 {
+		t.Error("desk.js ran: this test must run without scripts")
+	}
+	first, err := srv.App.FindFirstRecordByData(s.Notes, s.NoteTo, "Colleague 01")
+	if err != nil || first.GetString(s.FieldStatus) != s.StatusPending {
+		t.Errorf("after approve and undo: %v %v", first, err)
 	}
 }
