@@ -24,11 +24,13 @@ const QueueView = "awaiting_moderation"
 // QueueURL opens the dashboard on the pending notes, oldest first.
 const QueueURL = `/_/#/collections?collection=notes&filter=status%3D%22pending%22&sort=%2Bcreated`
 
-// Register binds the audit hooks, the nightly wipe and /moderate.
+// Register binds the audit hooks, the nightly wipe, the dashboard
+// extension and /moderate.
 func Register(app core.App) {
 	app.OnRecordUpdateRequest(s.Notes, s.Stories, s.Events).BindFunc(logUpdate)
 	app.OnRecordDeleteRequest(s.Notes, s.Stories).BindFunc(logDelete)
 	registerPurge(app)
+	registerDashboard(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/moderate", func(e *core.RequestEvent) error {
 			return e.Redirect(http.StatusFound, QueueURL)
