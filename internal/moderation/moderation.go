@@ -21,9 +21,11 @@ const QueueView = "awaiting_moderation"
 // QueueURL opens the dashboard on the pending notes, oldest first.
 const QueueURL = `/_/#/collections?collection=notes&filter=status%3D%22pending%22&sort=%2Bcreated`
 
-// Register binds the audit hooks and the nightly wipe.
+// Register binds the audit hooks, the nightly wipe and the dashboard
+// extension.
 func Register(app core.App) {
 	app.OnRecordUpdateRequest(s.Notes, s.Stories, s.Events).BindFunc(logUpdate)
 	app.OnRecordDeleteRequest(s.Notes, s.Stories).BindFunc(logDelete)
 	registerPurge(app)
+	registerDashboard(app)
 }
