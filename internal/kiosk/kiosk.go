@@ -37,5 +37,6 @@ func Register(app core.App, views *web.Views) {
 		return se.Next()
 	})
 	bindPush(app, views)
+	bindRealtimeGuard(app)
 	bindPrune(app)
 }
