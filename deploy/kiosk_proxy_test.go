@@ -20,23 +20,14 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
-
-// patience is how long to wait for something that should happen soon:
-// most of what is left of the test's -timeout (a busy machine must not
-// fail it; a real hang still fails before the test binary panics).
-func patience(t *testing.T) time.Duration {
-	if dl, ok := t.Deadline(); ok {
-		return time.Until(dl) * 3 / 4
-	}
-	return 5 * time.Minute
-}
 
 // eventually polls a JavaScript condition (promises awaited) until it
 // holds; errors while the page navigates count as "not yet".
 func eventually(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(patience(t))
+	deadline := time.Now().Add(testwait.Left(t))
 	var lastErr error
 	for time.Now().Before(deadline) {
 		var ok bool

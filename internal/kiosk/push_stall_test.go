@@ -14,19 +14,8 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
-
-// patience is how long a test waits for something that should happen at
-// once: most of what is left of the test's -timeout, so a busy machine
-// never fails it, while a real hang still fails before the binary panics.
-func patience(t testing.TB) time.Duration {
-	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
-		if dl, ok := d.Deadline(); ok {
-			return time.Until(dl) * 3 / 4
-		}
-	}
-	return 5 * time.Minute
-}
 
 // reader is a screen whose stream reads everything, as PocketBase's
 // realtime handler does for a live connection.
@@ -51,7 +40,7 @@ func newReader(app core.App) *reader {
 // await waits for the upsert of card id, skipping other messages.
 func (r *reader) await(t *testing.T, id string) error {
 	t.Helper()
-	timeout := time.After(patience(t))
+	timeout := time.After(testwait.Left(t))
 	for {
 		select {
 		case m := <-r.got:
@@ -110,7 +99,7 @@ func TestPushSenderStopsWithApp(t *testing.T) {
 			}
 		})
 	}
-	deadline := time.Now().Add(patience(t))
+	deadline := time.Now().Add(testwait.Left(t))
 	for {
 		left := kioskGoroutines()
 		if left == "" {

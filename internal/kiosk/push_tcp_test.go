@@ -14,6 +14,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // sseClient is a screen's realtime connection over real TCP.
@@ -121,7 +122,7 @@ func TestStalledScreenOverTCP(t *testing.T) {
 		}()
 	}
 
-	timeout := time.After(patience(t))
+	timeout := time.After(testwait.Left(t))
 	await := func(k int, id string) {
 		t.Helper()
 		for {
@@ -155,7 +156,7 @@ func TestStalledScreenOverTCP(t *testing.T) {
 		t.Fatal("the stalled screen is still registered after 3000 approvals")
 	}
 	// its socket ends (after what the kernel had buffered): it reconnects
-	stalled.conn.SetReadDeadline(time.Now().Add(patience(t)))
+	stalled.conn.SetReadDeadline(time.Now().Add(testwait.Left(t)))
 	var n int
 	buf := make([]byte, 64<<10)
 	for {
