@@ -40,4 +40,5 @@ func Register(app core.App, views *web.Views) {
 	bindPush(app, views)
 	bindRealtimeGuard(app)
 	bindPrune(app)
+	bindDarkScreens(app)
 }
