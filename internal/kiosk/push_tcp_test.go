@@ -25,8 +25,10 @@ type sseClient struct {
 }
 
 // dialRealtime opens GET /api/realtime on a raw socket and reads up to the
-// PB_CONNECT event. rcvbuf > 0 shrinks the socket's receive buffer, so a
-// client that stops reading fills the server's buffers quickly.
+// PB_CONNECT event. rcvbuf > 0 shrinks the socket's receive buffer and
+// the segment size to a Wi-Fi link's (loopback's 64 KB segments give the
+// server a send buffer of megabytes), so a client that stops reading
+// fills the server's buffers after a few dozen messages, as a TV would.
 func dialRealtime(t *testing.T, addr string, rcvbuf int) *sseClient {
 	t.Helper()
 	d := net.Dialer{}
@@ -35,6 +37,9 @@ func dialRealtime(t *testing.T, addr string, rcvbuf int) *sseClient {
 			var serr error
 			err := c.Control(func(fd uintptr) {
 				serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, rcvbuf)
+				if serr == nil {
+					serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, 1200)
+				}
 			})
 			if err != nil {
 				return err
@@ -139,8 +144,8 @@ func TestStalledScreenOverTCP(t *testing.T) {
 			}
 		}
 	}
-	// enough approvals to fill the stalled socket's buffers many times over
-	// (~1.3 KB each); stop once the server has let the stalled screen go
+	// approvals (~1.3 KB each) until the stalled socket's buffers are full
+	// and the server lets the stalled screen go (~50 here)
 	gone := false
 	for i := 0; i < 3000 && !gone; i++ {
 		note := approvedNote(t, srv.App, i)
