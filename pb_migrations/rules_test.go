@@ -30,6 +30,7 @@ func seed(t testing.TB, app *tests.TestApp) {
 	for id, st := range map[string]string{"eventpublished0": s.StatusPublished, "eventdraft00000": s.StatusDraft, "eventcancelled0": s.StatusCancelled} {
 		kktest.Create(t, app, s.Events, map[string]any{"id": id, s.EventTitle: "Event " + st, s.EventStarts: "2030-01-01 10:00:00.000Z", s.FieldStatus: st})
 	}
+	kktest.Create(t, app, s.Screens, map[string]any{s.ScreenID: "screen-dark0001", s.FieldRoom: room.Id, s.ScreenLastSeen: "2020-01-01 10:00:00.000Z"})
 	kktest.Create(t, app, s.Signups, map[string]any{"id": "signup000000000", s.SignupEvent: "eventpublished0", s.SignupName: "Ana",
 		s.SignupEmail: "ana.secret@hospital.example", s.FieldStatus: s.StatusConfirmed, s.SignupToken: "SECRETTOKEN"})
 }
@@ -60,7 +61,7 @@ func TestPublicRules(t *testing.T) {
 		{Name: "notes: pending view 404", Method: http.MethodGet, URL: "/api/collections/notes/records/notepending0000", ExpectedStatus: 404},
 		{Name: "notes: rejected view 404", Method: http.MethodGet, URL: "/api/collections/notes/records/noterejected000", ExpectedStatus: 404},
 		{Name: "notes: filter cannot reach pending", Method: http.MethodGet, URL: "/api/collections/notes/records?filter=status%3D%22pending%22",
-			ExpectedStatus: 200, ExpectedContent: []string{`"totalItems":0`}},
+			ExpectedStatus: 200, ExpectedContent: []string{`"totalItems":0`}, NotExpectedContent: []string{"screen-dark0001"}},
 		{Name: "notes: forged status refused", Method: http.MethodPost, URL: "/api/collections/notes/records",
 			Body: strings.NewReader(`{"to":"Ana","body":"thanks","status":"approved"}`), ExpectedStatus: 400},
 		{Name: "notes: forged flags ignored (hidden field)", Method: http.MethodPost, URL: "/api/collections/notes/records",
@@ -124,6 +125,9 @@ func TestPublicRules(t *testing.T) {
 
 		// settings collection is superusers-only
 		{Name: "kiosk_settings: anonymous list refused", Method: http.MethodGet, URL: "/api/collections/kiosk_settings/records", ExpectedStatus: 403},
+		// dark screens: moderators and superusers only (the rule filters the public to nothing)
+		{Name: "dark_screens: the public lists nothing", Method: http.MethodGet, URL: "/api/collections/dark_screens/records",
+			ExpectedStatus: 200, ExpectedContent: []string{`"totalItems":0`}, NotExpectedContent: []string{"screen-dark0001"}},
 	}
 	for _, sc := range scenarios {
 		if len(sc.ExpectedContent) == 0 {
