@@ -38,7 +38,7 @@ type Finding struct {
 	Kind  Kind   `json:"kind"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
-	Text  string `json:"text"`
+	Text  string `json:"-"`
 }
 
 // Label is the human wording of a kind, for the form and the dashboard.

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
@@ -23,6 +24,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
+	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -50,6 +52,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	// record defaults and guards that hold for every way a record arrives
 	records.Register(app)
 	prefs.Register(app)
+	storage.Register(app) // a VACUUM a migration asked for, before serving
 	// domain pages and their hooks
 	home.Register(app, views)
 	notes.Register(app, views)
@@ -59,6 +62,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	events.Register(app, views)
 	organise.Register(app, views)
 	staff.Register(app, views)
+	desk.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {
