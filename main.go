@@ -19,6 +19,7 @@ import (
 	// IANA time zones inside the binary: servers without tzdata still work
 	_ "time/tzdata"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/accounts"
 	"github.com/kindness-coalition/kindness-kiosk/internal/demo"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
 	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
@@ -46,6 +47,8 @@ func main() {
 	jsvm.MustRegister(app, jsvm.Config{HooksDir: hooksDir, HooksWatch: false})
 	// `migrate` command for operators; our migrations are Go and compiled in
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
+	// `moderator add EMAIL --roles ...`: staff accounts without superuser powers
+	accounts.Register(app)
 
 	if _, err := site.Register(app, site.Config{
 		Public: pb_public.FS, AppURL: appURL, CORSOrigins: strings.Split(corsOrigins, ","),
