@@ -323,3 +323,48 @@ func runRule(t *testing.T, c ruleCase, persona string, w want) {
 	}
 	sc.Test(t)
 }
+
+// TestMFAOffByDefaultAndAvailable pins ADR 0160: staff sign in with a
+// password alone by default (no SMTP needed); an admin who turns on OTP
+// and MFA gets PocketBase's second step (an mfaId instead of a token),
+// which any sign-in page must then handle.
+func TestMFAOffByDefaultAndAvailable(t *testing.T) {
+	for _, c := range []struct {
+		name, email string
+		mfa         bool
+		rule        string // the MFA rule docs/moderation.md suggests
+		status      int
+		has, not    string
+	}{
+		{"default: password alone", staffEmails[mod], false, "", 200, `"token":`, "mfaId"},
+		{"OTP + MFA on: a second step", staffEmails[mod], true, "", 401, `"mfaId":`, `"token":`},
+		{"MFA for organisers only: an organiser gets a second step", staffEmails[org], true, `roles:each ?= "organise"`, 401, `"mfaId":`, `"token":`},
+		{"MFA for organisers only: a moderator does not", staffEmails[mod], true, `roles:each ?= "organise"`, 200, `"token":`, "mfaId"},
+	} {
+		login := `{"identity":"` + c.email + `","password":"` + kktest.StaffPassword + `"}`
+		sc := tests.ApiScenario{
+			Name: c.name, Method: http.MethodPost, URL: "/api/collections/moderators/auth-with-password",
+			Body: strings.NewReader(login), Headers: map[string]string{"Content-Type": "application/json"},
+			ExpectedStatus: c.status, ExpectedContent: []string{c.has}, NotExpectedContent: []string{c.not},
+			TestAppFactory: func(t testing.TB) *tests.TestApp {
+				app := kktest.NewApp(t)
+				seedRoles(t, app)
+				col, err := app.FindCollectionByNameOrId(s.Moderators)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if col.MFA.Enabled || col.OTP.Enabled {
+					t.Errorf("MFA %v, OTP %v by default; want both off", col.MFA.Enabled, col.OTP.Enabled)
+				}
+				if c.mfa {
+					col.OTP.Enabled, col.MFA.Enabled, col.MFA.Rule = true, true, c.rule
+					if err := app.Save(col); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return app
+			},
+		}
+		sc.Test(t)
+	}
+}

@@ -18,11 +18,17 @@ func RequestVacuum(app core.App) {
 	app.Store().Set(vacuumKey, true)
 }
 
+// VacuumPending reports whether a VACUUM waits for the next start.
+func VacuumPending(app core.App) bool {
+	pending, _ := app.Store().Get(vacuumKey).(bool)
+	return pending
+}
+
 // Register runs a requested VACUUM before the server takes requests.
 // Migrations have run by then (apis.Serve applies them first).
 func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		if pending, _ := se.App.Store().Get(vacuumKey).(bool); pending {
+		if VacuumPending(se.App) {
 			if err := Vacuum(se.App); err != nil {
 				// the product still works; the free pages wait for the next try
 				se.App.Logger().Error("storage: vacuum after scrub", "error", err)
