@@ -73,6 +73,15 @@ func TestHarness(t *testing.T) {
 		}
 	}
 
+	// the equal-durability column really commits as the product does
+	// (plainpb --sqlite-sync=FULL); the stock column as PocketBase does
+	if got := rep.notes.sqlite["plainfull"]; !strings.HasPrefix(got, "synchronous=2 (FULL), secure_delete=1") {
+		t.Errorf("plain PocketBase at FULL opened SQLite with %q", got)
+	}
+	if got := rep.notes.sqlite["plain"]; !strings.HasPrefix(got, "synchronous=1 (NORMAL)") {
+		t.Errorf("stock plain PocketBase opened SQLite with %q", got)
+	}
+
 	// sign-ups: exact on both servers, as answered and as stored
 	for _, name := range rep.signups.names {
 		if b := rep.signups.burst[name]; !b.exact(cfg.Burst, cfg.Seats) {
@@ -124,7 +133,8 @@ func TestHarness(t *testing.T) {
 
 	var out strings.Builder
 	rep.write(&out)
-	for _, want := range []string{"### Note posts", "### Sign-ups", "### Screens", "### Kiosk first load", "### Cold start", "| budget |"} {
+	for _, want := range []string{"### Note posts", "### Sign-ups", "### Screens", "### Kiosk first load", "### Cold start", "| budget |",
+		"plain at equal durability (FULL)", "plain PocketBase at FULL: REST create"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report has no %q:\n%s", want, out.String())
 		}

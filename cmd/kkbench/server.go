@@ -260,3 +260,17 @@ func (a *api) create(ctx context.Context, collection string, fields map[string]a
 	err := a.call(ctx, "POST", "/api/collections/"+collection+"/records", fields, &rec)
 	return rec.ID, err
 }
+
+// sqlitePragmas asks a server with kkbench's routes (plainpb, productpb)
+// how it opened SQLite, e.g. "synchronous=2 (FULL), secure_delete=1".
+func (s *server) sqlitePragmas(ctx context.Context) (string, error) {
+	var p struct {
+		Synchronous  int `json:"synchronous"`
+		SecureDelete int `json:"secure_delete"`
+	}
+	if err := s.api.call(ctx, "GET", "/kkbench/sqlite", nil, &p); err != nil {
+		return "", fmt.Errorf("%s: read pragmas: %w", s.name, err)
+	}
+	mode := map[int]string{0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[p.Synchronous]
+	return fmt.Sprintf("synchronous=%d (%s), secure_delete=%d", p.Synchronous, mode, p.SecureDelete), nil
+}
