@@ -8,7 +8,7 @@
 // The rooms are read once into an immutable snapshot held in the app's
 // store, and dropped by the rooms' record hooks after any create, update
 // or delete commits, from the dashboard, the REST API or a migration run
-// by `serve` (docs/adr/0260-room-cache-and-the-note-hot-path.md).
+// by `serve` (docs/adr/0261-room-cache-and-the-note-hot-path.md).
 package rooms
 
 import (
