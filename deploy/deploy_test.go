@@ -58,18 +58,19 @@ func TestSystemdUnit(t *testing.T) {
 	unit := read(t, "kindness-kiosk.service")
 	keys := unitKeys(unit)
 	want := map[string]string{
-		"Service.DynamicUser":     "yes",
-		"Service.User":            "kindness-kiosk",
-		"Service.StateDirectory":  "kindness-kiosk",
-		"Service.ExecStart":       "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
-		"Service.Restart":         "on-failure",
-		"Service.LimitNOFILE":     "65536",
-		"Service.NoNewPrivileges": "yes",
-		"Service.ProtectSystem":   "strict",
-		"Service.PrivateTmp":      "yes",
-		"Service.ProtectHome":     "yes",
-		"Service.KillSignal":      "SIGTERM",
-		"Install.WantedBy":        "multi-user.target",
+		"Service.DynamicUser":        "yes",
+		"Service.User":               "kindness-kiosk",
+		"Service.StateDirectory":     "kindness-kiosk",
+		"Service.ExecStart":          "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
+		"Service.Restart":            "always",
+		"Unit.StartLimitIntervalSec": "0",
+		"Service.LimitNOFILE":        "65536",
+		"Service.NoNewPrivileges":    "yes",
+		"Service.ProtectSystem":      "strict",
+		"Service.PrivateTmp":         "yes",
+		"Service.ProtectHome":        "yes",
+		"Service.KillSignal":         "SIGTERM",
+		"Install.WantedBy":           "multi-user.target",
 	}
 	for k, v := range want {
 		if got := keys[k]; len(got) != 1 || got[0] != v {
