@@ -118,7 +118,7 @@ func TestNginxConf(t *testing.T) {
 		"proxy_http_version 1.1;", `proxy_set_header Connection "";`,
 		"proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header X-Real-IP $remote_addr;",
 		"proxy_set_header Host $host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
-		"client_max_body_size 64k;", "location = /api/realtime", "server 127.0.0.1:8090;",
+		"location = /api/realtime", "server 127.0.0.1:8090;",
 	} {
 		if !strings.Contains(conf, d) {
 			t.Errorf("nginx.conf lacks %s", d)
@@ -185,6 +185,7 @@ func TestNginxConf(t *testing.T) {
 
 	// behind the proxy each phone is its own client for the rate limiter
 	phonesBehindProxy(t, srv, base, "X-Real-IP")
+	longStoriesThroughProxy(t, srv, base)
 
 	// the realtime stream's first event arrives through the proxy at once
 	req, _ := http.NewRequest(http.MethodGet, base+"/api/realtime", nil)
@@ -218,7 +219,7 @@ func TestNginxConf(t *testing.T) {
 // validates the file with Caddy where it is installed.
 func TestCaddyfile(t *testing.T) {
 	conf := read(t, "Caddyfile")
-	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "max_size 64KB", "tls internal", "read_timeout 1h"} {
+	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "tls internal", "read_timeout 1h"} {
 		if !strings.Contains(conf, d) {
 			t.Errorf("Caddyfile lacks %s", d)
 		}
@@ -283,6 +284,7 @@ func TestCaddyfile(t *testing.T) {
 		t.Errorf("GET / through caddy: %d", res.StatusCode)
 	}
 	phonesBehindProxy(t, srv, base, "X-Forwarded-For")
+	longStoriesThroughProxy(t, srv, base)
 }
 
 func writeFile(t *testing.T, name, s string) {

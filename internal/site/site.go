@@ -62,6 +62,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 				return err
 			}
 			registerMiddlewares(se, views)
+			registerFormBodyLimit(se, views)
 			registerCORS(se, cfg.CORSOrigins)
 			registerShutdown(se)
 			registerStatic(se, views)

@@ -1,0 +1,90 @@
+package deploy_test
+
+import (
+	"crypto/tls"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/site"
+)
+
+// proxyLimit reads a byte size from a proxy config ("1m", "1MiB", "64KB").
+func proxyLimit(t *testing.T, conf string, re *regexp.Regexp) int64 {
+	t.Helper()
+	m := re.FindStringSubmatch(conf)
+	if m == nil {
+		t.Fatalf("no body limit matching %s", re)
+	}
+	n, _ := strconv.ParseInt(m[1], 10, 64)
+	switch strings.ToLower(m[2]) {
+	case "k", "kib":
+		n <<= 10
+	case "m", "mib":
+		n <<= 20
+	case "kb":
+		n *= 1000
+	case "mb":
+		n *= 1000 * 1000
+	}
+	return n
+}
+
+// TestProxyLimitsAgree: each proxy passes exactly site.ProxyBodyLimit to
+// the app, which is above the forms' own limit (so the app, not the proxy,
+// answers an oversize post, with the words shown back).
+func TestProxyLimitsAgree(t *testing.T) {
+	nginx := proxyLimit(t, read(t, "nginx.conf"), regexp.MustCompile(`(?m)^    client_max_body_size (\d+)([km]?);`))
+	caddy := proxyLimit(t, read(t, "Caddyfile"), regexp.MustCompile(`max_size (\d+)([KMG]i?B)`))
+	if nginx != site.ProxyBodyLimit || caddy != site.ProxyBodyLimit {
+		t.Errorf("body limits: nginx %d, Caddy %d, the app expects %d", nginx, caddy, site.ProxyBodyLimit)
+	}
+}
+
+// longStoriesThroughProxy posts stories through a running proxy at base:
+// a 15,000-character Cyrillic one and a 15,000-character Greek one (about
+// 90 KB once a browser has encoded them) are saved; one over the app's
+// limit gets the app's own 413 page with the words on it, not a bare
+// proxy page or a 502.
+func longStoriesThroughProxy(t *testing.T, srv *browsertest.Server, base string) {
+	t.Helper()
+	client := &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       time.Until(testDeadline(t)),
+	}
+	post := func(title, body string) (int, string) {
+		form := url.Values{"title": {title}, "body": {body}, "author": {"Night shift"}}.Encode()
+		res, err := client.Post(base+"/stories", "application/x-www-form-urlencoded", strings.NewReader(form))
+		if err != nil {
+			t.Fatalf("story through the proxy: %v", err)
+		}
+		defer res.Body.Close()
+		page, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(page)
+	}
+	for _, story := range []struct{ title, word string }{{"Спасибо", "Спасибо "}, {"Ευχαριστώ", "Ευχαριστώ "}} {
+		body := strings.Repeat(story.word, 15_000/len([]rune(story.word)))
+		if code, page := post(story.title, body); code != http.StatusSeeOther {
+			t.Errorf("%s story (15,000 characters) through the proxy: %d\n%.300s", story.title, code, page)
+			continue
+		}
+		rec, err := srv.App.FindFirstRecordByData(s.Stories, s.StoryTitle, story.title)
+		if err != nil || rec.GetString(s.StoryBody) != strings.TrimSpace(body) {
+			t.Errorf("%s story not saved whole: %v", story.title, err)
+		}
+	}
+
+	long := strings.Repeat("Καλημέρα ", 6000) + "τέλος" // ~320 KB encoded
+	code, page := post("Πολύ μεγάλη", long)
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(page, "Your words are below") || !strings.Contains(page, "τέλος") {
+		t.Errorf("oversize story through the proxy: %d, want the app's 413 page with the words\n%.500s", code, page)
+	}
+}
