@@ -17,7 +17,7 @@ func TestNewAppIsDurable(t *testing.T) {
 		}
 		var got int
 		err = app.NonconcurrentDB().NewQuery("PRAGMA synchronous").Row(&got)
-		_ = app.ResetBootstrapState()
+		_ = app.ClearBootstrap()
 		if err != nil {
 			t.Fatal(err)
 		}

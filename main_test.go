@@ -10,10 +10,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // TestBinaryStandsAlone builds the binary, copies it alone into an empty
@@ -96,13 +97,20 @@ func TestBinaryStandsAlone(t *testing.T) {
 	case <-hint:
 	case <-ended:
 		t.Fatal("server output ended without the first-admin hint")
-	case <-time.After(5 * time.Second):
+	case <-testwait.After(t):
 		t.Fatal("no first-admin hint printed")
 	}
 }
 
 func goCmd() string {
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
+	// go test puts its own toolchain's bin first in PATH; GOROOT, when
+	// set, names it too (runtime.GOROOT is deprecated)
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
 	return "go"

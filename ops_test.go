@@ -226,7 +226,7 @@ func TestGracefulShutdown(t *testing.T) {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	n, err := app.CountRecords("notes")
 	if err != nil || n != 1 {
 		t.Errorf("notes stored = %d (%v), want 1", n, err)

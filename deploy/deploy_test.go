@@ -349,7 +349,7 @@ func serverBehindProxy(t *testing.T, header string) *browsertest.Server {
 	if err := app.Save(settings); err != nil {
 		t.Fatal(err)
 	}
-	if err := app.ResetBootstrapState(); err != nil {
+	if err := app.ClearBootstrap(); err != nil {
 		t.Fatal(err)
 	}
 	return browsertest.StartServerWith(t, browsertest.Options{Dir: dir})

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -80,7 +79,7 @@ func TestRestoreDrill(t *testing.T) {
 			t.Skip("builds the binary")
 		}
 		bin := filepath.Join(t.TempDir(), "kindness-kiosk")
-		build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, ".")
+		build := exec.Command("go", "build", "-o", bin, ".")
 		build.Dir = ".."
 		build.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := build.CombinedOutput(); err != nil {
@@ -124,7 +123,7 @@ func openApp(t *testing.T, dir string) core.App {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = app.ResetBootstrapState() })
+	t.Cleanup(func() { _ = app.ClearBootstrap() })
 	if err := app.RunAllMigrations(); err != nil {
 		t.Fatal(err)
 	}

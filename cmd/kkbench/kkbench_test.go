@@ -1,12 +1,13 @@
 package main
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // TestHarness runs every section with tiny numbers against real servers
@@ -16,8 +17,9 @@ func TestHarness(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs servers")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
+	// a cold build of two binaries on a busy machine takes minutes: wait
+	// as long as -timeout allows, not a fixed 2 minutes (issue 12)
+	ctx := testwait.Context(t)
 	work := t.TempDir()
 	cfg := &config{
 		Work:             work,

@@ -206,7 +206,14 @@ func build(ctx context.Context, pkg, out string) error {
 // goCmd is the go command of the toolchain running kkbench (go run and
 // go test put it first in PATH; GOROOT has it too).
 func goCmd() string {
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
+	// go test puts its own toolchain's bin first in PATH; GOROOT, when
+	// set, names it too (runtime.GOROOT is deprecated)
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
 	return "go"

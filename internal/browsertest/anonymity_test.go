@@ -107,7 +107,7 @@ func TestEachPhoneGetsItsOwnQuota(t *testing.T) {
 	if err := pre.Save(settings); err != nil {
 		t.Fatal(err)
 	}
-	if err := pre.ResetBootstrapState(); err != nil {
+	if err := pre.ClearBootstrap(); err != nil {
 		t.Fatal(err)
 	}
 	proxied := browsertest.StartServerWith(t, browsertest.Options{Dir: dir})

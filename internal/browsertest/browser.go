@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // ChromiumPath finds Debian's chromium (or $CHROMIUM).
@@ -77,10 +79,12 @@ func NewBrowser(t testing.TB, width, height int) context.Context {
 	return ctx
 }
 
-// Run runs chromedp actions with a timeout and fails the test on error.
+// Run runs chromedp actions and fails the test on error. It may wait as
+// long as the test's -timeout allows (testwait): a fixed 30 s failed on a
+// busy 2-core machine.
 func Run(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, testwait.Left(t))
 	defer cancel()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatal(err)

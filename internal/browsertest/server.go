@@ -107,7 +107,7 @@ func (s *Server) Stop() {
 	s.srv = nil
 	_ = s.App.OnTerminate().Trigger(&core.TerminateEvent{App: s.App})
 	<-s.done
-	_ = s.App.ResetBootstrapState()
+	_ = s.App.ClearBootstrap()
 }
 
 func listenRetry(addr string) (net.Listener, error) {

@@ -18,7 +18,7 @@ func TestSeatsPushDuringShutdown(t *testing.T) {
 		s.EventStarts: time.Now().Add(48 * time.Hour).UTC().Format("2006-01-02 15:04:05.000Z"), s.EventCapacity: 5})
 	kktest.Create(t, app, s.Signups, map[string]any{s.SignupEvent: ev.Id, s.SignupName: "Ana", s.SignupEmail: "ana@hospital.example"})
 	// shut down while the push is scheduled, then let its timer fire
-	if err := app.ResetBootstrapState(); err != nil {
+	if err := app.ClearBootstrap(); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(500 * time.Millisecond)

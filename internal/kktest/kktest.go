@@ -117,7 +117,7 @@ func migratedDir(t testing.TB) string {
 		su.SetEmail(SuperuserEmail)
 		su.SetPassword("1234567890")
 		templateErr = app.Save(su)
-		_ = app.ResetBootstrapState()
+		_ = app.ClearBootstrap()
 	})
 	if templateErr != nil {
 		t.Fatal(templateErr)

@@ -54,7 +54,7 @@ func TestShutdownWaitsForSlowPosts(t *testing.T) {
 	terminated := make(chan error, 1)
 	go func() {
 		terminated <- srv.App.OnTerminate().Trigger(&core.TerminateEvent{App: srv.App}, func(e *core.TerminateEvent) error {
-			return e.App.ResetBootstrapState()
+			return e.App.ClearBootstrap()
 		})
 	}()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
@@ -93,7 +93,7 @@ func TestShutdownWaitsForSlowPosts(t *testing.T) {
 	if err := reopened.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	defer reopened.ResetBootstrapState()
+	defer reopened.ClearBootstrap()
 	if n, err := reopened.CountRecords(s.Notes); err != nil || n != 1 {
 		t.Errorf("notes stored = %d (%v), want 1", n, err)
 	}

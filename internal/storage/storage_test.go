@@ -58,7 +58,7 @@ func newApp(t testing.TB, dir string, connect core.DBConnectFunc) core.App {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = app.ResetBootstrapState() })
+	t.Cleanup(func() { _ = app.ClearBootstrap() })
 	if err := app.RunAllMigrations(); err != nil {
 		t.Fatal(err)
 	}
