@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // TestRestoreRestartsEveryTime restores a backup 20 times in a row over
@@ -53,7 +55,7 @@ func TestRestoreRestartsEveryTime(t *testing.T) {
 	}
 	api.do(http.MethodPost, "/api/backups", `{"name":"before.zip"}`, http.StatusNoContent)
 
-	deadline := testDeadline(t)
+	deadline := time.Now().Add(testwait.Left(t))
 	for round := 1; round <= 20; round++ {
 		// a note the restore must take away again
 		api.createNote(fmt.Sprintf("after the backup, round %d", round))
@@ -153,16 +155,6 @@ func healthy(base string) bool {
 	}
 	res.Body.Close()
 	return res.StatusCode == http.StatusOK
-}
-
-// testDeadline is the test's own -timeout less a margin to report in,
-// or ten minutes when there is none: no fixed short deadline on a busy
-// machine.
-func testDeadline(t *testing.T) time.Time {
-	if d, ok := t.Deadline(); ok {
-		return d.Add(-time.Until(d) / 10)
-	}
-	return time.Now().Add(10 * time.Minute)
 }
 
 // tail is the end of a long log, for a failure message.

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 var built struct {
@@ -103,7 +105,7 @@ func startUnit(t *testing.T, bin, dataDir string) *unitService {
 	}
 	go func() { _ = s.cmd.Wait(); close(s.exited) }()
 	t.Cleanup(func() { _ = s.cmd.Process.Kill(); <-s.exited })
-	deadline := testDeadline(t)
+	deadline := time.Now().Add(testwait.Left(t))
 	for {
 		if res, err := http.Get(s.Base + "/api/health"); err == nil {
 			res.Body.Close()
@@ -129,7 +131,7 @@ func (s *unitService) Stop() {
 	_ = s.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-s.exited:
-	case <-time.After(time.Until(testDeadline(s.t))):
+	case <-testwait.After(s.t):
 		s.t.Fatalf("no exit after SIGTERM:\n%s", s.logs)
 	}
 }
@@ -141,15 +143,6 @@ func upsertSuperuser(t *testing.T, bin, dataDir, email, pass string) {
 	if out, err := exec.Command(bin, "superuser", "upsert", email, pass, "--dir", dataDir).CombinedOutput(); err != nil {
 		t.Fatalf("superuser upsert: %v\n%s", err, out)
 	}
-}
-
-// testDeadline is the test's own -timeout less a margin to report in (ten
-// minutes without one): never a fixed short deadline on a busy machine.
-func testDeadline(t *testing.T) time.Time {
-	if d, ok := t.Deadline(); ok {
-		return d.Add(-time.Until(d) / 10)
-	}
-	return time.Now().Add(10 * time.Minute)
 }
 
 // lockedBuffer collects a child's output while the test reads it.

@@ -9,11 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // proxyLimit reads a byte size from a proxy config ("1m", "1MiB", "64KB").
@@ -58,7 +58,7 @@ func longStoriesThroughProxy(t *testing.T, srv *browsertest.Server, base string)
 	client := &http.Client{
 		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Timeout:       time.Until(testDeadline(t)),
+		Timeout:       testwait.Left(t),
 	}
 	post := func(title, body string) (int, string) {
 		form := url.Values{"title": {title}, "body": {body}, "author": {"Night shift"}}.Encode()
