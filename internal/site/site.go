@@ -63,6 +63,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 			}
 			registerMiddlewares(se, views)
 			registerFormBodyLimit(se, views)
+			registerAPIBodyLimit(se)
 			registerCORS(se, cfg.CORSOrigins)
 			registerShutdown(se)
 			registerStatic(se, views)
