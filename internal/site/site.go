@@ -47,6 +47,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 
 	// record defaults and guards that hold for every way a record arrives
 	records.Register(app)
+	registerJournal(app)
 	prefs.Register(app)
 	// domain pages and their hooks
 	home.Register(app, views)
@@ -64,6 +65,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 			registerMiddlewares(se, views)
 			registerFormBodyLimit(se, views)
 			registerAPIBodyLimit(se)
+			registerHealth(se)
 			registerCORS(se, cfg.CORSOrigins)
 			registerShutdown(se)
 			registerStatic(se, views)
