@@ -22,6 +22,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/demo"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
 	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
+	"github.com/kindness-coalition/kindness-kiosk/internal/version"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
@@ -30,6 +31,10 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+
+	// which build this is: --version, and a line in the journal at start
+	app.RootCmd.Version = version.String()
+	app.OnServe().BindFunc(version.Announce)
 
 	var appURL, hooksDir, corsOrigins string
 	var seedDemo bool
