@@ -3,6 +3,7 @@ package deploy_test
 import (
 	"crypto/tls"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -86,5 +87,45 @@ func longStoriesThroughProxy(t *testing.T, srv *browsertest.Server, base string)
 	code, page := post("Πολύ μεγάλη", long)
 	if code != http.StatusRequestEntityTooLarge || !strings.Contains(page, "Your words are below") || !strings.Contains(page, "τέλος") {
 		t.Errorf("oversize story through the proxy: %d, want the app's 413 page with the words\n%.500s", code, page)
+	}
+}
+
+// formsFromOldBrowsers: a browser too old to send Sec-Fetch-Site (Safari
+// before 16.4, Chrome before 76, many TVs) sends Origin with its form
+// posts. On a proxy port other than 443 the Origin carries the port, so
+// the Host the app sees must carry it too, or the cross-origin protection
+// refuses every form (403). A post from another site is still refused.
+// Over HTTP/1.1 and HTTP/2, which browsers use. HSTS is on.
+func formsFromOldBrowsers(t *testing.T, base string) {
+	t.Helper()
+	for _, h2 := range []bool{false, true} {
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP("127.0.0.5")}} // its own rate-limit quota
+		client := &http.Client{
+			Transport: &http.Transport{DialContext: d.DialContext, ForceAttemptHTTP2: h2,
+				TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+			Timeout:       testwait.Left(t),
+		}
+		post := func(origin string) *http.Response {
+			req, _ := http.NewRequest(http.MethodPost, base+"/notes", strings.NewReader("to=Ana&body=Thank+you"))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Origin", origin) // and no Sec-Fetch-Site
+			res, err := client.Do(req)
+			if err != nil {
+				t.Fatalf("old browser's form through the proxy: %v", err)
+			}
+			res.Body.Close()
+			return res
+		}
+		res := post(base)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Errorf("old browser's form on port %s (HTTP/%d): %d, want 303", base[strings.LastIndex(base, ":")+1:], res.ProtoMajor, res.StatusCode)
+		}
+		if hsts := res.Header.Get("Strict-Transport-Security"); !strings.HasPrefix(hsts, "max-age=") {
+			t.Errorf("no HSTS through the proxy: %q", hsts)
+		}
+		if res := post("https://evil.example"); res.StatusCode != http.StatusForbidden {
+			t.Errorf("form from another site through the proxy (HTTP/%d): %d, want 403", res.ProtoMajor, res.StatusCode)
+		}
 	}
 }

@@ -117,7 +117,7 @@ func TestNginxConf(t *testing.T) {
 	for _, d := range []string{
 		"proxy_http_version 1.1;", `proxy_set_header Connection "";`,
 		"proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header X-Real-IP $remote_addr;",
-		"proxy_set_header Host $host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
+		"proxy_set_header Host $http_host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
 		"location = /api/realtime", "server 127.0.0.1:8090;",
 	} {
 		if !strings.Contains(conf, d) {
@@ -186,6 +186,7 @@ func TestNginxConf(t *testing.T) {
 	// behind the proxy each phone is its own client for the rate limiter
 	phonesBehindProxy(t, srv, base, "X-Real-IP")
 	longStoriesThroughProxy(t, srv, base)
+	formsFromOldBrowsers(t, base)
 
 	// the realtime stream's first event arrives through the proxy at once
 	req, _ := http.NewRequest(http.MethodGet, base+"/api/realtime", nil)
@@ -285,6 +286,7 @@ func TestCaddyfile(t *testing.T) {
 	}
 	phonesBehindProxy(t, srv, base, "X-Forwarded-For")
 	longStoriesThroughProxy(t, srv, base)
+	formsFromOldBrowsers(t, base)
 }
 
 func writeFile(t *testing.T, name, s string) {
