@@ -160,7 +160,8 @@ func keptFields(r *http.Request, limit int64) []KeptField {
 		return nil
 	}
 	var kept []KeptField
-	seen := map[string]bool{"website": true} // the honeypot stays empty
+	// the honeypot stays empty; a password is never echoed into a page
+	seen := map[string]bool{"website": true, "password": true}
 	for _, f := range keptLabels {
 		seen[f.name] = true
 		if v := r.PostForm.Get(f.name); v != "" {
