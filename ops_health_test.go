@@ -95,7 +95,7 @@ func serviceDataDir(t *testing.T, bin string) string {
 		t.Fatal(err)
 	}
 	if os.Geteuid() == 0 {
-		for _, dir := range []string{root, filepath.Dir(root), filepath.Dir(bin), filepath.Dir(filepath.Dir(bin))} {
+		for _, dir := range []string{root, filepath.Dir(root), filepath.Dir(bin)} { // test-owned temp dirs only
 			if err := os.Chmod(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
