@@ -21,6 +21,7 @@ import (
 	// IANA time zones inside the binary: servers without tzdata still work
 	_ "time/tzdata"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/accounts"
 	"github.com/kindness-coalition/kindness-kiosk/internal/demo"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
 	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
@@ -58,6 +59,8 @@ func main() {
 	})
 	// `migrate` command for operators; our migrations are Go and compiled in
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
+	// `moderator add EMAIL --roles ...`: staff accounts without superuser powers
+	accounts.Register(app)
 
 	if _, err := site.Register(app, site.Config{
 		Public: pb_public.FS, AppURL: appURL, CORSOrigins: strings.Split(corsOrigins, ","),

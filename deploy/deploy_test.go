@@ -130,47 +130,11 @@ func TestNginxConf(t *testing.T) {
 	}
 
 	srv := serverBehindProxy(t, "X-Real-IP")
-	dir := t.TempDir()
-	cert, key := selfSigned(t, dir)
-	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
-	local := strings.NewReplacer(
-		"server 127.0.0.1:8090;", "server "+srv.Addr+";",
-		"listen 443 ssl http2;", "listen "+httpsAddr+" ssl http2;",
-		"listen [::]:443 ssl http2;", "",
-		"listen 80;", "listen "+httpAddr+";",
-		"listen [::]:80;", "",
-		"/etc/ssl/kindness-kiosk/fullchain.pem", cert,
-		"/etc/ssl/kindness-kiosk/privkey.pem", key,
-	).Replace(conf)
-	site := filepath.Join(dir, "kindness-kiosk.conf")
-	writeFile(t, site, local)
-	main := filepath.Join(dir, "nginx.conf")
-	writeFile(t, main, fmt.Sprintf("pid %s/nginx.pid;\nerror_log %s/error.log;\nevents {}\nhttp {\n access_log off;\n include %s;\n}\n", dir, dir, site))
-
-	if out, err := exec.Command("nginx", "-t", "-p", dir, "-c", main).CombinedOutput(); err != nil {
-		t.Fatalf("nginx -t: %v\n%s", err, out)
-	}
-	ngx := exec.Command("nginx", "-p", dir, "-c", main, "-g", "daemon off; master_process off;")
-	if err := ngx.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ngx.Process.Kill(); _ = ngx.Wait() })
-
-	client := &http.Client{
-		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Timeout:       10 * time.Second,
-	}
-	base := "https://" + httpsAddr
-	var res *http.Response
-	var err error
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
-			break
-		}
-	}
+	ngx := startNginx(t, srv.Addr)
+	client, base := ngx.client, ngx.base
+	res, err := client.Get(base + "/")
 	if err != nil {
-		t.Fatalf("through nginx: %v\n%s", err, read(t, filepath.Join(dir, "error.log")))
+		t.Fatal(err)
 	}
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
@@ -178,7 +142,7 @@ func TestNginxConf(t *testing.T) {
 	}
 
 	// plain HTTP redirects to HTTPS
-	if res, err := client.Get("http://" + httpAddr + "/kiosk/break-room"); err != nil || res.StatusCode != 301 ||
+	if res, err := client.Get("http://" + ngx.httpAddr + "/kiosk/break-room"); err != nil || res.StatusCode != 301 ||
 		!strings.HasPrefix(res.Header.Get("Location"), "https://") {
 		t.Errorf("http:// redirect: %v %v", err, res)
 	}
@@ -405,5 +369,62 @@ func phonesBehindProxy(t *testing.T, srv *browsertest.Server, base, header strin
 	}
 	if code := post("127.0.0.3", ""); code != http.StatusSeeOther {
 		t.Errorf("phone B behind the same proxy: %d, want 303", code)
+	}
+}
+
+// nginxProxy is a real nginx running the shipped deploy/nginx.conf on test
+// ports, in front of a product server.
+type nginxProxy struct {
+	base     string       // https://127.0.0.1:port
+	httpAddr string       // the plain-HTTP listener (redirects)
+	certFile string       // its throw-away certificate
+	client   *http.Client // trusts that certificate, follows no redirects
+}
+
+// startNginx runs deploy/nginx.conf with only its addresses and certificate
+// paths changed, proxying to upstream, and waits until it answers.
+func startNginx(t *testing.T, upstream string) *nginxProxy {
+	t.Helper()
+	dir := t.TempDir()
+	cert, key := selfSigned(t, dir)
+	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+	local := strings.NewReplacer(
+		"server 127.0.0.1:8090;", "server "+upstream+";",
+		"listen 443 ssl http2;", "listen "+httpsAddr+" ssl http2;",
+		"listen [::]:443 ssl http2;", "",
+		"listen 80;", "listen "+httpAddr+";",
+		"listen [::]:80;", "",
+		"/etc/ssl/kindness-kiosk/fullchain.pem", cert,
+		"/etc/ssl/kindness-kiosk/privkey.pem", key,
+	).Replace(read(t, "nginx.conf"))
+	site := filepath.Join(dir, "kindness-kiosk.conf")
+	writeFile(t, site, local)
+	main := filepath.Join(dir, "nginx.conf")
+	writeFile(t, main, fmt.Sprintf("pid %s/nginx.pid;\nerror_log %s/error.log;\nevents {}\nhttp {\n access_log off;\n include %s;\n}\n", dir, dir, site))
+
+	if out, err := exec.Command("nginx", "-t", "-p", dir, "-c", main).CombinedOutput(); err != nil {
+		t.Fatalf("nginx -t: %v\n%s", err, out)
+	}
+	ngx := exec.Command("nginx", "-p", dir, "-c", main, "-g", "daemon off; master_process off;")
+	if err := ngx.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ngx.Process.Kill(); _ = ngx.Wait() })
+
+	p := &nginxProxy{base: "https://" + httpsAddr, httpAddr: httpAddr, certFile: cert, client: &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       10 * time.Second,
+	}}
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		var res *http.Response
+		if res, err = p.client.Get(p.base + "/api/health"); err == nil {
+			res.Body.Close()
+			return p
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("through nginx: %v\n%s", err, read(t, filepath.Join(dir, "error.log")))
+		}
 	}
 }

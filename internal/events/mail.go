@@ -1,6 +1,7 @@
 package events
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"net/mail"
@@ -12,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/mailer"
 	"github.com/pocketbase/pocketbase/tools/routine"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -112,19 +114,18 @@ func sendSignupMail(app core.App, signupID string, kind mailKind) {
 		app.Logger().Warn("sign-up e-mail not sent: the address's domain is not allowed", "signup", rec.Id)
 		return
 	}
-	budget := budgetOf(app)
-	if kind == mailCancelled {
-		budget.wait() // in the background: every notice goes, in turn
-	} else if ok, _ := budget.take(); !ok {
-		app.Logger().Warn("sign-up e-mail not sent: over the cap of mails per minute",
-			"cap", MailPerMinute, "signup", rec.Id)
-		return
-	}
 	msg, err := signupMessage(app, ev, rec, kind)
 	if err == nil {
+		if kind == mailCancelled {
+			mailcap.Wait(app, msg) // in the background: every notice goes, in turn
+		}
 		err = app.NewMailClient().Send(msg)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, mailcap.ErrOverCap):
+		// the person's own page has everything the mail would have said
+		app.Logger().Warn("sign-up e-mail "+err.Error(), "cap", mailcap.PerMinute, "signup", rec.Id)
+	case err != nil:
 		app.Logger().Error("sign-up e-mail", "error", err, "signup", rec.Id)
 	}
 }

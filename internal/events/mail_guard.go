@@ -2,8 +2,6 @@ package events
 
 import (
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
@@ -19,14 +17,7 @@ import (
 //   - kiosk_settings.signup_email_domains can allow only some domains
 //     (e.g. the hospital's): the form, the REST API and the dashboard
 //     refuse a new sign-up elsewhere, and no mail goes elsewhere either;
-//   - all outgoing mail is capped at MailPerMinute.
-
-// MailPerMinute caps the product's outgoing mail, whoever triggers it: a
-// burst of sign-ups from many addresses can't turn the hospital's sender
-// into a spam source. Confirmations over the cap are not sent (the
-// person's own page has everything); a cancelled event's notices wait for
-// their turn in the background.
-const MailPerMinute = 30
+//   - all outgoing mail is capped (internal/mailcap).
 
 // AllowedEmailDomains is the kiosk_settings list of e-mail domains sign-ups
 // are allowed for (lowercase, without "@"); nil means any.
@@ -94,45 +85,3 @@ type domainError string
 
 func (d domainError) Code() string  { return "validation_email_domain_not_allowed" }
 func (d domainError) Error() string { return string(d) }
-
-// mailBudget is a token bucket shared by everything that sends mail in one
-// app: MailPerMinute tokens, refilled continuously.
-type mailBudget struct {
-	mu     sync.Mutex
-	tokens float64
-	last   time.Time
-	now    func() time.Time    // tests move the clock
-	sleep  func(time.Duration) // and don't wait for it
-}
-
-func budgetOf(app core.App) *mailBudget {
-	return app.Store().GetOrSet("kkMailBudget", func() any {
-		return &mailBudget{tokens: MailPerMinute, last: time.Now(), now: time.Now, sleep: time.Sleep}
-	}).(*mailBudget)
-}
-
-// take spends a token if there is one; otherwise it says how long until
-// there will be.
-func (b *mailBudget) take() (bool, time.Duration) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	now := b.now()
-	b.tokens = min(MailPerMinute, b.tokens+now.Sub(b.last).Minutes()*MailPerMinute)
-	b.last = now
-	if b.tokens >= 1 {
-		b.tokens--
-		return true, 0
-	}
-	return false, time.Duration((1 - b.tokens) / MailPerMinute * float64(time.Minute))
-}
-
-// wait blocks until a token is spent.
-func (b *mailBudget) wait() {
-	for {
-		ok, d := b.take()
-		if ok {
-			return
-		}
-		b.sleep(d)
-	}
-}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
@@ -128,7 +129,7 @@ func TestSignupEmailDomains(t *testing.T) {
 	}
 }
 
-// TestMailCap: all outgoing mail is capped at events.MailPerMinute. A burst
+// TestMailCap: all outgoing mail is capped at mailcap.PerMinute. A burst
 // of sign-ups past the cap gets no more confirmations until the minute has
 // passed; a cancelled event's notices all go, in turn, as the cap allows.
 func TestMailCap(t *testing.T) {
@@ -138,19 +139,19 @@ func TestMailCap(t *testing.T) {
 	clock := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
 	advance := func(d time.Duration) { mu.Lock(); defer mu.Unlock(); clock = clock.Add(d) }
-	events.SetMailClock(app, now, advance)
+	mailcap.SetClock(app, now, advance)
 
 	ev := newEvent(t, app, map[string]any{s.EventCapacity: 100})
-	for i := range events.MailPerMinute + 10 {
+	for i := range mailcap.PerMinute + 10 {
 		mustSignUp(t, app, ev.Id, "Person", email(i, 1))
 	}
-	if n := app.TestMailer.TotalSend(); n != events.MailPerMinute {
-		t.Fatalf("%d sign-ups at once sent %d mails, want the cap, %d", events.MailPerMinute+10, n, events.MailPerMinute)
+	if n := app.TestMailer.TotalSend(); n != mailcap.PerMinute {
+		t.Fatalf("%d sign-ups at once sent %d mails, want the cap, %d", mailcap.PerMinute+10, n, mailcap.PerMinute)
 	}
 	advance(time.Minute)
 	mustSignUp(t, app, ev.Id, "Person", email(0, 2))
-	if n := app.TestMailer.TotalSend(); n != events.MailPerMinute+1 {
-		t.Fatalf("a minute later: %d mails, want %d", n, events.MailPerMinute+1)
+	if n := app.TestMailer.TotalSend(); n != mailcap.PerMinute+1 {
+		t.Fatalf("a minute later: %d mails, want %d", n, mailcap.PerMinute+1)
 	}
 
 	// the event is cancelled with 29 mails left in the budget: 41 notices,
@@ -162,8 +163,8 @@ func TestMailCap(t *testing.T) {
 	if err := app.Save(ev); err != nil {
 		t.Fatal(err)
 	}
-	waitForMails(t, app, events.MailPerMinute+11)
-	want := time.Duration(float64(12) / events.MailPerMinute * float64(time.Minute))
+	waitForMails(t, app, mailcap.PerMinute+11)
+	want := time.Duration(float64(12) / mailcap.PerMinute * float64(time.Minute))
 	if took := now().Sub(start); took < want-time.Second || took > want+time.Second {
 		t.Errorf("41 notices took %s of the mail clock, want %s (12 over the budget)", took, want)
 	}
