@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -53,19 +54,8 @@ func (it Item) Key() string { return it.Collection + ":" + it.ID }
 // Clean reports whether the guard found nothing.
 func (it Item) Clean() bool { return len(it.Findings) == 0 }
 
-// Waiting counts the pending notes and stories (the start page and the
-// page title show it).
-func Waiting(app core.App) (int, error) {
-	n := 0
-	for _, c := range []string{s.Notes, s.Stories} {
-		k, err := app.CountRecords(c, dbx.HashExp{s.FieldStatus: s.StatusPending})
-		if err != nil {
-			return 0, err
-		}
-		n += int(k)
-	}
-	return n, nil
-}
+// Waiting counts the pending notes and stories (the page title shows it).
+func Waiting(app core.App) (int, error) { return pending.Count(app) }
 
 // newest is the key of the most recent pending item ("" if none): with
 // the count it tells desk.js's poll that the queue changed even when one
@@ -85,8 +75,8 @@ func newest(app core.App) string {
 	return key
 }
 
-// pending loads up to limit pending notes and stories, oldest first.
-func pending(app core.App, limit int) ([]*core.Record, error) {
+// oldestPending loads up to limit pending notes and stories, oldest first.
+func oldestPending(app core.App, limit int) ([]*core.Record, error) {
 	var all []*core.Record
 	for _, c := range []string{s.Notes, s.Stories} {
 		recs, err := app.FindRecordsByFilter(c, "status = {:st}", "created", limit, 0, dbx.Params{"st": s.StatusPending})

@@ -10,7 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/desk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
@@ -49,7 +49,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 	p := prefs.Load(e.App)
 	var data page
 	if staff.Has(e.Auth, s.RoleModerate) {
-		n, err := desk.Waiting(e.App)
+		n, err := pending.Count(e.App)
 		data.Moderator, data.Waiting = err == nil, n
 	}
 
