@@ -112,6 +112,9 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	srv := browsertest.StartServer(t)
 	flagged := seedDesk(t, srv.App, 20, false)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/moderate/login"), chromedp.WaitVisible("#password", chromedp.ByQuery))
+	browsertest.CheckPhoneLayout(t, ctx)
+	browsertest.Screenshot(t, ctx, "desk-login-390")
 	signIn(t, ctx, srv)
 
 	// the queue: the count in the title and heading, findings highlighted and named
@@ -199,6 +202,8 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/moderate/announcements"), chromedp.WaitVisible("#a-text", chromedp.ByQuery))
+	browsertest.CheckPhoneLayout(t, ctx)
 	if rec.GetString(s.FieldStatus) != s.StatusApproved || rec.GetString(s.NoteBody) != deskClean || strings.Contains(rec.GetString(s.NoteFlags), "patient_name") {
 		t.Errorf("redacted note: status %q, body %q, flags %s", rec.GetString(s.FieldStatus), rec.GetString(s.NoteBody), rec.GetString(s.NoteFlags))
 	}
