@@ -63,7 +63,7 @@ func browserName(ua string) string {
 	}
 	platform := ""
 	for _, p := range []string{"Android", "Linux", "Windows", "Mac OS X", "iPad", "CrOS", "Tizen", "Web0S"} {
-		if strings.Index(ua, p) >= 0 {
+		if strings.Contains(ua, p) {
 			platform = p
 			break
 		}
