@@ -23,7 +23,7 @@ func init() {
 			return err
 		}
 		c := core.NewBaseCollection(s.Announcements)
-		moderate := `@request.auth.collectionName = "` + s.Moderators + `" && @request.auth.` + s.ModeratorRoles + ` ?= "` + s.RoleModerate + `"`
+		moderate := s.RuleModerate
 		c.ListRule = types.Pointer(moderate)
 		c.ViewRule = types.Pointer(moderate)
 		c.CreateRule = types.Pointer(moderate)

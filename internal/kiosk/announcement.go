@@ -82,8 +82,11 @@ func (b *builder) announcementCard(r *core.Record) (Card, error) {
 // announcementsFor lists the notices a room's screen should hold: every
 // one not yet ended, including those still to start (the screen shows
 // them at their start even if the server is unreachable then).
+//
+// NB! `rooms:each ?=`, not `rooms ?=`: in PocketBase v0.40.4 a plain `?=`
+// on a multiple relation matches nothing (TestAnnouncementsOnScreens).
 func (b *builder) announcementsFor(roomID string) ([]Card, error) {
-	recs, err := b.app.FindRecordsByFilter(s.Announcements, "ends > {:now} && (rooms:length = 0 || rooms ?= {:room})", "starts", maxAnnouncements, 0,
+	recs, err := b.app.FindRecordsByFilter(s.Announcements, "ends > {:now} && (rooms:length = 0 || rooms:each ?= {:room})", "starts", maxAnnouncements, 0,
 		dbx.Params{"now": types.NowDateTime().String(), "room": roomID})
 	if err != nil {
 		return nil, err

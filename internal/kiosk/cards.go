@@ -87,9 +87,14 @@ func (b *builder) renderNamed(name string, d cardData, rooms []string) (Card, er
 }
 
 func (b *builder) noteCard(r *core.Record) (Card, error) {
+	// the room it was written in and the unit of the person thanked;
+	// none = every screen
 	var rooms []string
 	if room := r.GetString(s.FieldRoom); room != "" {
 		rooms = []string{room}
+		if unit := r.GetString(s.NoteForRoom); unit != "" && unit != room {
+			rooms = append(rooms, unit)
+		}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "note", To: r.GetString(s.NoteTo), Body: markdown.Note(r.GetString(s.NoteBody)),
 		From: home.DisplayFrom(r.GetString(s.NoteFrom))}, rooms)
@@ -130,7 +135,7 @@ func (b *builder) cardsFor(roomID string) ([]Card, error) {
 	var cards []Card
 	params := dbx.Params{"room": roomID}
 
-	notes, err := b.app.FindRecordsByFilter(s.Notes, "status = 'approved' && (room = '' || room = {:room})", "-created", maxNotes, 0, params)
+	notes, err := b.app.FindRecordsByFilter(s.Notes, "status = 'approved' && (room = '' || room = {:room} || for_room = {:room})", "-created", maxNotes, 0, params)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,8 @@ import (
 type noteForm struct {
 	To, Body, From string
 	Room           string // slug
+	ForRoom        string // slug of the unit where the person thanked works
+	Units          []unitGroup
 	RoomName       string
 	RoomNotice     string
 	Errors         forms.Errors

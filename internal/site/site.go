@@ -21,6 +21,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
@@ -59,6 +60,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	moderation.Register(app)
 	kiosk.Register(app, views)
 	events.Register(app, views)
+	recognition.Register(app, views)
 	staff.Register(app, views)
 	desk.Register(app, views)
 

@@ -38,19 +38,20 @@
   var gone = false;
 
   // --- the server's clock ---
-  // skew = server time - this TV's time, known to lie in [lo, hi]. A
-  // response's Date header (whole seconds) bounds it; bounds from several
-  // responses narrow it. The first estimate (the page's render time, or
-  // the last one this TV measured) is weak: the first response replaces it.
+  // skew = server time - this TV's time, known to lie in [skewLo, skewHi].
+  // The page's render time (data-now, ms) bounds it between the request
+  // and the response; each response's Date header (whole seconds) bounds
+  // it again, and the bounds intersect. They widen by 100 ppm as time
+  // passes (a cheap TV clock drifts). A page from the service worker's
+  // cache carries an old render time: then the gap this TV measured last
+  // time is the better guess, until the first response.
   var skewLo = 0, skewHi = 0, skewStrong = false;
   (function () {
-    var saved = NaN;
+    var saved = NaN, rendered = parseInt(body.getAttribute('data-now'), 10), t = window.performance && performance.timing;
     try { saved = parseFloat(localStorage.getItem('kkSkew')); } catch (e) { saved = NaN; }
-    // the page may come from the service worker's cache, its render time
-    // long past; a skew this TV measured before is the better guess then
-    var rendered = parseInt(body.getAttribute('data-now'), 10);
-    var s = !isNaN(saved) ? saved : (rendered ? rendered - Date.now() : 0);
-    skewLo = s; skewHi = s;
+    var lo = rendered && t && t.requestStart ? rendered - (t.responseEnd || Date.now()) : NaN, hi = rendered && t ? rendered - t.requestStart : NaN;
+    if (!isNaN(lo) && (isNaN(saved) || (saved > lo - 2000 && saved < hi + 2000))) { skewLo = lo; skewHi = hi; skewStrong = true; return; }
+    skewLo = skewHi = !isNaN(saved) ? saved : (rendered ? rendered - Date.now() : 0);
   })();
   function skew() { return (skewLo + skewHi) / 2; }
   function serverNow() { return Date.now() + skew(); }
@@ -62,14 +63,15 @@
     if (!skewStrong || lo > skewHi || hi < skewLo) { skewLo = lo; skewHi = hi; skewStrong = true; } else { skewLo = Math.max(skewLo, lo); skewHi = Math.min(skewHi, hi); }
     try { localStorage.setItem('kkSkew', String(Math.round(skew()))); } catch (e) { /* private mode */ }
   }
-  // a TV clock set by hand or by a late NTP sync jumps; the gap jumps back
+  // a TV clock set by hand or by a late NTP sync jumps: the gap jumps back
   var mono = window.performance && performance.now ? function () { return performance.now(); } : null;
   var lastWall = Date.now(), lastMono = mono ? mono() : 0;
-  function watchJumps() {
+  function watchClock() {
     if (!mono) { return; }
     var w = Date.now(), m = mono();
-    var jump = (w - lastWall) - (m - lastMono);
+    var jump = (w - lastWall) - (m - lastMono), spread = (m - lastMono) * 1e-4;
     if (Math.abs(jump) > 2000) { skewLo -= jump; skewHi -= jump; }
+    skewLo -= spread; skewHi += spread;
     lastWall = w; lastMono = m;
   }
 
@@ -246,14 +248,22 @@
     if (old) { notices.replaceChild(el, old); } else { notices.appendChild(el); }
     updateNotices(true);
   }
+  // shown from the first moment the server's clock can be past its start
+  // until the last moment it can be before its end: never early, never late
+  var noticeTimer = null;
   function updateNotices(changed) {
-    var now = serverNow(), all = notices.querySelectorAll('.notice[data-id]');
+    clearTimeout(noticeTimer);
+    var t = Date.now(), earliest = t + skewLo, latest = t + skewHi, wake = 1e15;
+    var all = notices.querySelectorAll('.notice[data-id]');
     for (var i = 0; i < all.length; i++) {
       var n = all[i], starts = +n.getAttribute('data-starts'), ends = +n.getAttribute('data-ends');
-      if (now >= ends) { n.parentNode.removeChild(n); changed = true; continue; }
-      var live = now >= starts;
+      if (latest >= ends) { n.parentNode.removeChild(n); changed = true; continue; }
+      var live = earliest >= starts;
       if (live === hasClass(n, 'hidden')) { setClass(n, 'hidden', !live); changed = true; }
+      wake = Math.min(wake, live ? ends - latest : starts - earliest);
     }
+    // on the dot, not at the next clock tick
+    if (wake < 3600000) { noticeTimer = setTimeout(function () { updateNotices(false); }, Math.max(10, wake + 5)); }
     if (changed) { refit(); } // the stage grew or shrank
   }
 
@@ -387,7 +397,7 @@
   }
 
   function tick() {
-    watchJumps();
+    watchClock();
     var now = hospitalNow();
     var clock = pad(now.getUTCHours()) + ':' + pad(now.getUTCMinutes());
     if (clockEl.textContent !== clock) { clockEl.textContent = clock; }
