@@ -40,8 +40,9 @@ type Item struct {
 	Anonymous        bool     // no name given: shown as "A colleague"
 	Findings         []string // the kinds found, in plain words, e.g. "a patient's name"
 	SentAnyway       bool     // the writer saw the warning and sent it anyway
-	Room             string
-	Age              string // "12 min ago"
+	Room             string   // where it was written
+	ForRoom          string   // a note's for_room: where the person thanked works
+	Age              string   // "12 min ago"
 	Created          time.Time
 	CreatedISO       string
 	CreatedLocal     string // "Tue 3 Dec 14:30" in the hospital's time zone
@@ -123,8 +124,10 @@ func newItems(app core.App, recs []*core.Record, now time.Time) []Item {
 	rooms := map[string]string{}
 	var ids []string
 	for _, r := range recs {
-		if id := r.GetString(s.FieldRoom); id != "" && !slices.Contains(ids, id) {
-			ids = append(ids, id)
+		for _, id := range []string{r.GetString(s.FieldRoom), r.GetString(s.NoteForRoom)} {
+			if id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
 	}
 	if len(ids) > 0 {
@@ -138,7 +141,9 @@ func newItems(app core.App, recs []*core.Record, now time.Time) []Item {
 	p := prefs.Load(app)
 	items := make([]Item, 0, len(recs))
 	for _, r := range recs {
-		items = append(items, newItem(r, rooms[r.GetString(s.FieldRoom)], p, now))
+		it := newItem(r, rooms[r.GetString(s.FieldRoom)], p, now)
+		it.ForRoom = rooms[r.GetString(s.NoteForRoom)] // stories have no for_room: ""
+		items = append(items, it)
 	}
 	return items
 }
