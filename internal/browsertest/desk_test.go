@@ -133,10 +133,10 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	if strings.Join(marked, "|") != "Mrs Kowalski|bed 12" {
 		t.Errorf("highlighted %q, want Mrs Kowalski and bed 12", marked)
 	}
-	if !strings.Contains(named, "a patient's name") || !strings.Contains(named, "a room or bed number") {
+	if !strings.Contains(named, "a patient's name") || !strings.Contains(named, "a bed or room number") {
 		t.Errorf("findings not named in plain words: %q", named)
 	}
-	if !strings.Contains(marks, "Mrs Kowalski (a patient's name)") {
+	if !strings.Contains(marks, "Mrs Kowalski (a patient's name near “bed 12”)") {
 		t.Errorf("the mark is not labelled: %q", marks)
 	}
 	browsertest.CheckPhoneLayout(t, ctx)
