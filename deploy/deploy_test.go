@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 func read(t *testing.T, name string) string {
@@ -210,40 +211,7 @@ func TestCaddyfile(t *testing.T) {
 
 	// the same file, on test ports, in front of the product
 	srv := serverBehindProxy(t, "X-Forwarded-For")
-	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
-	running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
-		"kindness.hospital.example {", "https://"+httpsAddr+" {",
-		"http://kindness.hospital.example {", "http://"+httpAddr+" {",
-		"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+srv.Addr,
-	).Replace(local)
-	writeFile(t, file, running)
-	caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
-	caddy.Env = env
-	logs := filepath.Join(dir, "caddy.log")
-	logFile, err := os.Create(logs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	caddy.Stdout, caddy.Stderr = logFile, logFile
-	if err := caddy.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = caddy.Process.Kill(); _ = caddy.Wait(); logFile.Close() })
-
-	client := &http.Client{
-		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
-		Timeout:   10 * time.Second,
-	}
-	base := "https://" + httpsAddr
-	var res *http.Response
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
-	}
+	base, res := startCaddy(t, local, srv.Addr, env, file, dir)
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("GET / through caddy: %d", res.StatusCode)
@@ -251,6 +219,66 @@ func TestCaddyfile(t *testing.T) {
 	phonesBehindProxy(t, srv, base, "X-Forwarded-For")
 	longStoriesThroughProxy(t, srv, base)
 	formsFromOldBrowsers(t, base)
+}
+
+// startCaddy runs the Caddyfile on free test ports in front of upstream
+// and returns its HTTPS base URL and the first answer to GET /. A port
+// picked free can be taken by another test process before caddy binds it
+// (go test runs packages in parallel): then it tries again with new ports.
+// It waits as long as the test's -timeout allows, not a fixed 10 s.
+func startCaddy(t *testing.T, local, upstream string, env []string, file, dir string) (string, *http.Response) {
+	t.Helper()
+	client := &http.Client{
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		Timeout:   10 * time.Second,
+	}
+	for attempt := 1; ; attempt++ {
+		httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+		running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
+			"kindness.hospital.example {", "https://"+httpsAddr+" {",
+			"http://kindness.hospital.example {", "http://"+httpAddr+" {",
+			"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+upstream,
+		).Replace(local)
+		writeFile(t, file, running)
+		caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
+		caddy.Env = env
+		logs := filepath.Join(dir, fmt.Sprintf("caddy-%d.log", attempt))
+		logFile, err := os.Create(logs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		caddy.Stdout, caddy.Stderr = logFile, logFile
+		if err := caddy.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = caddy.Wait(); close(exited) }()
+		t.Cleanup(func() { _ = caddy.Process.Kill(); <-exited; logFile.Close() })
+
+		base := "https://" + httpsAddr
+		deadline := time.Now().Add(testwait.Left(t))
+		for {
+			res, err := client.Get(base + "/")
+			if err == nil {
+				return base, res
+			}
+			select {
+			case <-exited:
+				if l := read(t, logs); strings.Contains(l, "address already in use") && attempt < 5 {
+					t.Logf("caddy: a test port was taken meanwhile (attempt %d), trying others", attempt)
+				} else {
+					t.Fatalf("caddy exited: %s", l)
+				}
+			default:
+				if time.Now().After(deadline) {
+					t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
+				}
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			break
+		}
+	}
 }
 
 func writeFile(t *testing.T, name, s string) {
