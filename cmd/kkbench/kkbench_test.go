@@ -73,6 +73,15 @@ func TestHarness(t *testing.T) {
 		}
 	}
 
+	// the servers' own CPU time was read (from /proc) during the posts
+	var cpu time.Duration
+	for _, d := range rep.notes.cpu {
+		cpu += d
+	}
+	if cpu <= 0 {
+		t.Error("no server CPU time read during the note posts")
+	}
+
 	// the equal-durability column really commits as the product does
 	// (plainpb --sqlite-sync=FULL); the stock column as PocketBase does
 	if got := rep.notes.sqlite["plainfull"]; !strings.HasPrefix(got, "synchronous=2 (FULL), secure_delete=1") {

@@ -89,8 +89,9 @@ type notesResult struct {
 	targets []string // display names, in column order
 	conc    map[string]phase
 	fixed   map[string]phase
-	sqlite  map[string]string // how each plain server opened SQLite, as it reports it
-	profile []string          // CPU profile files, when asked
+	sqlite  map[string]string        // how each plain server opened SQLite, as it reports it
+	cpu     map[string]time.Duration // the server's own CPU time during the target's phases
+	profile []string                 // CPU profile files, when asked
 }
 
 // Column names of the note section, in column order.
@@ -125,7 +126,7 @@ func benchNotes(ctx context.Context, cfg *config, t noteTargets) (*notesResult, 
 		{colPlain, t.plain, restCreate(hc, t.plain.base, t.plainRoom)},
 		{colPlainFull, t.plainFull, restCreate(hc, t.plainFull.base, t.plainFullRoom)},
 	}
-	res := &notesResult{conc: map[string]phase{}, fixed: map[string]phase{}, sqlite: map[string]string{}}
+	res := &notesResult{conc: map[string]phase{}, fixed: map[string]phase{}, sqlite: map[string]string{}, cpu: map[string]time.Duration{}}
 	for _, s := range []*server{t.plain, t.plainFull} {
 		p, err := s.sqlitePragmas(ctx)
 		if err != nil {
@@ -150,7 +151,9 @@ func benchNotes(ctx context.Context, cfg *config, t noteTargets) (*notesResult, 
 			if r == 0 && cfg.CPUProfile != "" && o.s.pprof != "" && o.name != colREST {
 				prof = fetchProfile(ctx, o.s, slice, cfg.CPUProfile, "notes-"+o.s.name)
 			}
+			cpu0 := o.s.cpuTime()
 			res.conc[o.name] = merge(res.conc[o.name], closedLoop(ctx, cfg.Conc, slice, o.do))
+			res.cpu[o.name] += o.s.cpuTime() - cpu0
 			if prof != nil {
 				p := <-prof
 				if p.err != nil {
@@ -167,7 +170,9 @@ func benchNotes(ctx context.Context, cfg *config, t noteTargets) (*notesResult, 
 	for r := 0; r < rounds; r++ {
 		for _, o := range ops {
 			cfg.logf("notes: %s, %d/s for %s (round %d of %d)", o.name, cfg.Rate, fixedSlice, r+1, rounds)
+			cpu0 := o.s.cpuTime()
 			res.fixed[o.name] = merge(res.fixed[o.name], fixedRate(ctx, cfg.Rate, fixedSlice, o.do))
+			res.cpu[o.name] += o.s.cpuTime() - cpu0
 			time.Sleep(200 * time.Millisecond)
 		}
 	}
@@ -213,6 +218,13 @@ func (r *notesResult) table(cfg *config) *table {
 	row(fmt.Sprintf("p50 / p99, %d in flight", cfg.Conc), func(i int) string { return p50p99(conc[i]) }, "", "")
 	row(fmt.Sprintf("p50 / p99 at %d posts/s", cfg.Rate), func(i int) string { return p50p99(fixed[i]) },
 		"form p99 ≤ 60 ms", verdict(ff.pct(99) <= 60*time.Millisecond && ff.errs == 0, ms(ff.pct(99))))
+	row("server CPU per post (both loops)", func(i int) string {
+		n := conc[i].ok + conc[i].errs + fixed[i].ok + fixed[i].errs
+		if n == 0 || r.cpu[r.targets[i]] <= 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.2f ms", r.cpu[r.targets[i]].Seconds()*1000/float64(n))
+	}, "", "")
 	row("achieved rate (open loop)", func(i int) string { return perSec(fixed[i].rate()) }, "", "")
 	row("errors", func(i int) string { return errs(conc[i], fixed[i]) }, "0", verdict(form.errs+ff.errs == 0, fmt.Sprint(form.errs+ff.errs)))
 	return t
