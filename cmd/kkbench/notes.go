@@ -144,8 +144,11 @@ func benchNotes(ctx context.Context, cfg *config, t noteTargets) (*notesResult, 
 	// the machine hits all of them alike
 	rounds := max(1, cfg.Rounds)
 	slice := cfg.Duration / time.Duration(rounds)
+	// each round starts with the next target: a target never always
+	// follows the same one (whose disk writes may still be flushing)
 	for r := 0; r < rounds; r++ {
-		for _, o := range ops {
+		for k := range ops {
+			o := ops[(k+r)%len(ops)]
 			cfg.logf("notes: %s, %d in flight for %s (round %d of %d)", o.name, cfg.Conc, slice, r+1, rounds)
 			var prof chan profileResult
 			if r == 0 && cfg.CPUProfile != "" && o.s.pprof != "" && o.name != colREST {
@@ -167,8 +170,10 @@ func benchNotes(ctx context.Context, cfg *config, t noteTargets) (*notesResult, 
 	// the open loop in interleaved rounds too: its p99 is what a burst of
 	// load from elsewhere moves most
 	fixedSlice := cfg.FixedDuration / time.Duration(rounds)
+	time.Sleep(time.Second) // let the closed loop's writes settle first
 	for r := 0; r < rounds; r++ {
-		for _, o := range ops {
+		for k := range ops {
+			o := ops[(k+r)%len(ops)]
 			cfg.logf("notes: %s, %d/s for %s (round %d of %d)", o.name, cfg.Rate, fixedSlice, r+1, rounds)
 			cpu0 := o.s.cpuTime()
 			res.fixed[o.name] = merge(res.fixed[o.name], fixedRate(ctx, cfg.Rate, fixedSlice, o.do))

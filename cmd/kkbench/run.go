@@ -342,7 +342,7 @@ func (r *report) write(w io.Writer) {
 		t := r.notes.table(r.cfg)
 		t.notes = append(t.notes, r.notes.durabilityNote())
 		t.notes = append(t.notes, fmt.Sprintf("Closed loop: %d requests in flight for %s per target, in %d interleaved rounds. "+
-			"Open loop: %d posts/s for %s per target, in the same rounds, each timed from its scheduled start.",
+			"Open loop: %d posts/s for %s per target, in the same rounds, each timed from its scheduled start. Each round starts with the next target.",
 			r.cfg.Conc, r.cfg.Duration, max(1, r.cfg.Rounds), r.cfg.Rate, r.cfg.FixedDuration))
 		for _, p := range r.notes.profile {
 			t.notes = append(t.notes, "CPU profile: `"+p+"`")
