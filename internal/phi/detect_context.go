@@ -93,7 +93,21 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 		return true
 	}
 	place := d.toks[k].low
-	roomish := place == "room" || place == "rm" || place == "sala" || place == "box" || strings.HasPrefix(place, "rm")
+	roomish := place == "room" || place == "rm" || place == "sala" || place == "box" || place == "cuarto" || strings.HasPrefix(place, "rm")
+	// a store or utility numbered like a bay: "bay 3 storage", "Bay 9 stock room"
+	if m := n; m >= 0 && !roomish && d.is(m, "of", "de", "del", "the") {
+		n = d.nextWord(m, false)
+	}
+	if n >= 0 && !roomish && storeWords[d.toks[n].low] {
+		return true
+	}
+	// equipment or a store at the place: "the crash cart in bay 3", "the dirty utility in Bay 2",
+	// "the defib in corridor C outside room 220", "the machine from ICU bay 1"
+	if d.thingAt(k) {
+		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person && !d.pronounNear(k, v) {
+			return true
+		}
+	}
 	if roomish {
 		// "meeting room 2", "room 4 break room", "Room 14 Outpatients", "room 2 of the education centre"
 		if p := d.prevWord(k); p >= 0 && (d.wcats[p]&cStaffPlace != 0 || d.endAt[p]&cStaffPlace != 0) {
@@ -122,6 +136,44 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	}
 	return false
 }
+
+// storeWords after a bay's number make it a store, not a patient's space.
+var storeWords = map[string]bool{"storage": true, "store": true, "stores": true, "storeroom": true, "stockroom": true, "stock": true,
+	"cupboard": true, "closet": true, "supply": true, "supplies": true, "utility": true, "sluice": true, "pantry": true, "kitchen": true,
+	"linen": true, "equipment": true, "office": true, "station": true, "desk": true, "almacén": true, "almacen": true,
+	"suministros": true, "material": true, "limpio": true, "sucio": true, "office's": true}
+
+// thingAt: the place right after a thing or a store and a preposition
+// ("the crash cart in bay 3", "the dirty utility in Bay 2", "the defib
+// in corridor C outside room 220", "el ecógrafo de la sala 3").
+func (d *doc) thingAt(k int) bool {
+	p := k - 1
+	for p >= 0 && d.toks[p].sent == d.toks[k].sent && (d.is(p, "the", "la", "el", "le", "to", "next") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != ",") {
+		p--
+	}
+	if p < 0 || d.toks[p].sent != d.toks[k].sent || !d.is(p, "in", "on", "at", "outside", "by", "near", "beside", "from", "behind", "inside", "en", "de", "junto", "dentro", "fuera", "dans") {
+		return false
+	}
+	q := p - 1
+	for q >= 0 && d.toks[q].sent == d.toks[k].sent && d.toks[q].upper && len(d.toks[q].low) <= 2 {
+		q-- // "corridor C"
+	}
+	if q < 0 || d.toks[q].sent != d.toks[k].sent {
+		return false
+	}
+	return storeWords[d.toks[q].low] || d.is(q, "corridor", "pasillo", "lobby", "atrium", "stairwell", "lift", "elevator") ||
+		d.endAt[q]&cEquipment != 0 && !notThing[d.toks[q].low]
+}
+
+// notThing are the equipment cues that are no thing: "fixed", "new", "ready".
+var notThing = map[string]bool{"clean": true, "cleaned": true, "cleaning": true, "fixed": true, "fixing": true, "repaired": true,
+	"repair": true, "repairs": true, "serviced": true, "broken": true, "maintenance": true, "estates": true, "replaced": true,
+	"new": true, "refurb": true, "refurbished": true, "painted": true, "decorated": true, "stocked": true, "restocked": true,
+	"tidied": true, "tidy": true, "isolation": true, "moved": true, "moving": true, "move": true, "empty": true, "ready": true,
+	"available": true, "free": true, "closed": true, "open": true, "booked": true, "setup": true, "up": true, "leak": true,
+	"leaking": true, "code": true, "key": true, "keys": true, "arreglado": true, "arreglada": true, "arreglar": true, "limpieza": true,
+	"reparado": true, "rota": true, "roto": true, "averiado": true, "averiada": true, "nueva": true, "nuevo": true, "libre": true,
+	"vacía": true, "vacia": true, "lista": true, "preparada": true, "luz": true, "light": true, "lights": true}
 
 // pronounNear: "his", "her", "she" next to a place make it someone's.
 func (d *doc) pronounNear(i, j int) bool {
@@ -184,7 +236,9 @@ func (d *doc) findAges() {
 			continue
 		}
 		if age >= 90 {
-			d.addTok(KindAge, k, end, prioAge)
+			if !d.celebration(t.sent) || !d.colleagueNamed(t.sent) {
+				d.addTok(KindAge, k, end, prioAge)
+			}
 			continue
 		}
 		s := d.toks[k].sent
@@ -195,6 +249,32 @@ func (d *doc) findAges() {
 			d.addTok(KindAge, k, end, prioAge)
 		}
 	}
+}
+
+// celebration: a sentence that celebrates (a birthday, a retirement) and
+// says nothing of a patient, a bed or an event.
+func (d *doc) celebration(s int) bool {
+	return d.sents[s]&cCelebration != 0 && d.sents[s]&patientCtx == 0 && !d.placeInSentence(s)
+}
+
+// colleagueNamed: the sentence says whose the celebration is with "our"
+// and a role ("Dorothy, our volunteer", "our porter Bill").
+func (d *doc) colleagueNamed(s int) bool {
+	if d.sents[s]&cRole == 0 {
+		return false
+	}
+	for _, x := range d.bySent[s] {
+		h := d.hits[x]
+		if h.cats&cRole == 0 {
+			continue
+		}
+		for p, steps := d.prevWord(h.i), 0; p >= 0 && steps < 3; p, steps = d.prevWord(p), steps+1 {
+			if d.wcats[p]&cWriterOwner != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *doc) placeInSentence(s int) bool {

@@ -1,5 +1,7 @@
 package phi
 
+import "strings"
+
 // nameStop are categories a word cannot have to start a name.
 const nameStop = cNotName | cMonth | cPlace | cRole | cStaffTitle | cPatientTitle | cPatientNoun | cAddressed | cDiagnosis |
 	cService | cStaffPlace | cStreetAfter | cStreetBefore | cNumberWord | cRelation | cPersonNoun | cRelOwner | cWriterOwner
@@ -43,7 +45,7 @@ func (d *doc) nameWord(k int, start bool) bool {
 		return false
 	}
 	t := d.toks[k]
-	if t.kind != tWord || !t.cap {
+	if t.kind != tWord || !t.cap || contraction(t.low) {
 		return false
 	}
 	if len([]rune(t.low)) == 1 { // an initial: "J. Smith"
@@ -53,6 +55,19 @@ func (d *doc) nameWord(k int, start bool) bool {
 		return d.wcats[k]&nameStop == 0
 	}
 	return d.wcats[k]&(cNotName|cMonth|cPlace|cAddressed|cStaffTitle|cPatientTitle|cRelation|cRole) == 0
+}
+
+// contraction: "I'm", "We've", "You'll" are no names (the gazetteer has "I'm").
+func contraction(low string) bool {
+	i := strings.LastIndexByte(low, '\'')
+	if i < 0 {
+		return false
+	}
+	switch low[i+1:] {
+	case "m", "ve", "ll", "re", "d", "t":
+		return i <= 5 && !strings.HasPrefix(low, "o'") && !strings.HasPrefix(low, "d'")
+	}
+	return false
 }
 
 // mentionAt reads a mention starting at token k, if one does.
@@ -223,6 +238,7 @@ func (d *doc) staffCue(start, j int) bool {
 			return true // "I worked with Priya": a colleague
 		}
 	}
+	j = d.skipCoordinated(j)
 	n := j + 1
 	if n >= len(d.toks) || d.toks[n].sent != d.toks[j].sent {
 		return false
@@ -249,6 +265,33 @@ func (d *doc) staffCue(start, j int) bool {
 		return true
 	}
 	return false
+}
+
+// skipCoordinated moves past the names listed after the one ending at j
+// ("Mrs Delgado, Mr Henderson and Ms Kapoor from the Patient Experience
+// office"): what follows the list says who all of them are.
+func (d *doc) skipCoordinated(j int) int {
+	for steps := 0; steps < 6; steps++ {
+		n := j + 1
+		if n >= len(d.toks) || d.toks[n].sent != d.toks[j].sent {
+			return j
+		}
+		if d.toks[n].low == "," {
+			n++
+		}
+		if d.is(n, "and", "&", "y", "et") {
+			n++
+		}
+		if n == j+1 || n >= len(d.toks) || d.toks[n].sent != d.toks[j].sent {
+			return j
+		}
+		m, ok := d.mentionAt(n)
+		if !ok || m.weak {
+			return j
+		}
+		j = m.j
+	}
+	return j
 }
 
 // addressed: a greeting or thanks ends at token p. "to", "for" and the

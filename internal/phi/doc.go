@@ -167,11 +167,18 @@ func (d *doc) labelBefore(k int, mask cat) (int, bool) {
 		if i, ok := d.hitTo(j, mask); ok {
 			return i, true
 		}
-		if !fillers[d.toks[j].low] {
+		if !fillers[d.toks[j].low] && !d.codePrefix(j) {
 			return -1, false
 		}
 	}
 	return -1, false
+}
+
+// codePrefix: a short capitalised code glued before a number, "BME-" in
+// "asset tag BME-002931": it stands between a label and its value.
+func (d *doc) codePrefix(j int) bool {
+	t := d.toks[j]
+	return t.kind == tWord && t.upper && len(t.low) <= 4 && j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp
 }
 
 // labelWithin finds a label with a category of mask among the n tokens
