@@ -106,6 +106,9 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 		if s == 0 && d.nameExpected(k) && !teamWords[t.low] && !teamWords[d.toks[min(k+1, len(d.toks)-1)].low] {
 			s = 2 // "patient Hallorann", "a lady called Dot": any name
 		}
+		if s == 0 && t.first && d.wcats[k] == 0 && d.roleAfter(k) {
+			s = 1 // "Femi from estates": a colleague by name, whatever the gazetteer says
+		}
 		if s == 0 && (t.first || d.wcats[k] != 0 || teamWords[t.low] || teamWords[d.toks[min(k+1, len(d.toks)-1)].low]) {
 			return mention{}, false
 		}
@@ -140,6 +143,17 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 		return mention{}, false
 	}
 	return m, true
+}
+
+// roleAfter: "from estates", "in pharmacy", "on reception" right after token k.
+func (d *doc) roleAfter(k int) bool {
+	n := k + 1
+	if !d.is(n, "from", "in", "on", "de") {
+		return false
+	}
+	for n++; n < len(d.toks) && n <= k+4 && d.is(n, "the", "la", "el"); n++ {
+	}
+	return n < len(d.toks) && d.toks[n].cats&cRole != 0
 }
 
 // nameExpected: a patient noun or "named"/"called" right before token k.
@@ -178,6 +192,13 @@ func (d *doc) judge(m mention) {
 	}
 	if !event && staff && m.title < 0 {
 		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
+	}
+	if !event && d.signature(start, m.j) {
+		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
+		if ok, i, j := d.writerPatient(); ok {
+			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
+			return
+		}
 	}
 	switch {
 	case event && staff && m.title < 0 || event && m.staffTitle:
@@ -419,6 +440,7 @@ func (d *doc) diagnosis(k int) bool {
 // eventTied: an event that makes the mention a patient: "Maria was
 // admitted", "Maria's surgery", "get well soon Maria", "Arthur's stroke".
 func (d *doc) eventTied(start, j int) (bool, int, int) {
+	j0 := j
 	p := start - 1
 	for p >= 0 && d.toks[p].kind == tPunct && d.toks[p].low != "." {
 		p--
@@ -438,6 +460,9 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 	}
 	for n, steps := j+1, 0; n < len(d.toks) && steps < 5 && d.toks[n].sent == d.toks[j].sent; n, steps = n+1, steps+1 {
 		if e, ok := d.hitFrom(n, cEvent); ok {
+			if d.tenure(n, e) {
+				break // "Maria, who was with us for ten years"
+			}
 			if d.is(n, "fall", "fell", "passed", "delivered", "op", "treatment", "discharge", "admission", "recovery", "bedside") && !poss && steps > 0 {
 				continue // "Maria fell over herself to help": only strong events after a verb
 			}
@@ -454,7 +479,155 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 			break
 		}
 	}
+	return d.clauseEvent(j0)
+}
+
+// clauseEvent: an event further on in the clause that a name opens and
+// that is the named person's own: "Mo from the kitchen just finished his
+// last dialysis session", "our pharmacist Raj Mehta during his admission",
+// "Pete (our porter) … when he collapsed", "Dr Hannah Fischer who is on
+// the oncology ward for her second round of chemo", "our CNA Luz had her
+// gallbladder out". Not when the name does something to someone else
+// ("Maria stayed with the man in bed 4 after his fall"), nor when it is
+// thanked for something ("thanks Sam for sorting his meds").
+func (d *doc) clauseEvent(j int) (bool, int, int) {
+	s := d.toks[j].sent
+	for n, steps := j+1, 0; n < len(d.toks) && d.toks[n].sent == s && steps < 18; n, steps = n+1, steps+1 {
+		t := d.toks[n]
+		if t.low == "(" { // "(our porter of 22 yrs)"
+			e := n + 1
+			for e < len(d.toks) && e < n+12 && d.toks[e].sent == s && d.toks[e].low != ")" {
+				e++
+			}
+			if e < len(d.toks) && d.toks[e].low == ")" {
+				n = e
+				continue
+			}
+			return false, -1, -1
+		}
+		if t.kind == tPunct {
+			if t.low == "," || t.low == "'" || t.low == "-" && !t.sp {
+				continue
+			}
+			return false, -1, -1
+		}
+		if steps == 0 && d.is(n, "for", "and", "&", "y", "por", "who's", "you") {
+			return false, -1, -1
+		}
+		if d.endAt[n]&(cCare) != 0 || d.wcats[n]&cAgent != 0 && !neutralVerb[t.low] {
+			return false, -1, -1 // "Maria stayed late …", "Sam sat with …": a colleague at work
+		}
+		if d.wcats[n]&(cPersonNoun|cPatientNoun|cPatientTitle|cRelation) != 0 && !d.is(n, "one") || d.is(n, "you", "me", "i", "we", "us", "him", "them", "everyone") ||
+			t.cap && !t.first && nameStrength(t.base) == 2 && d.wcats[n]&(cRole|cNotName|cService) == 0 {
+			return false, -1, -1 // someone else is in the clause: the event may be theirs
+		}
+		if d.toks[n].cats&(cEvent|cDiagnosis) == 0 {
+			continue
+		}
+		e, ok := d.hitFrom(n, cEvent|cDiagnosis)
+		if !ok || d.toks[n].cats&cEvent == 0 && !d.diagnosis(n) {
+			continue
+		}
+		if d.ownedEvent(j, n) && !d.tenure(n, e) {
+			return true, n, e
+		}
+	}
 	return false, -1, -1
+}
+
+// tenure: "was with us" that is a colleague's time here ("who was with
+// us for ten years", "with us on nights", "since 2010"), not a stay.
+func (d *doc) tenure(i, e int) bool {
+	if !d.is(e, "us") {
+		return false
+	}
+	for n, steps := d.nextWord(e, false), 0; n >= 0 && steps < 6; n, steps = d.nextWord(n, false), steps+1 {
+		if d.is(n, "years", "year", "yrs", "since", "nights", "days", "shifts", "decades", "decade", "retire", "retiring", "retirement",
+			"leaving", "left", "moving", "moved", "joined", "as", "student", "placement", "rotation", "bank", "agency") {
+			return true
+		}
+	}
+	return false
+}
+
+// signature: the name is the writer's: it signs the note ("— Kelly Osei,
+// radiology, here", "- Brenda, PACU secretary", "love, Sam") or stands
+// next to "me" ("looked after me (Gwen, ward clerk on 2 North)").
+func (d *doc) signature(start, j int) bool {
+	p := start - 1
+	if p >= 0 && (d.is(p, "—", "–", "-", "(", "~") || d.is(p, ",") && d.is(d.prevWord(p), "love", "thanks", "cheers", "regards", "me", "x", "xx")) {
+		if d.is(p, "(") && !d.is(p-1, "me", "i", "myself") {
+			return false
+		}
+		return true
+	}
+	if p >= 0 && d.is(p, "from", "love", "signed", "xx", "x", "me", "myself") && (d.toks[p].first || p > 0 && d.toks[p-1].kind == tPunct) {
+		return true
+	}
+	rest := 0
+	for n, steps := j+1, 0; n < len(d.toks) && steps < 8 && d.toks[n].sent == d.toks[j].sent; n, steps = n+1, steps+1 {
+		if d.is(n, "here", "aquí", "aqui") {
+			return true // "Kelly Osei, radiology, here"
+		}
+		rest = steps + 1
+	}
+	// the last line is the name and a role: "… you were incredible. Hannah, ward 3 housekeeper"
+	s := d.toks[start].sent
+	return d.toks[start].first && s == len(d.sents)-1 && s > 0 && rest < 8 && d.sentStart[s+1]-1 <= j+rest && d.sents[s]&(cEvent|cAgent|cCare) == 0
+}
+
+// writerPatient: the writer says they were the patient: an event or a
+// condition that is "my" own ("my colonoscopy", "my fall in the car
+// park", "my hip replacement") or "I was in with sepsis", "when I was
+// admitted". "My dad's surgery" and "my surgery rotation" are not.
+func (d *doc) writerPatient() (bool, int, int) {
+	for _, h := range d.hits {
+		if h.cats&(cEvent|cDiagnosis) == 0 || h.cats&cEvent == 0 && !d.diagnosis(h.i) || d.is(h.i, "discharge", "discharged", "admitted", "bedside", "get", "visit") {
+			continue
+		}
+		if n := d.nextWord(h.j, false); n >= 0 && d.is(n, "rotation", "placement", "block", "exam", "exams", "rota", "list", "shift", "teaching", "training", "schedule", "semester", "term", "break", "holiday", "vacation", "leave", "course", "module", "patients", "patient") {
+			continue
+		}
+		for p, steps := d.prevWord(h.i), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
+			if d.wcats[p]&(cRelation|cPersonNoun|cPatientNoun) != 0 && !d.is(p, "one") || d.toks[p].base != d.toks[p].low {
+				break // "my dad's surgery", "my patient's op"
+			}
+			if d.is(p, "my", "mi", "mis", "ma", "mon", "mes") && !d.is(d.nextWord(p, false), "first", "last") {
+				return true, p, h.j
+			}
+			if d.is(p, "i", "yo", "je") && (steps <= 2 || d.is(d.nextWord(p, false), "was", "had", "got", "have", "fui", "estuve")) {
+				return true, p, h.j
+			}
+		}
+	}
+	// "who delivered my daughter": the writer gave birth
+	for k := range d.toks {
+		if d.is(k, "delivered", "delivering", "deliver") && d.is(k+1, "my") && d.is(k+2, "baby", "daughter", "son", "twins", "triplets", "boy", "girl", "little") {
+			return true, k, k + 2
+		}
+	}
+	return false, -1, -1
+}
+
+// neutralVerbs are agent verbs that an event can follow: "finished her chemo".
+var neutralVerb = map[string]bool{"finished": true, "started": true, "completed": true, "came": true, "comes": true, "always": true, "never": true}
+
+// ownedEvent: the event at n belongs to the subject: "his last dialysis",
+// "her second round of chemo", "when he collapsed", "is recovering",
+// "was brought into ED", "had her gallbladder out".
+func (d *doc) ownedEvent(j, n int) bool {
+	for p, steps := d.prevWord(n), 0; p > j && steps < 4; p, steps = d.prevWord(p), steps+1 {
+		if d.is(p, "his", "her", "their", "su", "sus", "son", "sa", "ses") {
+			return true
+		}
+		if d.is(p, "he", "she", "they", "él", "ella") && d.is(d.prevWord(p), "when", "as", "after", "since", "while", "until", "before", "cuando") {
+			return true
+		}
+		if d.is(p, "is", "was", "been", "being", "just", "has", "had", "got", "está", "estuvo", "fue", "ha") && d.toks[n].cats&cEvent != 0 && !weakEvent[d.toks[n].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // yourEvent: an event said to the reader ("your operation", "get well
@@ -468,8 +641,25 @@ func (d *doc) yourEvent() (bool, int, int) {
 			return true, h.i, h.j
 		}
 	}
+	// "Hope your knee is feeling better", "your wrist is healing"
+	for k := range d.toks {
+		if !d.is(k, "your", "tu") || !bodyPart[d.toks[min(k+1, len(d.toks)-1)].low] {
+			continue
+		}
+		for n, steps := k+2, 0; n < len(d.toks) && steps < 6 && d.toks[n].sent == d.toks[k].sent; n, steps = n+1, steps+1 {
+			if d.is(n, "better", "healing", "healed", "mending", "mend", "recovering", "recovery", "op", "surgery", "operation", "hurts", "sore", "pain", "mejor", "recuperación") {
+				return true, k, k + 1
+			}
+		}
+	}
 	return false, -1, -1
 }
+
+// bodyPart are the parts a colleague's recovery is wished for.
+var bodyPart = map[string]bool{"knee": true, "hip": true, "back": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
+	"shoulder": true, "foot": true, "hand": true, "heart": true, "neck": true, "eye": true, "eyes": true, "head": true, "chest": true,
+	"ribs": true, "elbow": true, "finger": true, "fingers": true, "toe": true, "rodilla": true, "cadera": true, "espalda": true,
+	"muñeca": true, "brazo": true, "pierna": true, "tobillo": true, "hombro": true, "pie": true, "mano": true}
 
 // ctxMask are the cues that make a sentence about a patient.
 const ctxMask = cPatientNoun | cEvent | cDiagnosis
