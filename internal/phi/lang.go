@@ -126,7 +126,7 @@ var english = language{
 		"withdrawal", "detox", "eating disorder", "ptsd", "suicidal", "mental health crisis", "self harm", "kidney stones",
 		"kidney stone", "hip fracture", "thrombectomy", "pacemaker", "insulin pump", "transplant list", "dialysis", "burns",
 		"concussed", "whiplash", "sprained", "acl", "slipped disc", "herniated disc", "sciatica", "vertigo", "migraine",
-		"cancer",  "leukaemia", "leukemia", "lymphoma", "tumour", "tumor", "stroke", "dementia", "alzheimer's", "alzheimers",
+		"cancer", "leukaemia", "leukemia", "lymphoma", "tumour", "tumor", "stroke", "dementia", "alzheimer's", "alzheimers",
 		"parkinson's", "parkinsons", "sepsis", "covid", "covid-19", "pneumonia", "fracture", "fractured", "broken hip", "hip fracture",
 		"heart attack", "cardiac arrest", "mi", "stemi", "diabetes", "diabetic", "dka", "copd", "asthma", "epilepsy", "seizure",
 		"seizures", "overdose", "od", "cystic fibrosis", "cf", "ms", "multiple sclerosis", "als", "mnd", "motor neurone disease", "hiv",
