@@ -307,7 +307,9 @@ var english = language{
 		"therapy", "therapies", "ops", "operations", "site", "bleep", "switchboard", "reception", "admin", "finance", "payroll",
 		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 		"spring", "summer", "autumn", "fall", "winter", "english", "spanish", "french", "polish", "british", "american", "irish",
-		"scottish", "welsh", "indian", "chinese", "african", "caribbean", "filipino", "nigerian", "ghanaian", "portuguese"},
+		"scottish", "welsh", "indian", "chinese", "african", "caribbean", "filipino", "nigerian", "ghanaian", "portuguese",
+		"mayor", "mp", "senator", "councillor", "councilor", "governor", "footballer", "weatherman", "premier", "league", "olympic",
+		"olympian", "paralympic", "paralympian", "celebrity", "i'm", "i've", "i'll", "i'd"},
 }
 
 var spanish = language{
