@@ -181,7 +181,8 @@ func (d *doc) judge(m mention) {
 	if m.title >= 0 {
 		start = m.title
 	}
-	staff := m.staffTitle || d.staffCue(start, m.j)
+	level := d.staffLevel(start, m.j)
+	staff := m.staffTitle || level > 0
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)
 	if m.weak && !strong && !event {
@@ -197,6 +198,13 @@ func (d *doc) judge(m mention) {
 		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
 		if ok, i, j := d.writerPatient(); ok {
 			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
+			return
+		}
+	}
+	if !event && !strong && m.title < 0 && level <= 1 {
+		// "Our sweet Noor finally ate", "Keisha's hair before her scan", "made for Aaliyah on peds"
+		if ok, i, j := d.patientSignals(m, start); ok {
+			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
 			return
 		}
 	}
@@ -240,32 +248,50 @@ func (d *doc) patientNounBefore(start int) (int, bool) {
 
 // staffCue: "Dear Maria", "our Maria", "colleague Maria", "Maria from
 // pharmacy", "Maria, our ward clerk", "Maria (theatres)", "Maria stayed late".
-func (d *doc) staffCue(start, j int) bool {
+func (d *doc) staffCue(start, j int) bool { return d.staffLevel(start, j) > 0 }
+
+// staffLevel says how surely a staff cue claims the name: 2 surely, 1
+// only "our" before it ("our Rosie" may be the ward's favourite patient),
+// 0 not at all.
+func (d *doc) staffLevel(start, j int) int {
+	level := 0
+	start = d.listStart(start)
 	p := start - 1
+	comma := false
 	for p >= 0 && d.toks[p].kind == tPunct && d.toks[p].low == "," {
 		p--
+		comma = true
 	}
 	if p >= 0 && d.toks[p].sent == d.toks[start].sent || p >= 0 && start > 0 && d.toks[start].first {
 		if d.addressed(p) && !(d.toks[start].first && d.toks[p].sent != d.toks[start].sent) {
-			return true
+			return 2
 		}
-		if d.wcats[p]&(cWriterOwner|cRole|cStaffTitle) != 0 || d.endAt[p]&cRole != 0 {
-			return true
+		if (d.wcats[p]&(cRole|cStaffTitle) != 0 || d.endAt[p]&cRole != 0) && !(comma && groupWord[d.toks[p].low]) {
+			return 2 // "our porter, Dave", not "Dear PT team, Freddie walked …"
+		}
+		if d.wcats[p]&cWriterOwner != 0 {
+			if !d.is(p, "our", "nuestra", "nuestro", "notre") {
+				return 2
+			}
+			level = 1
 		}
 		if d.is(p, "own") && d.wcats[max(p-1, 0)]&cWriterOwner != 0 {
-			return true
+			return 2
 		}
 		if d.is(p, "alongside") || d.is(p, "with") && d.is(d.prevWord(p), "worked", "working", "work", "teamed", "partnered", "paired", "shift", "trabajar", "trabajé") {
-			return true // "I worked with Priya": a colleague
+			return 2 // "I worked with Priya": a colleague
+		}
+		if d.is(p, "esp", "especially", "particularly", "specially", "incl", "including", "especialmente", "sobre") && d.teamBefore(p) {
+			return 2 // "pharmacy team (esp Hyun-woo)"
 		}
 	}
 	j = d.skipCoordinated(j)
 	n := j + 1
 	if n >= len(d.toks) || d.toks[n].sent != d.toks[j].sent {
-		return false
+		return level
 	}
 	if d.is(n, "and", "&", "y") && d.is(n+1, "i", "me", "yo") {
-		return true // "Priya and I"
+		return 2 // "Priya and I"
 	}
 	if d.toks[n].low == "," || d.toks[n].low == "(" || d.toks[n].low == "-" {
 		n++
@@ -276,14 +302,63 @@ func (d *doc) staffCue(start, j int) bool {
 			break
 		}
 		if d.toks[m].cats&cRole != 0 && !d.is(m, "patient transport") {
-			return true
+			return 2
 		}
 		if !d.is(m, "from", "on", "in", "at", "of", "the", "our", "my", "de", "del", "la", "el", "nuestra", "nuestro", "du", "notre", "night", "day", "new", "lovely", "amazing", "brilliant", "fab", "fabulous", "wonderful", "favourite", "favorite", "senior", "junior", "lead", "head", "chief") && d.toks[m].kind != tPunct {
 			break
 		}
 	}
 	if _, ok := d.hitFrom(n, cAgent); ok {
-		return true
+		return 2
+	}
+	return level
+}
+
+// groupWord: a group addressed before a comma is not the person named after it.
+var groupWord = map[string]bool{"team": true, "teams": true, "crew": true, "staff": true, "nurses": true, "colleagues": true,
+	"porters": true, "physios": true, "doctors": true, "hcas": true, "equipo": true, "enfermeras": true, "compañeros": true}
+
+// listStart: the first of the names listed before the one at start ("Bex
+// and Tom", "Ana, Ben and Cal"): what comes before the list claims all.
+func (d *doc) listStart(start int) int {
+	// a comma joins only inside a list: "Ana, Ben and Cal", not "Thanks Ellie, Mrs Kaur says"
+	inList := false
+	if m, ok := d.mentionAt(start); ok {
+		n := m.j + 1
+		inList = d.is(n, "and", "&", "y", "et") || d.is(n, ",") && d.nameWord(n+1, false)
+	}
+	for steps := 0; steps < 5; steps++ {
+		p := start - 1
+		if p < 1 || !d.is(p, "and", "&", "y", "et", ",") || d.toks[p].sent != d.toks[start].sent || d.is(p, ",") && !inList {
+			return start
+		}
+		inList = true
+		q := p - 1
+		if d.is(p, "and", "&", "y") && d.is(q, ",") {
+			q--
+		}
+		if q < 0 || !d.nameWord(q, false) || d.toks[q].sent != d.toks[start].sent {
+			return start
+		}
+		for q > 0 && d.nameWord(q-1, false) && d.toks[q-1].sp {
+			q-- // "Mary Jones and Tom"
+		}
+		if q > 0 && d.wcats[q-1]&(cStaffTitle|cPatientTitle) != 0 {
+			q--
+		} else if q > 1 && d.toks[q-1].low == "." && d.wcats[q-2]&(cStaffTitle|cPatientTitle) != 0 {
+			q -= 2
+		}
+		start = q
+	}
+	return start
+}
+
+// teamBefore: a team or a role a few words before k ("pharmacy team (esp …").
+func (d *doc) teamBefore(k int) bool {
+	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 6; p, steps = d.prevWord(p), steps+1 {
+		if d.wcats[p]&cRole != 0 || d.endAt[p]&cRole != 0 || teamWords[d.toks[p].low] {
+			return true
+		}
 	}
 	return false
 }

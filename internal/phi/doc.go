@@ -57,7 +57,12 @@ func newDoc(text string) *doc {
 
 // match records the phrases that start at token i with the word w.
 func (d *doc) match(i int, w string) {
+	adjective := (w == "patient" || w == "paciente") && i > 0 && d.is(d.prevWord(i), "so", "very", "really", "incredibly",
+		"super", "more", "most", "too", "be", "being", "been", "was", "were", "are", "is", "always", "endlessly", "infinitely", "tan", "muy")
 	for _, p := range lex.phrases[w] {
+		if adjective && len(p.words) == 1 {
+			continue // "you were so patient with Dylan": not a patient
+		}
 		j, ok := i, true
 		for _, pw := range p.words[1:] {
 			j = d.nextWord(j, true)
