@@ -45,6 +45,45 @@ func (d *doc) findPlaces() {
 		d.places = append(d.places, k)
 		d.placesBySent[t.sent] = append(d.placesBySent[t.sent], k)
 	}
+	// a room code after a patient or a name, with no place word: "pt in 318B", "Sarah Lyle in 5W-23"
+	for k := 1; k+1 < len(d.toks); k++ {
+		if !d.is(k, "in", "en") || d.toks[k+1].sp == false {
+			continue
+		}
+		p := d.toks[k-1]
+		if !(d.endAt[k-1]&(cPatientNoun|cPersonNoun) != 0 || p.kind == tWord && p.cap && !p.first && d.wcats[k-1] == 0 && nameStrength(p.base) > 0) {
+			continue
+		}
+		if e, ok := d.roomCode(k + 1); ok {
+			d.addTok(KindRoomBed, k+1, e, prioPlace)
+			d.places = append(d.places, k+1)
+			d.placesBySent[d.toks[k].sent] = append(d.placesBySent[d.toks[k].sent], k+1)
+		}
+	}
+}
+
+// roomCode: a room or a ward-and-bed written as a code: "318B", "12A",
+// "5W-23", "4B-12", "402" — not a year, a ward alone ("5W") or a time.
+func (d *doc) roomCode(k int) (int, bool) {
+	t := d.toks[k]
+	switch t.kind {
+	case tNum:
+		if len(t.low) == 3 || len(t.low) == 4 && !strings.HasPrefix(t.low, "19") && !strings.HasPrefix(t.low, "20") {
+			if n := d.nextWord(k, false); n >= 0 && (d.wcats[n]&(cMonth|cAgeUnit) != 0 || d.is(n, "days", "weeks", "hours", "minutes", "patients", "people", "pm", "am")) {
+				return -1, false
+			}
+			return k, true
+		}
+	case tAlnum:
+		if k+2 < len(d.toks) && d.toks[k+1].low == "-" && !d.toks[k+1].sp && d.toks[k+2].kind == tNum && unitCode(t) && len(d.toks[k+2].low) <= 3 {
+			return k + 2, true // "5W-23"
+		}
+		letters := strings.TrimLeftFunc(t.low, unicode.IsDigit)
+		if digits := len(t.low) - len(letters); digits >= 2 && digits <= 4 && len(letters) == 1 {
+			return k, true // "318B"
+		}
+	}
+	return -1, false
 }
 
 // placeNumber: "12", "12A", "4B", "B12", "twelve".

@@ -220,7 +220,13 @@ func officialHandle(h string) bool {
 // followUs: "follow us on …", "our Instagram": the hospital's account.
 func (d *doc) followUs(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
-		if d.is(j, "us", "our", "nuestro", "nuestra", "nos") {
+		if d.is(j, "our", "nuestro", "nuestra", "notre") {
+			return true
+		}
+		if d.is(j, "us", "nos") && d.is(d.prevWord(j), "follow", "find", "like", "join", "see", "check", "visit", "sigue", "síguenos", "encuéntranos", "suivez") {
+			return true // "follow us on Instagram @StMarysNHS", not "the family tagged us @brennanstrong"
+		}
+		if d.is(j, "síguenos", "siguenos", "encuéntranos") {
 			return true
 		}
 	}
@@ -270,6 +276,9 @@ func (d *doc) groups() []group {
 				(!d.toks[j+2].sp || n.low == ")"):
 				j += 2
 				continue
+			case n.low == "/" && n.sp && j+2 < len(d.toks) && d.toks[j].kind == tNum && d.toks[j+2].kind == tNum && d.toks[j+2].sp && len(d.toks[j].low) <= 4 && len(d.toks[j+2].low) <= 4:
+				j += 2 // "02 / 11 / 1990"
+				continue
 			case (n.kind == tNum || n.kind == tAlnum) && n.sp && !n.nl && (d.toks[j].kind == tNum || d.toks[j].kind == tAlnum || d.toks[j].low == ")"):
 				j++
 				continue
@@ -302,7 +311,7 @@ func (d *doc) groups() []group {
 				}
 			}
 		}
-		g.shape = b.String()
+		g.shape = strings.ReplaceAll(strings.ReplaceAll(b.String(), " /", "/"), "/ ", "/") // "02 / 11 / 1990"
 		out = append(out, g)
 		i = j
 	}

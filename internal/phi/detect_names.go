@@ -99,7 +99,7 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 		}
 	}
 	if m.title < 0 {
-		if !d.nameWord(k, true) || t.upper {
+		if !d.nameWord(k, true) || t.upper && !d.nameExpected(k) { // "PATIENT: WHITMORE, GEORGE" is a name
 			return mention{}, false
 		}
 		s := nameStrength(t.base)
@@ -159,7 +159,7 @@ func (d *doc) roleAfter(k int) bool {
 // nameExpected: a patient noun or "named"/"called" right before token k.
 func (d *doc) nameExpected(k int) bool {
 	p := k - 1
-	for p >= 0 && (d.toks[p].low == "," || d.is(p, "the", "la", "el")) {
+	for p >= 0 && (d.toks[p].low == "," || d.toks[p].low == ":" || d.is(p, "the", "la", "el")) {
 		p--
 	}
 	return p >= 0 && d.toks[p].sent == d.toks[k].sent && (d.endAt[p]&cPatientNoun != 0 || d.is(p, "named", "called", "llamada", "llamado", "nommé", "nommée"))
@@ -308,8 +308,8 @@ func (d *doc) staffLevel(start, j int) int {
 			break
 		}
 	}
-	if _, ok := d.hitFrom(n, cAgent); ok {
-		return 2
+	if _, ok := d.hitFrom(n, cAgent); ok && d.toks[j].base == d.toks[j].low {
+		return 2 // "Maria stayed late", not "Mrs Banerjee's thank-you card"
 	}
 	return level
 }
@@ -473,6 +473,9 @@ func (d *doc) placeAfter(m mention) (bool, int, int) {
 		if d.toks[n].kind == tNum && len(d.toks[n].low) <= 3 && d.is(n-1, "in", "en", "au") && m.title >= 0 {
 			return true, n, n
 		}
+		if d.isPlaceFinding(n) && d.is(n-1, "in", "en") { // "Sarah Lyle in 5W-23"
+			return true, n, n
+		}
 	}
 	return false, -1, -1
 }
@@ -595,6 +598,9 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 		if d.wcats[n]&(cPersonNoun|cPatientNoun|cPatientTitle|cRelation) != 0 && !d.is(n, "one") || d.is(n, "you", "me", "i", "we", "us", "him", "them", "everyone") ||
 			t.cap && !t.first && nameStrength(t.base) == 2 && d.wcats[n]&(cRole|cNotName|cService) == 0 {
 			return false, -1, -1 // someone else is in the clause: the event may be theirs
+		}
+		if patientThing[t.low] && d.is(d.prevWord(n), "his", "her", "their", "su", "sus") && d.ownedEvent(j, n) {
+			return true, n, n // "as he started his meds"
 		}
 		if d.toks[n].cats&(cEvent|cDiagnosis) == 0 {
 			continue
@@ -809,7 +815,7 @@ func (d *doc) findRelatives(used []bool) {
 			continue
 		}
 		owner := d.wcats[p]&cRelOwner != 0 || d.endAt[p]&cRelOwner != 0 ||
-			d.toks[p].base != d.toks[p].low && d.toks[p].cap // "Mr Jones's daughter", "Sophie's mum"
+			d.toks[p].base != d.toks[p].low && (d.toks[p].cap || d.wcats[p]&(cPersonNoun|cPatientNoun) != 0 && !d.is(p, "one", "person")) // "Mr Jones's daughter", "Sophie's mum", "the baby's mum"
 		if !owner || d.wcats[p]&cWriterOwner != 0 {
 			continue
 		}
