@@ -148,12 +148,12 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 // roleAfter: "from estates", "in pharmacy", "on reception" right after token k.
 func (d *doc) roleAfter(k int) bool {
 	n := k + 1
-	if !d.is(n, "from", "in", "on", "de") {
+	if !d.is(n, "from", "in", "on", "de", "(", ",") {
 		return false
 	}
-	for n++; n < len(d.toks) && n <= k+4 && d.is(n, "the", "la", "el"); n++ {
+	for n++; n < len(d.toks) && n <= k+4 && d.is(n, "the", "la", "el", "our", "nuestra", "nuestro"); n++ {
 	}
-	return n < len(d.toks) && d.toks[n].cats&cRole != 0
+	return n < len(d.toks) && d.toks[n].cats&cRole != 0 // "Sinéad (healthcare assistant …", "Tendai, our receptionist,"
 }
 
 // nameExpected: a patient noun or "named"/"called" right before token k.
@@ -185,18 +185,28 @@ func (d *doc) judge(m mention) {
 	staff := m.staffTitle || level > 0
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)
+	if !event && d.signature(start, m.j) {
+		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
+		if ok, i, j := d.writerPatient(); ok {
+			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
+			return
+		}
+	}
 	if m.weak && !strong && !event {
 		return
 	}
 	if event && ei < start && d.is(ei, "get", "mejórate", "mejorate", "que", "se") {
 		staff = true // "get well soon Maria": said to a colleague
 	}
-	if !event && staff && m.title < 0 {
+	if !event && (staff || d.vocative(start, m.j)) && m.title < 0 {
 		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
+		if event {
+			staff = true
+		}
 	}
-	if !event && d.signature(start, m.j) {
-		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
-		if ok, i, j := d.writerPatient(); ok {
+	if !event && staff && m.title < 0 {
+		// "thank you to the dialysis unit for looking after our own Arjun"
+		if i, j, ok := d.caredColleague(start); ok {
 			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
 			return
 		}
@@ -507,8 +517,8 @@ func (d *doc) diagnosis(k int) bool {
 		j = k
 	}
 	for n, steps := d.nextWord(j, false), 0; n >= 0 && steps < 2; n, steps = d.nextWord(n, false), steps+1 {
-		if d.wcats[n]&cService != 0 {
-			return false // "stroke unit", "fractured wrist awareness training"
+		if d.wcats[n]&cService != 0 || steps == 0 && d.is(n, "patients", "pts", "cases", "victims", "survivors", "pacientes") {
+			return false // "stroke unit", "fractured wrist awareness training", "COVID patients"
 		}
 	}
 	p := d.prevWord(k)
@@ -570,6 +580,7 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 // thanked for something ("thanks Sam for sorting his meds").
 func (d *doc) clauseEvent(j int) (bool, int, int) {
 	s := d.toks[j].sent
+	thanked := false
 	for n, steps := j+1, 0; n < len(d.toks) && d.toks[n].sent == s && steps < 18; n, steps = n+1, steps+1 {
 		t := d.toks[n]
 		if t.low == "(" { // "(our porter of 22 yrs)"
@@ -591,6 +602,14 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 		}
 		if steps == 0 && d.is(n, "for", "and", "&", "y", "por", "who's", "you") {
 			return false, -1, -1
+		}
+		if d.endAt[n]&(cCare) != 0 && d.is(n+1, "him", "her", "them") && thanked {
+			n++ // "Father Reilly wrote thanking 2W for nursing him through his sepsis": he was nursed
+			continue
+		}
+		if d.is(n, "thanking", "thanked", "thank", "thanks", "agradeciendo") {
+			thanked = true
+			continue
 		}
 		if d.endAt[n]&(cCare) != 0 || d.wcats[n]&cAgent != 0 && !neutralVerb[t.low] {
 			return false, -1, -1 // "Maria stayed late …", "Sam sat with …": a colleague at work
@@ -636,7 +655,7 @@ func (d *doc) tenure(i, e int) bool {
 // next to "me" ("looked after me (Gwen, ward clerk on 2 North)").
 func (d *doc) signature(start, j int) bool {
 	p := start - 1
-	if p >= 0 && (d.is(p, "—", "–", "-", "(", "~") || d.is(p, ",") && d.is(d.prevWord(p), "love", "thanks", "cheers", "regards", "me", "x", "xx")) {
+	if p >= 0 && (d.is(p, "—", "–", "-", "(", "~") || d.is(p, ",") && d.is(d.prevWord(p), "love", "thanks", "cheers", "regards", "me", "x", "xx", "all", "everyone", "team", "folks", "again", "much", "lot")) {
 		if d.is(p, "(") && !d.is(p-1, "me", "i", "myself") {
 			return false
 		}
@@ -681,17 +700,78 @@ func (d *doc) writerPatient() (bool, int, int) {
 			}
 		}
 	}
-	// "who delivered my daughter": the writer gave birth
 	for k := range d.toks {
+		// "who delivered my daughter": the writer gave birth
 		if d.is(k, "delivered", "delivering", "deliver") && d.is(k+1, "my") && d.is(k+2, "baby", "daughter", "son", "twins", "triplets", "boy", "girl", "little") {
 			return true, k, k + 2
+		}
+		// "stitched my hand", "set my wrist", "operated on me"
+		if d.toks[k].cats&cEvent != 0 || d.is(k, "set", "fixed", "plastered", "scanned", "x-rayed", "stitched", "glued", "reset", "treated", "operated") {
+			n := d.nextWord(k, false)
+			if d.is(n, "on") {
+				n = d.nextWord(n, false)
+			}
+			if d.is(n, "my") && bodyPart[d.toks[min(n+1, len(d.toks)-1)].low] || d.is(n, "me") && d.toks[k].cats&cEvent != 0 {
+				return true, k, min(n+1, len(d.toks)-1)
+			}
+		}
+	}
+	// "After three weeks in ICU with sepsis I am finally home", "I slipped on ice"
+	for s := range d.sents {
+		if d.sents[s]&(cEvent|cDiagnosis) == 0 {
+			continue
+		}
+		mine, other, ei, ej := false, false, -1, -1
+		for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+			switch {
+			case d.is(x, "i", "i'm", "i've", "i'd", "yo", "je", "j'ai"):
+				mine = true
+			case d.is(x, "he", "she", "they", "his", "her", "him", "their", "them", "we", "our", "you", "your", "él", "ella") ||
+				d.wcats[x]&(cRelation|cPersonNoun|cPatientNoun|cPatientTitle) != 0 && !d.is(x, "one") || d.toks[x].cap && !d.toks[x].first && nameStrength(d.toks[x].base) == 2:
+				other = true
+			}
+			if ei < 0 && d.toks[x].cats&(cEvent|cDiagnosis) != 0 && !weakEvent[d.toks[x].low] && d.diagnosis(x) && !d.is(x, "discharge", "discharged", "admitted", "get", "bedside") {
+				ei, ej = x, x
+			}
+		}
+		if mine && !other && ei >= 0 {
+			return true, ei, ej
 		}
 	}
 	return false, -1, -1
 }
 
+// vocative: the name is said to its reader, at the end of a clause or
+// between commas: "Hope your hip is healing well Bronwyn, …".
+func (d *doc) vocative(start, j int) bool {
+	n := j + 1
+	return (n >= len(d.toks) || d.toks[n].kind == tPunct && d.toks[n].low != "'" && d.toks[n].low != "-") && d.toks[start].sent == d.toks[min(n, len(d.toks)-1)].sent
+}
+
+// caredColleague: a colleague cared for as a patient: "the dialysis unit
+// looking after our own Arjun", "the team on 6B who nursed our porter
+// Dave". A care verb before the colleague, and the sentence says it was
+// care (an event or a condition, even in a unit's name); not "looking
+// after our new starter".
+func (d *doc) caredColleague(start int) (int, int, bool) {
+	s := d.toks[start].sent
+	for p, steps := d.prevWord(start), 0; p >= 0 && steps < 5; p, steps = d.prevWord(p), steps+1 {
+		if i, ok := d.hitTo(p, cCare); ok && !d.is(i, "sat", "sitting", "sit", "talked", "talking", "chatted", "walked", "laughed", "danced", "dancing", "sang", "singing", "read", "reading", "explained", "cheered", "visited", "visiting") {
+			if d.sents[s]&(cEvent|cDiagnosis) == 0 && !d.is(i, "nursed", "nursing", "treated", "treating", "resuscitated", "intubated", "operated") {
+				return -1, -1, false
+			}
+			return i, p, true
+		}
+		if d.wcats[p]&(cPersonNoun|cPatientNoun|cRelation) != 0 || d.is(p, "new", "starter", "starters", "student", "students", "trainee", "trainees", "apprentice") {
+			return -1, -1, false
+		}
+	}
+	return -1, -1, false
+}
+
 // neutralVerbs are agent verbs that an event can follow: "finished her chemo".
-var neutralVerb = map[string]bool{"finished": true, "started": true, "completed": true, "came": true, "comes": true, "always": true, "never": true}
+var neutralVerb = map[string]bool{"finished": true, "started": true, "completed": true, "came": true, "comes": true, "always": true,
+	"never": true, "spent": true, "spends": true, "sent": true}
 
 // ownedEvent: the event at n belongs to the subject: "his last dialysis",
 // "her second round of chemo", "when he collapsed", "is recovering",
@@ -707,6 +787,10 @@ func (d *doc) ownedEvent(j, n int) bool {
 		if d.is(p, "is", "was", "been", "being", "just", "has", "had", "got", "está", "estuvo", "fue", "ha") && d.toks[n].cats&cEvent != 0 && !weakEvent[d.toks[n].low] {
 			return true
 		}
+		// "spent a week on AMU with COVID", "who is on 9 East after a broken ankle"
+		if steps <= 1 && d.is(p, "with", "after", "con", "tras", "por") && (steps == 0 || d.is(d.nextWord(p, false), "a", "an", "un", "una")) && !weakEvent[d.toks[n].low] {
+			return true
+		}
 	}
 	return false
 }
@@ -720,6 +804,20 @@ func (d *doc) yourEvent() (bool, int, int) {
 		}
 		if d.is(h.i, "get", "mejórate", "mejorate") || d.is(d.prevWord(h.i), "your", "you", "tu", "te", "ton", "ta", "votre") {
 			return true, h.i, h.j
+		}
+	}
+	// "your first dialysis session", "your heart bypass", "your kidney transplant"
+	for _, h := range d.hits {
+		if h.cats&(cEvent|cDiagnosis) == 0 || weakEvent[d.toks[h.i].low] || !d.diagnosis(h.i) {
+			continue
+		}
+		for p, steps := d.prevWord(h.i), 0; p >= 0 && steps < 3; p, steps = d.prevWord(p), steps+1 {
+			if d.is(p, "your", "tu", "votre") {
+				return true, p, h.j
+			}
+			if d.toks[p].kind != tWord || d.wcats[p]&(cRelation|cPersonNoun|cPatientNoun|cWriterOwner|cRelOwner) != 0 || d.toks[p].base != d.toks[p].low {
+				break // "your dad's surgery", "your patient's op"
+			}
 		}
 	}
 	// "Hope your knee is feeling better", "your wrist is healing"

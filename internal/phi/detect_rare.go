@@ -18,7 +18,9 @@ func (d *doc) findSingledOut() {
 			continue
 		}
 		switch {
-		case (publicFigure[t.base] || publicFigure[t.low]) && (!t.cap || t.first || d.is(d.prevWord(k), "the", "our", "local", "a", "former", "ex", "el", "la")):
+		case (publicFigure[t.base] || publicFigure[t.low]) && (!t.cap || t.first || d.is(d.prevWord(k), "the", "our", "local", "a", "former", "ex", "el", "la")) ||
+			fameWord[d.toks[max(k-1, 0)].low] && k > 0 && d.toks[k-1].kind == tWord && (d.wcats[k] == 0 || d.wcats[k]&cRole != 0) && !fameWord[t.low] && !teamWords[t.low]:
+			// "the mayor", "a Premier League footballer", "the TV chef", "the council leader's husband"
 			if e, ok := d.figureCared(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
 			}
@@ -26,15 +28,18 @@ func (d *doc) findSingledOut() {
 			if i, ok := d.incidentVictim(k); ok {
 				d.addTok(KindRareCase, i, k, prioRare)
 			}
-		case victims[t.low] || d.wcats[k]&cPersonNoun != 0 && d.violence(d.nextWord(k, false)):
+		case victims[t.low] || d.wcats[k]&cPersonNoun != 0 && (d.violence(d.nextWord(k, false)) || d.is(d.nextWord(k, false), "who", "that")):
 			if e, ok := d.reportedInjury(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
 				continue
 			}
+			if d.wcats[k]&cRole != 0 {
+				continue // "the Filipino nurse on 4W" is a colleague
+			}
 			if e, ok := d.originAndWard(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
 			}
-		case d.is(k, "born", "delivered", "nació", "nacio", "nacida", "nacido", "né", "née"):
+		case d.is(k, "born", "delivered", "nació", "nacio", "nacida", "nacido", "né", "née") || d.is(k, "arrived", "llegó") && d.babyInSentence(k):
 			if e, ok := d.oddBirthplace(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
 			}
@@ -49,6 +54,12 @@ func (d *doc) findSingledOut() {
 		}
 	}
 }
+
+// fameWord before an occupation makes a public figure: "the TV chef",
+// "a reality star", "the council leader".
+var fameWord = map[string]bool{"tv": true, "television": true, "radio": true, "celebrity": true, "famous": true, "pop": true,
+	"film": true, "movie": true, "reality": true, "council": true, "party": true, "opposition": true, "world-famous": true,
+	"olympic": true, "paralympic": true, "premier": true, "league": true, "international": true, "rock": true}
 
 // publicFigure are people whose care is news.
 var publicFigure = map[string]bool{"mayor": true, "mayoress": true, "mp": true, "senator": true, "congressman": true,
@@ -76,14 +87,39 @@ func (d *doc) figureCared(k int) (int, bool) {
 			return e, true
 		}
 	}
-	for n, steps := d.nextWord(e, false), 0; n >= 0 && steps < 12; n, steps = d.nextWord(n, false), steps+1 {
-		if d.toks[n].cats&(cEvent|cDiagnosis) != 0 && d.diagnosis(n) || d.isPlaceFinding(n) ||
-			d.is(n, "came", "brought", "rushed") && d.is(n+1, "in", "into") || d.is(n, "with") && d.is(n+1, "us") || d.is(n, "in") && d.is(n+1, "resus", "icu", "itu", "hdu", "ccu", "a&e", "ed", "er") {
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if x >= k && x <= e {
+			continue
+		}
+		if d.toks[x].cats&(cEvent|cDiagnosis) != 0 && d.diagnosis(x) || d.isPlaceFinding(x) || d.wardAt(x) ||
+			d.is(x, "came", "brought", "rushed") && d.is(x+1, "in", "into") || d.is(x, "with") && d.is(x+1, "us") ||
+			d.is(x, "atender", "atendió", "atendimos", "atendiendo", "cuidar", "cuidó", "cuidando", "llegó", "ingresó") {
 			return e, true
 		}
 	}
-	_ = s
 	return -1, false
+}
+
+// wardAt: "on 8W", "in resus", "on Elm ward", "on the labour ward", "on
+// AMU" from token x (the "on" or "in").
+func (d *doc) wardAt(x int) bool {
+	if !d.is(x, "on", "in", "en") || x+1 >= len(d.toks) {
+		return false
+	}
+	t := d.toks[x+1]
+	if unitCode(t) || d.is(x+1, "resus", "icu", "itu", "hdu", "ccu", "nicu", "picu", "scbu", "amu", "mau", "cdu", "ward", "uci", "planta") ||
+		t.upper && len(t.low) >= 2 && len(t.low) <= 4 && t.kind == tWord && d.wcats[x+1]&cNotName != 0 {
+		return true
+	}
+	for n, steps := x+1, 0; n < len(d.toks) && steps < 4 && d.toks[n].sent == d.toks[x].sent; n, steps = n+1, steps+1 {
+		if d.is(n, "ward", "unit", "wing") && steps > 0 {
+			return true // "on Elm ward", "on the labour ward"
+		}
+		if d.toks[n].kind == tPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // incidentWords name an incident that made the news.
@@ -101,7 +137,9 @@ var victims = map[string]bool{"firefighter": true, "firefighters": true, "firema
 	"pupil": true, "pupils": true, "schoolboy": true, "schoolgirl": true, "tourist": true, "hiker": true, "runner": true,
 	"victim": true, "victims": true, "survivor": true, "survivors": true, "casualty": true, "casualties": true, "rower": true,
 	"student": true, "students": true, "family": true, "children": true, "kids": true, "schoolchildren": true, "men": true,
-	"women": true, "people": true, "teenagers": true, "teens": true, "boys": true, "girls": true, "bombero": true, "conductor": true, "ciclista": true, "peatón": true,
+	"women": true, "people": true, "teenagers": true, "teens": true, "boys": true, "girls": true, "pensioner": true,
+	"pensioners": true, "paramedic": true, "paramedics": true, "veteran": true, "refugee": true, "prisoner": true, "inmate": true, "jogger": true, "skateboarder": true,
+	"bombero": true, "conductor": true, "ciclista": true, "peatón": true,
 	"motorista": true, "turista": true, "víctima": true, "trabajador": true, "alumno": true, "alumna": true}
 
 // incidentVictim: a person tied to the incident at k: "the firefighter
@@ -124,7 +162,7 @@ func (d *doc) incidentVictim(k int) (int, bool) {
 			}
 			return p, true
 		}
-		if d.is(p, "who", "that", "were", "was", "you", "we", "they", "i") || d.wcats[p]&cRole != 0 && !victims[d.toks[p].low] {
+		if d.is(p, "who", "that", "were", "was", "you", "we", "they", "i") || d.wcats[p]&cRole != 0 && !victims[d.toks[p].low] && !d.toks[p].upper {
 			return -1, false
 		}
 	}
@@ -144,6 +182,9 @@ func (d *doc) violence(n int) bool {
 // stabbed outside the club on Friday", "the climber rescued from Ben Nevis".
 func (d *doc) reportedInjury(k int) (int, bool) {
 	n := d.nextWord(k, false)
+	for steps := 0; steps < 3 && d.is(n, "who", "that", "was", "were", "had", "been", "got", "que", "fue"); steps++ {
+		n = d.nextWord(n, false) // "the cyclist who was pulled from the river"
+	}
 	if !d.violence(n) || d.writerOwned(k) {
 		return -1, false
 	}
@@ -164,7 +205,18 @@ var oddPlaces = map[string]bool{"lift": true, "elevator": true, "car": true, "ta
 	"bathroom": true, "helicopter": true, "plane": true, "train": true, "bus": true, "road": true, "motorway": true, "layby": true,
 	"lay-by": true, "driveway": true, "garden": true, "field": true, "street": true, "pavement": true, "sidewalk": true,
 	"ascensor": true, "coche": true, "ambulancia": true, "pasillo": true, "taxi's": true, "uber": true, "shop": true,
-	"supermarket": true, "park": true, "beach": true, "boat": true, "airport": true, "station": true, "canteen": true, "cafe": true}
+	"supermarket": true, "park": true, "beach": true, "boat": true, "airport": true, "station": true, "canteen": true, "cafe": true,
+	"steps": true, "doorstep": true, "escalator": true, "van": true, "floor": true, "escaleras": true}
+
+// babyInSentence: a baby is the subject of "arrived" ("a little girl arrived in the lift").
+func (d *doc) babyInSentence(k int) bool {
+	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
+		if d.is(p, "baby", "babies", "girl", "boy", "son", "daughter", "twins", "triplets", "bebé", "bebe", "niña", "niño") {
+			return true
+		}
+	}
+	return false
+}
 
 // oddBirthplace: "born in the lift", "delivered in the car park",
 // "nació en el ascensor".
@@ -173,7 +225,7 @@ func (d *doc) oddBirthplace(k int) (int, bool) {
 	if !d.is(n, "in", "on", "at", "en", "dans") {
 		return -1, false
 	}
-	for m, steps := d.nextWord(n, false), 0; m >= 0 && steps < 4; m, steps = d.nextWord(m, false), steps+1 {
+	for m, steps := d.nextWord(n, false), 0; m >= 0 && steps < 6; m, steps = d.nextWord(m, false), steps+1 {
 		if oddPlaces[d.toks[m].low] {
 			if d.is(k, "delivered") && d.sents[d.toks[k].sent]&(cPersonNoun|cRelation|cRare) == 0 {
 				return -1, false // "the parcel was delivered in reception"
@@ -237,8 +289,10 @@ func (d *doc) originAndWard(k int) (int, bool) {
 			}
 		}
 	}
-	if p := d.prevWord(k); p >= 0 && (demonym(d.toks[p].low) || rareTrait[d.toks[p].low]) {
-		origin = true
+	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 2; p, steps = d.prevWord(p), steps+1 {
+		if demonym(d.toks[p].low) || rareTrait[d.toks[p].low] {
+			origin = true // "the Romanian lorry driver", "the deaf-blind lady"
+		}
 	}
 	if !origin {
 		return -1, false
@@ -251,7 +305,7 @@ func (d *doc) originAndWard(k int) (int, bool) {
 	}
 	ward := d.placeInSentence(s)
 	for x := e + 1; x < d.sentStart[s+1] && x <= e+6; x++ {
-		if d.is(x, "on", "in") && x+1 < len(d.toks) && (unitCode(d.toks[x+1]) || d.is(x+1, "resus", "icu", "itu", "hdu", "ccu", "nicu", "picu", "ward") || d.is(x+1, "the") && d.is(x+2, "ward", "unit", "icu")) {
+		if d.wardAt(x) {
 			ward = true
 		}
 	}
