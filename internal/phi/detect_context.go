@@ -51,7 +51,8 @@ func (d *doc) findPlaces() {
 			continue
 		}
 		p := d.toks[k-1]
-		if !(d.endAt[k-1]&(cPatientNoun|cPersonNoun) != 0 || p.kind == tWord && p.cap && !p.first && d.wcats[k-1] == 0 && nameStrength(p.base) > 0) {
+		fullName := k >= 2 && d.toks[k-2].kind == tWord && d.toks[k-2].cap && d.wcats[k-2]&cNotName == 0
+		if !(d.endAt[k-1]&(cPatientNoun|cPersonNoun) != 0 || p.kind == tWord && p.cap && !p.first && d.wcats[k-1] == 0 && (nameStrength(p.base) > 0 || fullName)) {
 			continue
 		}
 		if e, ok := d.roomCode(k + 1); ok {

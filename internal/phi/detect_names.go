@@ -51,10 +51,28 @@ func (d *doc) nameWord(k int, start bool) bool {
 	if len([]rune(t.low)) == 1 { // an initial: "J. Smith"
 		return k+2 < len(d.toks) && d.toks[k+1].low == "." && d.nameWord(k+2, false)
 	}
-	if start {
-		return d.wcats[k]&nameStop == 0
+	stop := nameStop
+	if d.wcats[k]&cMonth != 0 && d.monthAsName(k) {
+		stop &^= cMonth // "our porter Jun", "Love, May"
 	}
-	return d.wcats[k]&(cNotName|cMonth|cPlace|cAddressed|cStaffTitle|cPatientTitle|cRelation|cRole) == 0
+	if start {
+		return d.wcats[k]&stop == 0
+	}
+	return d.wcats[k]&(cNotName|cMonth|cPlace|cAddressed|cStaffTitle|cPatientTitle|cRelation|cRole)&stop == 0
+}
+
+// monthAsName: a month's name that is a person's ("Jun", "May", "April"):
+// capitalised, no day or year next to it, not after "in", "since" or "of".
+func (d *doc) monthAsName(k int) bool {
+	t := d.toks[k]
+	if !t.cap || t.upper || nameStrength(t.base) == 0 {
+		return false
+	}
+	p, n := d.prevWord(k), d.nextWord(k, false)
+	if p >= 0 && (d.toks[p].kind != tWord || d.is(p, "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next", "this", "each", "every", "end", "start", "en", "de", "desde", "hasta", "le", "the", "on")) {
+		return false
+	}
+	return n < 0 || d.toks[n].kind == tWord && !d.is(n, "of", "de") && (!d.is(n, "the") || d.toks[k+1].low == ",")
 }
 
 // contraction: "I'm", "We've", "You'll" are no names (the gazetteer has "I'm").
@@ -185,9 +203,22 @@ func (d *doc) judge(m mention) {
 	staff := m.staffTitle || level > 0
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)
+	if !event && (staff || d.vocative(start, m.j)) && m.title < 0 {
+		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
+		if event {
+			staff = true
+		}
+	}
 	if !event && d.signature(start, m.j) {
 		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
 		if ok, i, j := d.writerPatient(); ok {
+			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
+			return
+		}
+	}
+	if !event && staff && m.title < 0 {
+		// "thank you to the dialysis unit for looking after our own Arjun"
+		if i, j, ok := d.caredColleague(start); ok {
 			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
 			return
 		}
@@ -197,19 +228,6 @@ func (d *doc) judge(m mention) {
 	}
 	if event && ei < start && d.is(ei, "get", "mejórate", "mejorate", "que", "se") {
 		staff = true // "get well soon Maria": said to a colleague
-	}
-	if !event && (staff || d.vocative(start, m.j)) && m.title < 0 {
-		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
-		if event {
-			staff = true
-		}
-	}
-	if !event && staff && m.title < 0 {
-		// "thank you to the dialysis unit for looking after our own Arjun"
-		if i, j, ok := d.caredColleague(start); ok {
-			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
-			return
-		}
 	}
 	if !event && !strong && m.title < 0 && level <= 1 {
 		// "Our sweet Noor finally ate", "Keisha's hair before her scan", "made for Aaliyah on peds"
@@ -518,7 +536,10 @@ func (d *doc) diagnosis(k int) bool {
 	}
 	for n, steps := d.nextWord(j, false), 0; n >= 0 && steps < 2; n, steps = d.nextWord(n, false), steps+1 {
 		if d.wcats[n]&cService != 0 || steps == 0 && d.is(n, "patients", "pts", "cases", "victims", "survivors", "pacientes") {
-			return false // "stroke unit", "fractured wrist awareness training", "COVID patients"
+			return false // "stroke unit", "dementia awareness week", "COVID patients"
+		}
+		if d.toks[n].kind != tWord || d.is(n, "this", "last", "next", "that", "every", "on", "in", "at", "the", "a", "for", "and", "so", "after", "before", "was", "is", "went", "este", "esta", "la", "el") {
+			break // "her hysterectomy this week": the week is when, not a service
 		}
 	}
 	p := d.prevWord(k)
@@ -615,11 +636,14 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 			return false, -1, -1 // "Maria stayed late …", "Sam sat with …": a colleague at work
 		}
 		if d.wcats[n]&(cPersonNoun|cPatientNoun|cPatientTitle|cRelation) != 0 && !d.is(n, "one") || d.is(n, "you", "me", "i", "we", "us", "him", "them", "everyone") ||
-			t.cap && !t.first && nameStrength(t.base) == 2 && d.wcats[n]&(cRole|cNotName|cService) == 0 {
+			t.cap && !t.first && nameStrength(t.base) == 2 && d.wcats[n]&(cRole|cNotName|cService) == 0 && !d.capsAfterOf(n) {
 			return false, -1, -1 // someone else is in the clause: the event may be theirs
 		}
 		if patientThing[t.low] && d.is(d.prevWord(n), "his", "her", "their", "su", "sus") && d.ownedEvent(j, n) {
 			return true, n, n // "as he started his meds"
+		}
+		if d.is(n, "stay", "estancia") && d.is(d.prevWord(n), "his", "her", "their", "su") && (d.wardAt(n+1) || d.is(n+1, "with") && d.is(n+2, "us") || d.is(n+1, "in") && d.is(n+2, "hospital")) {
+			return true, n, n // "home now after her stay on 3S"
 		}
 		if d.toks[n].cats&(cEvent|cDiagnosis) == 0 {
 			continue
@@ -769,6 +793,20 @@ func (d *doc) caredColleague(start int) (int, int, bool) {
 	return -1, -1, false
 }
 
+// capsAfterOf: a capitalised word in an institution's name ("of the Poor
+// Clares", "of St Joseph's"), not another person.
+func (d *doc) capsAfterOf(n int) bool {
+	for p := n - 1; p >= 0 && p >= n-4; p-- {
+		if d.is(p, "of", "de", "from") {
+			return true
+		}
+		if !d.toks[p].cap && !d.is(p, "the", "la", "el") {
+			return false
+		}
+	}
+	return false
+}
+
 // neutralVerbs are agent verbs that an event can follow: "finished her chemo".
 var neutralVerb = map[string]bool{"finished": true, "started": true, "completed": true, "came": true, "comes": true, "always": true,
 	"never": true, "spent": true, "spends": true, "sent": true}
@@ -788,7 +826,7 @@ func (d *doc) ownedEvent(j, n int) bool {
 			return true
 		}
 		// "spent a week on AMU with COVID", "who is on 9 East after a broken ankle"
-		if steps <= 1 && d.is(p, "with", "after", "con", "tras", "por") && (steps == 0 || d.is(d.nextWord(p, false), "a", "an", "un", "una")) && !weakEvent[d.toks[n].low] {
+		if steps <= 1 && d.is(p, "with", "after", "through", "con", "tras", "por") && (steps == 0 || d.is(d.nextWord(p, false), "a", "an", "un", "una")) && !weakEvent[d.toks[n].low] {
 			return true
 		}
 	}

@@ -83,7 +83,8 @@ var patientThing = map[string]bool{"bed": true, "cot": true, "crib": true, "incu
 	"walker": true, "wheelchair": true, "zimmer": true, "crutches": true, "cast": true, "stitches": true, "drain": true,
 	"oxygen": true, "nebs": true, "nebuliser": true, "catheter": true, "stoma": true, "chemo": true, "dialysis": true,
 	"surgery": true, "op": true, "operation": true, "diagnosis": true, "prognosis": true, "discharge": true, "admission": true,
-	"treatment": true, "recovery": true, "x-ray": true, "xray": true, "mri": true, "ct": true, "cama": true, "cuna": true,
+	"treatment": true, "recovery": true, "insulin": true, "antibiotics": true, "tablets": true, "pills": true, "inhaler": true,
+	"x-ray": true, "xray": true, "mri": true, "ct": true, "cama": true, "cuna": true,
 	"medicación": true, "vía": true, "suero": true, "cura": true, "silla": true, "operación": true, "alta": true}
 
 // personalThing after a possessive name: a patient's, or a colleague's.
