@@ -154,7 +154,7 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 			return true
 		}
 		for m, steps := n, 0; m >= 0 && steps < 4; m, steps = d.nextWord(m, false), steps+1 {
-			if d.wcats[m]&(cStaffPlace|cService) != 0 || d.is(m, "outpatients", "opd", "lounge", "kitchen", "office", "corridor", "entrance", "lift", "stairs", "cafe", "canteen", "hub", "centre", "center", "suite", "building", "block", "wing", "floor", "level") {
+			if d.wcats[m]&(cStaffPlace|cService) != 0 || storeWords[d.toks[m].low] || d.is(m, "outpatients", "opd", "lounge", "kitchen", "office", "corridor", "entrance", "lift", "stairs", "cafe", "canteen", "hub", "centre", "center", "suite", "building", "block", "wing", "floor", "level") {
 				return true
 			}
 			if !d.is(m, "of", "in", "at", "the", "on", "de", "la", "el", "del") {

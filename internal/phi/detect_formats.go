@@ -140,7 +140,7 @@ var mailbox = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`help helpdesk servicedesk desk queries query enquiries enquiry info information admin office
-		contact contacts feedback booking bookings referrals referral training education learning development cpd speak up speakup
+		staff contact contacts feedback booking bookings referrals referral training education learning development cpd speak up speakup
 		freedom occ occupational health ohs oh wellbeing wellness careers recruitment jobs rota rostering roster staffing bank estates
 		facilities it ict tech support pals complaints comms communications press media library chaplaincy chaplain volunteers
 		volunteering volunteer charity fundraising research audit governance safeguarding records medical switchboard transport

@@ -326,11 +326,13 @@ func (d *doc) staffLevel(start, j int) int {
 	}
 	// "from pharmacy", "on reception", "the porter", "our ward clerk", "in radiology"
 	for m, steps := n, 0; m < len(d.toks) && steps < 4 && d.toks[m].sent == d.toks[j].sent; m, steps = m+1, steps+1 {
+		if d.toks[m].cats&cRole != 0 && !d.is(m, "patient transport") {
+			if e, _ := d.hitFrom(m, cRole); d.wcats[m]&cEvent == 0 || e > m {
+				return 2 // "from the discharge lounge", not "from discharge"
+			}
+		}
 		if d.wcats[m]&cPlace != 0 || d.wcats[m]&cEvent != 0 {
 			break
-		}
-		if d.toks[m].cats&cRole != 0 && !d.is(m, "patient transport") {
-			return 2
 		}
 		if !d.is(m, "from", "on", "in", "at", "of", "the", "our", "my", "de", "del", "la", "el", "nuestra", "nuestro", "du", "notre", "night", "day", "new", "lovely", "amazing", "brilliant", "fab", "fabulous", "wonderful", "favourite", "favorite", "senior", "junior", "lead", "head", "chief") && d.toks[m].kind != tPunct {
 			break
@@ -462,7 +464,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 		if d.is(p, "baby", "little", "wee", "bebé", "bebe", "pequeña", "pequeño", "peque", "petit", "petite", "lil", "niño", "niña") && !d.writerOwned(p) {
 			return true, p, p
 		}
-		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) {
+		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) && !d.staffOccasionAfter(m.j) {
 			return true, i, p
 		}
 	}
@@ -507,6 +509,27 @@ func (d *doc) placeAfter(m mention) (bool, int, int) {
 	}
 	return false, -1, -1
 }
+
+// staffOccasionAfter: the care was at a staff occasion, so it was a
+// colleague's: "sitting with Anouk at induction", "with Ben at handover".
+func (d *doc) staffOccasionAfter(j int) bool {
+	for n, steps := d.nextWord(j, false), 0; n >= 0 && steps < 3; n, steps = d.nextWord(n, false), steps+1 {
+		if staffOccasion[d.toks[n].low] {
+			return true
+		}
+		if !d.is(n, "at", "during", "in", "on", "for", "through", "the", "her", "his", "their", "first", "last", "en", "durante", "la", "el", "su") {
+			return false
+		}
+	}
+	return false
+}
+
+// staffOccasion are the times colleagues spend together.
+var staffOccasion = map[string]bool{"induction": true, "orientation": true, "training": true, "teaching": true, "handover": true,
+	"meeting": true, "lunch": true, "break": true, "interview": true, "interviews": true, "exam": true, "exams": true,
+	"conference": true, "course": true, "party": true, "graduation": true, "huddle": true, "appraisal": true, "supervision": true,
+	"debrief": true, "preceptorship": true, "shift": true, "shifts": true, "rota": true, "study": true, "revision": true,
+	"inducción": true, "formación": true, "reunión": true, "turno": true, "descanso": true}
 
 // writerOwned: "my little Sam", "your baby Noah" are no patients.
 func (d *doc) writerOwned(k int) bool {

@@ -1,5 +1,7 @@
 package phi
 
+import "strings"
+
 // patientSignals decides whether a first name no staff cue claims (or
 // only "our" does) is a patient's, from what is said of the person rather
 // than from a bed or a diagnosis: a word of endearment ("our sweet Noor",
@@ -38,7 +40,13 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 	}
 	// something of theirs: "Keisha's hair", "Grace's bed", "Leo's meds"
 	if d.toks[m.j].base != d.toks[m.j].low {
-		if n := d.nextWord(m.j, false); n >= 0 {
+		n := d.nextWord(m.j, false)
+		if d.is(n, "lost", "new", "favourite", "favorite", "little", "special", "first", "old", "broken", "purple", "pink", "blue", "red") && !patientThing[d.toks[n].low] {
+			if x := d.nextWord(n, false); x >= 0 && (patientThing[d.toks[x].low] || personalThing[d.toks[x].low]) {
+				n = x // "Esme's lost teddy"
+			}
+		}
+		if n >= 0 {
 			switch {
 			case patientThing[d.toks[n].low]:
 				return true, n, n
@@ -101,7 +109,7 @@ var childWard = map[string]bool{"peds": true, "paeds": true, "picu": true, "nicu
 // "Ibrahim went home today", "Rosie turned 8". Not "Tom walked me to my car".
 func (d *doc) patientVerb(j int) (int, int, bool) {
 	n := d.nextWord(j, false)
-	for steps := 0; n >= 0 && steps < 3 && d.is(n, "finally", "just", "has", "had", "is", "was", "could", "can", "really", "even",
+	for steps := 0; n >= 0 && steps < 3 && d.is(n, "finally", "just", "has", "is", "was", "could", "can", "really", "even",
 		"actually", "then", "also", "by", "himself", "herself", "who", "ya", "por", "fin", "hoy"); steps++ {
 		n = d.nextWord(n, false)
 	}
@@ -116,6 +124,23 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			return -1, -1, false // "Tom walked me to my car", "Sam drew the rota"
 		}
 		return n, n, true
+	case "managed", "finished", "tried", "polished":
+		for x, steps := next, 0; x >= 0 && steps < 3; x, steps = d.nextWord(x, false), steps+1 {
+			if food[d.toks[x].low] {
+				return n, x, true // "Ignatius managed toast and a banana"
+			}
+		}
+	case "made":
+		if d.is(next, "it") && d.is(d.nextWord(next, false), "to", "down", "up", "round", "around", "across", "back", "out", "outside") {
+			return n, next, true // "Florence made it to the end of the corridor"
+		}
+	case "had", "celebrated":
+		if d.is(next, "his", "her", "their") {
+			x := d.nextWord(next, false)
+			if x >= 0 && (childAge(d, x) || d.is(x, "first")) || d.is(x, "birthday") || d.is(d.nextWord(x, false), "birthday") && x >= 0 && d.toks[x].kind == tAlnum {
+				return n, x, true // "Layla had her 7th birthday on PICU"
+			}
+		}
 	case "went", "goes", "going", "got", "gets", "se":
 		if d.is(next, "home", "casa") || d.is(next, "to") && d.is(d.nextWord(next, false), "go") {
 			return n, next, true
@@ -147,6 +172,9 @@ func (d *doc) beneficiary(start int) (int, bool) {
 	for p >= 0 && d.is(p, "our", "the", "little", "baby", "nuestra", "nuestro", "la", "el") {
 		p = d.prevWord(p)
 	}
+	if p >= 1 && gerund(d.toks[p].low) && d.is(d.prevWord(p), "for", "by", "while", "keep", "kept", "por") {
+		return p, true // "thanks for distracting Esme", "por distraer a …"
+	}
 	if p < 0 || !d.is(p, "for", "with", "to", "para", "con", "a", "pour", "avec") || d.toks[p].first {
 		return -1, false
 	}
@@ -162,6 +190,26 @@ func (d *doc) beneficiary(start int) (int, bool) {
 	}
 	return p, true
 }
+
+// gerund: "distracting", "entertaining" — a verb's -ing, not "morning".
+func gerund(w string) bool {
+	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch w {
+	case "morning", "evening", "nothing", "something", "anything", "everything", "building", "ceiling", "during", "wedding",
+		"meeting", "training", "teaching", "nursing", "booking", "clothing", "bedding", "pudding", "stocking", "sibling", "darling",
+		"feeling", "painting", "seating", "parking", "funding", "setting", "weighing", "bleeding", "offering", "spring", "string":
+		return false
+	}
+	return true
+}
+
+// food: what a patient is praised for eating.
+var food = map[string]bool{"toast": true, "banana": true, "porridge": true, "soup": true, "yoghurt": true, "yogurt": true,
+	"jelly": true, "pudding": true, "sandwich": true, "breakfast": true, "lunch": true, "dinner": true, "tea": false, "meal": true,
+	"cereal": true, "custard": true, "biscuit": true, "crisps": true, "chips": true, "pasta": true, "rice": true, "ice": true,
+	"juice": true, "milk": true, "bottle": true, "feed": true, "mouthful": true, "spoonful": true, "plate": true, "bowl": true}
 
 // patientWords: the note speaks of a patient: a patient word, an event or
 // a condition, a bed, a child's age, or the words of a child's or a
@@ -190,8 +238,17 @@ func (d *doc) patientWords() (int, int, bool) {
 		if (t.kind == tNum || t.kind == tAlnum) && childAge(d, k) {
 			return k, k, true
 		}
-		if d.is(k, "his", "her", "su") && d.is(k+1, "mum", "mom", "dad", "mummy", "daddy", "parents", "mamá", "papá", "padres") {
+		if d.is(k, "his", "her", "su") && d.is(k+1, "mum", "mom", "dad", "mummy", "daddy", "parents", "mamá", "papá", "padres", "stay", "estancia") {
+			return k, k + 1, true // "his mum", "her stay"
+		}
+		if d.is(k, "theatre", "theater", "surgery", "quirófano") && d.is(d.prevWord(k), "before", "to", "from", "after", "into") {
+			return k, k, true // "before theatre"
+		}
+		if d.is(k, "children's", "kids'", "kids", "childrens") && d.is(k+1, "ward", "unit", "hospital") || d.is(k, "lights") && d.is(k+1, "out") {
 			return k, k + 1, true
+		}
+		if (t.kind == tNum || d.wcats[k]&cNumberWord != 0) && d.is(k+1, "days", "weeks", "months", "nights") && d.is(k+2, "on", "in") && (d.wardAt(k+2) || d.is(k+3, "the", "ward", "hospital", "nicu", "picu")) {
+			return k, k + 1, true // "six weeks on Rainbow ward": a stay
 		}
 	}
 	return -1, -1, false
@@ -202,7 +259,7 @@ var patientWord = map[string]bool{"crying": true, "cried": true, "tears": true, 
 	"brave": true, "bravest": true, "meds": true, "medication": true, "iv": true, "drip": true, "cannula": true, "nebs": true,
 	"nebuliser": true, "inhaler": true, "scan": true, "mri": true, "x-ray": true, "xray": true, "dressing": true, "walker": true,
 	"wheelchair": true, "zimmer": true, "crutches": true, "cot": true, "peds": true, "paeds": true, "picu": true, "nicu": true,
-	"scbu": true, "discharged": true, "poorly": true, "unwell": true, "pain": true, "breakfast": true, "yoghurt": true,
+	"scbu": true, "discharged": true, "bedtime": true, "poorly": true, "unwell": true, "pain": true, "breakfast": true, "yoghurt": true,
 	"yogurt": true, "stickers": true, "sticker": true, "teddy": true, "toys": true, "bedside": true, "obs": true, "sats": true,
 	"llorando": true, "lloraba": true, "asustado": true, "asustada": true, "valiente": true, "medicación": true, "pediatría": true}
 
@@ -220,7 +277,8 @@ func childAge(d *doc, k int) bool {
 		return false
 	}
 	if t.kind == tAlnum {
-		return len(t.low) <= 4 && (t.low[len(t.low)-2:] == "yo" || t.low[len(t.low)-1] == 'y')
+		suffix := strings.TrimLeft(t.low, "0123456789")
+		return suffix == "yo" || suffix == "y" || (suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd") && d.is(d.nextWord(k, false), "birthday", "bday")
 	}
 	nx := d.nextWord(k, true)
 	return d.is(nx, "yo", "años") || d.is(nx, "year", "years", "yr", "yrs") && d.is(d.nextWord(nx, true), "old", "o") || d.is(d.prevWord(k), "turned", "age", "aged")

@@ -272,7 +272,7 @@ var english = language{
 		"dirty", "plant", "server", "print", "copy", "post", "mail", "boiler", "waiting", "quiet", "sensory", "play", "games",
 		"day", "dining", "tv", "drug", "medication", "medicines", "prep", "kitchen", "handover", "resus", "skills", "library", "exam"},
 	equipment: []string{"call bell", "bell", "brakes", "brake", "monitor", "monitors", "pump", "pumps", "mattress", "frame", "rail",
-		"machine", "machines", "cart", "crash cart", "defib", "defibrillator", "ecg", "ecg machine", "ultrasound", "scanner", "bladder scanner",
+		"machine", "machines", "cart", "crash cart", "stand", "stands", "drip stand", "drip stands", "cage", "linen cage", "warmer", "defib", "defibrillator", "ecg", "ecg machine", "ultrasound", "scanner", "bladder scanner",
 		"dispenser", "pyxis", "omnicell", "workstation", "cabinet", "cabinets", "shelves", "shelving", "ice machine", "kettle",
 		"microwave", "vending", "ventilator", "bp machine", "obs machine", "dinamap", "drawer", "drawers",
 		"rails", "side rails", "alarm", "alarms", "controls", "control", "remote", "tv", "television", "light", "lights", "lamp",
