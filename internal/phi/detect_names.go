@@ -727,7 +727,9 @@ func (d *doc) signature(start, j int) bool {
 // condition that is "my" own ("my colonoscopy", "my fall in the car
 // park", "my hip replacement") or "I was in with sepsis", "when I was
 // admitted". "My dad's surgery" and "my surgery rotation" are not.
-func (d *doc) writerPatient() (bool, int, int) {
+func (d *doc) writerPatient() (bool, int, int) { return d.once("writerPatient", d.findWriterPatient) }
+
+func (d *doc) findWriterPatient() (bool, int, int) {
 	for _, h := range d.hits {
 		if h.cats&(cEvent|cDiagnosis) == 0 || h.cats&cEvent == 0 && !d.diagnosis(h.i) || d.is(h.i, "discharge", "discharged", "admitted", "bedside", "get", "visit") {
 			continue
@@ -858,7 +860,9 @@ func (d *doc) ownedEvent(j, n int) bool {
 
 // yourEvent: an event said to the reader ("your operation", "get well
 // soon"): the colleague addressed is the patient.
-func (d *doc) yourEvent() (bool, int, int) {
+func (d *doc) yourEvent() (bool, int, int) { return d.once("yourEvent", d.findYourEvent) }
+
+func (d *doc) findYourEvent() (bool, int, int) {
 	for _, h := range d.hits {
 		if h.cats&cEvent == 0 || weakEvent[d.toks[h.i].low] {
 			continue

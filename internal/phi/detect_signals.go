@@ -215,6 +215,14 @@ var food = map[string]bool{"toast": true, "banana": true, "porridge": true, "sou
 // a condition, a bed, a child's age, or the words of a child's or a
 // patient's day (meds, scan, crying, peds, went home).
 func (d *doc) patientWords() (int, int, bool) {
+	ok, i, j := d.once("patientWords", func() (bool, int, int) {
+		i, j, ok := d.findPatientWords()
+		return ok, i, j
+	})
+	return i, j, ok
+}
+
+func (d *doc) findPatientWords() (int, int, bool) {
 	for _, h := range d.hits {
 		if h.cats&(cPatientNoun|cEvent) != 0 && !weakEvent[d.toks[h.i].low] || h.cats&cDiagnosis != 0 && d.diagnosis(h.i) {
 			if n := d.nextWord(h.j, false); h.cats&cPatientNoun != 0 && n >= 0 && teamWords[d.toks[n].low] {

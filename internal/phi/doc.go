@@ -16,6 +16,26 @@ type doc struct {
 	byStart, byEnd, bySent [][]int
 	sentStart              []int // first token of each sentence
 	placesBySent           [][]int
+	// note-wide answers asked for each name, worked out once: a long
+	// story with many names stays linear
+	memo map[string][3]int
+}
+
+// once returns the note-wide answer named key, computing it the first time.
+func (d *doc) once(key string, f func() (bool, int, int)) (bool, int, int) {
+	if v, ok := d.memo[key]; ok {
+		return v[0] == 1, v[1], v[2]
+	}
+	ok, i, j := f()
+	if d.memo == nil {
+		d.memo = map[string][3]int{}
+	}
+	b := 0
+	if ok {
+		b = 1
+	}
+	d.memo[key] = [3]int{b, i, j}
+	return ok, i, j
 }
 
 // hit is a cue phrase found from token i to token j (inclusive).
