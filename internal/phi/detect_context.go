@@ -294,7 +294,8 @@ func (d *doc) findAges() {
 // celebration: a sentence that celebrates (a birthday, a retirement) and
 // says nothing of a patient, a bed or an event.
 func (d *doc) celebration(s int) bool {
-	return d.sents[s]&cCelebration != 0 && d.sents[s]&patientCtx == 0 && !d.placeInSentence(s)
+	cel := d.sents[s]&cCelebration != 0 || s > 0 && d.sents[s-1]&cCelebration != 0 && d.sents[s-1]&patientCtx == 0 // "Happy 50th Dave! Born in 1975 and …"
+	return cel && d.sents[s]&patientCtx == 0 && !d.placeInSentence(s)
 }
 
 // colleagueNamed: the sentence says whose the celebration is with "our"

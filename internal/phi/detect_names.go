@@ -45,8 +45,8 @@ func (d *doc) nameWord(k int, start bool) bool {
 		return false
 	}
 	t := d.toks[k]
-	if t.kind != tWord || !t.cap || contraction(t.low) {
-		return false
+	if t.kind != tWord || !t.cap || contraction(t.low) || demonym(t.low) {
+		return false // "I'm", "Ukrainian"
 	}
 	if len([]rune(t.low)) == 1 { // an initial: "J. Smith"
 		return k+2 < len(d.toks) && d.toks[k+1].low == "." && d.nameWord(k+2, false)
@@ -474,11 +474,12 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	}
 	// "Sam with leukaemia", "Maria, who has dementia", "con demencia"
 	for n, steps := m.j+1, 0; n < len(d.toks) && steps < 4 && d.toks[n].sent == d.toks[m.j].sent; n, steps = n+1, steps+1 {
-		if !d.is(n, "with", "has", "had", "con", "tiene", "avec", "who", ",", "que", "qui", "a") && d.wcats[n]&cDiagnosis == 0 {
+		if !d.is(n, "with", "has", "had", "con", "tiene", "avec", "who", "who's", ",", "que", "qui", "a", "the", "an", "his", "her") && d.wcats[n]&cDiagnosis == 0 && d.toks[n].cats&cDiagnosis == 0 {
 			break // only "Sam with leukaemia", "Maria, who has dementia"
 		}
-		if d.wcats[n]&cDiagnosis != 0 && d.diagnosis(n) && (d.is(n-1, "with", "has", "had", "con", "tiene", "avec") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
-			return true, n, n
+		if d.toks[n].cats&cDiagnosis != 0 && d.diagnosis(n) && (d.is(d.prevWord(n), "with", "has", "had", "con", "tiene", "avec", "the", "an", "a", "his", "her") && d.is(d.prevWord(d.prevWord(n)), "with", "has", "had", "who's", "con", "tiene", "avec") || d.is(n-1, "with", "has", "had", "con", "tiene", "avec") || d.toks[m.j].base != d.toks[m.j].low && n == m.j+1) {
+			e, _ := d.hitFrom(n, cDiagnosis)
+			return true, n, max(e, n)
 		}
 	}
 	return false, -1, -1
@@ -655,7 +656,7 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 			thanked = true
 			continue
 		}
-		if d.endAt[n]&(cCare) != 0 || d.wcats[n]&cAgent != 0 && !neutralVerb[t.low] {
+		if d.endAt[n]&(cCare) != 0 || d.wcats[n]&cAgent != 0 && !neutralVerb[t.low] && !d.is(n, "your", "tu") {
 			return false, -1, -1 // "Maria stayed late …", "Sam sat with …": a colleague at work
 		}
 		if d.wcats[n]&(cPersonNoun|cPatientNoun|cPatientTitle|cRelation) != 0 && !d.is(n, "one") || d.is(n, "you", "me", "i", "we", "us", "him", "them", "everyone") ||
@@ -720,7 +721,7 @@ func (d *doc) signature(start, j int) bool {
 	}
 	// the last line is the name and a role: "… you were incredible. Hannah, ward 3 housekeeper"
 	s := d.toks[start].sent
-	return d.toks[start].first && s == len(d.sents)-1 && s > 0 && rest < 8 && d.sentStart[s+1]-1 <= j+rest && d.sents[s]&(cEvent|cAgent|cCare) == 0
+	return d.toks[start].first && s == len(d.sents)-1 && s > 0 && rest < 8 && d.sentStart[s+1]-1 <= j+rest && d.sents[s]&(cAgent|cCare) == 0
 }
 
 // writerPatient: the writer says they were the patient: an event or a
@@ -847,7 +848,7 @@ func (d *doc) ownedEvent(j, n int) bool {
 		if d.is(p, "he", "she", "they", "él", "ella") && d.is(d.prevWord(p), "when", "as", "after", "since", "while", "until", "before", "cuando") {
 			return true
 		}
-		if d.is(p, "is", "was", "been", "being", "just", "has", "had", "got", "está", "estuvo", "fue", "ha") && d.toks[n].cats&cEvent != 0 && !weakEvent[d.toks[n].low] {
+		if d.is(p, "is", "was", "been", "being", "just", "has", "had", "got", "she's", "he's", "they're", "está", "estuvo", "fue", "ha") && d.toks[n].cats&cEvent != 0 && !weakEvent[d.toks[n].low] {
 			return true
 		}
 		// "spent a week on AMU with COVID", "who is on 9 East after a broken ankle"

@@ -191,7 +191,8 @@ func (d *doc) reportedInjury(k int) (int, bool) {
 	for m, steps := d.nextWord(n, false), 0; m >= 0 && steps < 7; m, steps = d.nextWord(m, false), steps+1 {
 		t := d.toks[m]
 		if t.cap && !t.first && d.wcats[m]&(cNotName|cRole|cService) == 0 || d.wcats[m]&cStreetAfter != 0 && t.cap ||
-			d.is(m, "yesterday", "tonight", "outside", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+			d.is(m, "river", "canal", "sea", "lake", "reservoir", "bridge", "motorway", "railway", "tracks", "cliff", "cliffs", "beach", "woods", "quarry", "rubble", "wreckage", "río", "puente",
+				"yesterday", "tonight", "outside", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 				"sunday", "weekend", "ayer", "anoche", "fuera") || d.wcats[m]&cMonth != 0 || dayToken(t) && d.is(d.prevWord(m), "the", "on") {
 			return n, true
 		}

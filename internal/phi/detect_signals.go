@@ -31,6 +31,12 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 		}
 	}
 	// the cue shown is the most telling signal: not "for" when "meds" is there
+	// a child's age right after the name: "Freddie (6)", "Isla, 4,"
+	if n := m.j + 1; d.is(n, "(", ",") && n+1 < len(d.toks) && d.toks[n+1].kind == tNum && len(d.toks[n+1].low) <= 2 && d.is(n+2, ")", ",") {
+		if a := d.toks[n+1].low; a != "0" && (len(a) == 1 || a[0] == '1' && a[1] < '8') {
+			return true, n + 1, n + 1
+		}
+	}
 	score, ci, cj, weakCue := 0, -1, -1, false
 	note := func(i, j int) {
 		score++
@@ -80,7 +86,8 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 }
 
 // endearment before a name makes it a patient's (not "my little Sam").
-var endearment = map[string]bool{"little": true, "wee": true, "lil": true, "tiny": true, "sweet": true, "brave": true,
+var endearment = map[string]bool{"grandad": true, "grandpa": true, "granny": true, "grandma": true, "nana": true, "nanna": true,
+	"nan": true, "auntie": true, "uncle": true, "abuelo": true, "abuela": true, "abuelita": true, "abuelito": true, "little": true, "wee": true, "lil": true, "tiny": true, "sweet": true, "brave": true,
 	"bravest": true, "baby": true, "poorly": true, "cheeky": true, "pequeña": true, "pequeño": true, "peque": true,
 	"valiente": true, "bebé": true, "petit": true, "petite": true}
 
@@ -96,7 +103,7 @@ var patientThing = map[string]bool{"bed": true, "cot": true, "crib": true, "incu
 	"medicación": true, "vía": true, "suero": true, "cura": true, "silla": true, "operación": true, "alta": true}
 
 // personalThing after a possessive name: a patient's, or a colleague's.
-var personalThing = map[string]bool{"hair": true, "room": true, "birthday": true, "party": true, "drawing": true, "smile": true,
+var personalThing = map[string]bool{"hand": true, "hands": true, "hair": true, "room": true, "birthday": true, "party": true, "drawing": true, "smile": true,
 	"toys": true, "teddy": true, "favourite": true, "favorite": true, "first": true, "last": true, "face": true, "nails": true,
 	"pelo": true, "habitación": true, "cumpleaños": true, "dibujo": true}
 

@@ -1,5 +1,7 @@
 package phi
 
+import "strings"
+
 // Cue tables, one per language. A note's language is not known (staff mix
 // them), so every table is active at once: they are merged into one
 // lexicon at start-up. To add a language, add a table to [languages]; a
@@ -70,7 +72,17 @@ type language struct {
 // languages is every cue table. English first: on a tie its wording wins.
 var languages = []language{english, spanish, french}
 
-var english = language{
+// withBones adds "broken femur", "fractured collarbone" … for every bone a
+// note may name to a table's conditions.
+func withBones(l language) language {
+	for _, b := range strings.Fields("femur pelvis collarbone clavicle shoulder elbow finger fingers toe toes tibia fibula humerus skull " +
+		"spine vertebra cheekbone rib ribs hand kneecap knee ankle foot leg arm wrist hip jaw nose neck back thumb heel") {
+		l.diagnoses = append(l.diagnoses, "broken "+b, "fractured "+b, "shattered "+b)
+	}
+	return l
+}
+
+var english = withBones(language{
 	code:          "en",
 	patientTitles: []string{"mr", "mrs", "ms", "miss", "mx", "mstr", "master"},
 	staffTitles: []string{"dr", "doctor", "doc", "prof", "professor", "nurse", "sister", "matron", "charge nurse", "staff nurse",
@@ -97,7 +109,7 @@ var english = language{
 		"radiotherapy", "radiation", "dialysis", "transplant", "ventilated", "intubated", "extubated", "sedated", "palliative", "end of life",
 		"passed away", "passed", "died", "dying", "miscarriage", "stillbirth", "was born", "delivered", "gave birth", "post-op", "postop",
 		"on the ward as", "being treated", "treatment", "biopsy", "scan results", "prognosis", "terminal", "hospice", "recovering from",
-		"in icu", "in itu", "in the icu", "in resus", "in a&e", "in the er", "in the ed", "coded", "arrested", "collapsed", "fell", "fall",
+		"in icu", "in itu", "in the icu", "on icu", "on itu", "on hdu", "in hdu", "on ccu", "in ccu", "in intensive care", "in resus", "in a&e", "in the er", "in the ed", "coded", "arrested", "collapsed", "fell", "fall",
 		"broke her", "broke his", "her op", "his op", "her surgery", "his surgery", "stay with us", "stay on the ward", "length of stay",
 		"transferred", "bed-bound", "bedbound", "on oxygen", "last day on the ward", "days on the ward", "weeks on the ward",
 		"time on the ward", "last day with us", "first night on the ward", "on a ventilator", "in labour", "in labor", "giving birth", "bedside",
@@ -118,7 +130,8 @@ var english = language{
 		"admitted", "discharged", "discharge", "admission", "transfer", "transferred", "bed", "room",
 		"stay", "home", "went home", "going home", "birthday", "little", "brave", "bravest", "baby", "mum", "dad", "parents", "wife",
 		"husband", "daughter", "son", "grandson", "granddaughter", "crossword", "tea", "biscuits", "chocolates", "card", "smile"},
-	diagnoses: []string{"hypo", "hypoglycaemia", "hypoglycemia", "hyperglycaemia", "gsw", "gunshot", "gunshot wound", "stab wound", "stabbing", "stabbed", "broken ankle", "broken foot",
+	diagnoses: []string{"pregnancy", "lumbar puncture", "spinal tap", "bone marrow", "car crash", "car accident", "road traffic accident",
+		"rta", "rtc", "motorbike accident", "bike accident", "alcoholic", "addiction", "alcohol withdrawal", "hypo", "hypoglycaemia", "hypoglycemia", "hyperglycaemia", "gsw", "gunshot", "gunshot wound", "stab wound", "stabbing", "stabbed", "broken ankle", "broken foot",
 		"broken ribs", "broken neck", "broken back", "broken jaw", "broken nose", "broken pelvis", "fractured skull", "anaphylaxis",
 		"allergic reaction", "asthma attack", "panic attack", "pneumothorax", "collapsed lung", "blood clot", "aneurysm", "brain tumour",
 		"brain tumor", "glioblastoma", "melanoma", "sarcoma", "myeloma", "hodgkin's", "gallstones", "pancreatitis", "crohn's", "colitis",
@@ -311,7 +324,7 @@ var english = language{
 		"scottish", "welsh", "indian", "chinese", "african", "caribbean", "filipino", "nigerian", "ghanaian", "portuguese",
 		"mayor", "mp", "senator", "councillor", "councilor", "governor", "footballer", "weatherman", "premier", "league", "olympic",
 		"olympian", "paralympic", "paralympian", "celebrity", "i'm", "i've", "i'll", "i'd"},
-}
+})
 
 var spanish = language{
 	code:          "es",
