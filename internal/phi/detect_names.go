@@ -12,7 +12,32 @@ type mention struct {
 	i, j, title int
 	staffTitle  bool
 	weak        bool // an everyday word opening a sentence: counts only with a cue of its own
+	lower       bool // a name typed in lower case: counts only with a strong cue of its own
 }
+
+// lowerName: a lower-case word that can only be a name (the gazetteer
+// knows it and it is no English word: "jayden", "sarah", not "will" or
+// "grace"), and no cue word.
+func (d *doc) lowerName(k int) bool {
+	t := d.toks[k]
+	if t.kind != tWord || len(t.low) < 3 || d.toks[k].cats != 0 || d.wcats[k] != 0 || contraction(t.low) || t.base != t.low || demonym(t.low) {
+		return false
+	}
+	s := nameStrength(t.low)
+	if s == 1 && endearment[d.toks[max(k-1, 0)].low] && !d.is(k, "one", "angel", "star", "bit", "man", "lady", "girl", "boy", "baby", "love") {
+		return true // "little ruby", "baby grace"
+	}
+	return s == 2 && !lowerNotName[t.low]
+}
+
+// lowerNotName are lower-case words the gazetteer has as names but that
+// notes use as words.
+var lowerNotName = map[string]bool{"thx": true, "omg": true, "lol": true, "pls": true, "plz": true, "tho": true, "thru": true,
+	"gonna": true, "wanna": true, "gotta": true, "xxx": true, "hun": true, "babe": true, "bae": true, "bro": true, "sis": true,
+	"mate": true, "pal": true, "gracias": true, "hola": true, "muy": true, "todo": true, "todos": true, "para": true, "por": true,
+	"con": true, "una": true, "uno": true, "los": true, "las": true, "del": true, "que": true, "ella": true, "esta": true,
+	"pero": true, "como": true, "mas": true, "más": true, "bien": true, "también": true, "noche": true, "dia": true, "día": true,
+	"merci": true, "pour": true, "avec": true, "tres": true, "très": true, "asap": true, "fyi": true, "btw": true, "idk": true}
 
 // findNames finds people named in a patient's context: a title and name
 // ("Mrs Kowalski"), a patient noun and name ("patient Lopez"), a first
@@ -116,6 +141,10 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 			first = n
 		}
 	}
+	if m.title < 0 && !t.cap && d.lowerName(k) {
+		// typed without capitals: "lil jayden", "get well soon sarah from pharmacy"
+		return mention{i: k, j: k, title: -1, weak: true, lower: true}, true
+	}
 	if m.title < 0 {
 		if !d.nameWord(k, true) || t.upper && !d.nameExpected(k) { // "PATIENT: WHITMORE, GEORGE" is a name
 			return mention{}, false
@@ -193,17 +222,25 @@ var teamWords = map[string]bool{
 	"week": true, "survey": true, "leaflets": true, "day": true, "group": true, "service": true, "line": true, "hub": true,
 }
 
+// staffOwned after a possessive name make it a colleague's: "Ana's patients".
+var staffOwned = map[string]bool{"patients": true, "pts": true, "bay": true, "bays": true, "caseload": true, "team": true,
+	"shift": true, "shifts": true, "rota": true, "list": true, "clinic": true, "theatre": true, "ward": true, "students": true,
+	"pacientes": true, "turno": true, "equipo": true}
+
 // judge decides whether a mention is a patient's name.
 func (d *doc) judge(m mention) {
 	start := m.i
 	if m.title >= 0 {
 		start = m.title
 	}
+	if n := m.j + 1; d.toks[m.j].base != d.toks[m.j].low && n < len(d.toks) && staffOwned[d.toks[n].low] {
+		return // "Ana's patients", "Sam's bay": a colleague's
+	}
 	level := d.staffLevel(start, m.j)
 	staff := m.staffTitle || level > 0
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)
-	if !event && (staff || d.vocative(start, m.j)) && m.title < 0 {
+	if !event && (staff || d.vocative(start, m.j)) && m.title < 0 && !(m.weak && d.toks[m.i].first) {
 		event, ei, ej = d.yourEvent() // "We miss you Wei! Hope the recovery from your operation is going well."
 		if event {
 			staff = true
@@ -222,6 +259,12 @@ func (d *doc) judge(m mention) {
 			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
 			return
 		}
+	}
+	if m.lower && !strong && !event {
+		if ok, i, j := d.patientSignals(m, start); ok && level <= 1 && endearment[d.toks[max(i, 0)].low] {
+			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j) // "lil jayden"
+		}
+		return
 	}
 	if m.weak && !strong && !event {
 		return
@@ -660,6 +703,7 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 			return false, -1, -1 // "Maria stayed late …", "Sam sat with …": a colleague at work
 		}
 		if d.wcats[n]&(cPersonNoun|cPatientNoun|cPatientTitle|cRelation) != 0 && !d.is(n, "one") || d.is(n, "you", "me", "i", "we", "us", "him", "them", "everyone") ||
+			endearment[t.low] || !t.cap && d.lowerName(n) ||
 			t.cap && !t.first && nameStrength(t.base) == 2 && d.wcats[n]&(cRole|cNotName|cService) == 0 && !d.capsAfterOf(n) {
 			return false, -1, -1 // someone else is in the clause: the event may be theirs
 		}
@@ -901,8 +945,8 @@ func (d *doc) findYourEvent() (bool, int, int) {
 }
 
 // bodyPart are the parts a colleague's recovery is wished for.
-var bodyPart = map[string]bool{"knee": true, "hip": true, "back": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
-	"shoulder": true, "foot": true, "hand": true, "heart": true, "neck": true, "eye": true, "eyes": true, "head": true, "chest": true,
+var bodyPart = map[string]bool{"knee": true, "hip": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
+	"shoulder": true, "foot": true, "hand": true, "neck": true, "eye": true, "eyes": true, "chest": true,
 	"ribs": true, "elbow": true, "finger": true, "fingers": true, "toe": true, "rodilla": true, "cadera": true, "espalda": true,
 	"muñeca": true, "brazo": true, "pierna": true, "tobillo": true, "hombro": true, "pie": true, "mano": true}
 
@@ -922,7 +966,7 @@ func (d *doc) contextCue(start, j int) (int, int, bool) {
 		if h.i >= start && h.j <= j {
 			continue
 		}
-		if h.cats&ctxMask == cEvent && weakEvent[d.toks[h.i].low] {
+		if h.cats&ctxMask == cEvent && (weakEvent[d.toks[h.i].low] || d.relativesEvent(h.i, start)) {
 			continue
 		}
 		if n := d.nextWord(h.j, false); h.cats&ctxMask == cPatientNoun && n >= 0 && teamWords[d.toks[n].low] {
@@ -944,6 +988,20 @@ func (d *doc) contextCue(start, j int) (int, int, bool) {
 		}
 	}
 	return bi, bj, bi >= 0
+}
+
+// relativesEvent: the event at i is a relative's, said just before it
+// ("when my dad was in hospital, Jo"), not the name's.
+func (d *doc) relativesEvent(i, start int) bool {
+	for p, steps := d.prevWord(i), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
+		if p == start {
+			return false
+		}
+		if d.wcats[p]&(cRelation|cPersonNoun) != 0 && !d.is(p, "one") {
+			return true
+		}
+	}
+	return false
 }
 
 // weakEvent: words that are events only next to a name.

@@ -191,7 +191,7 @@ var english = withBones(language{
 		"offered", "stood", "saved", "spent", "started", "finished", "completed", "sang", "played", "shared", "hosted", "coordinated",
 		"deserves", "rocks", "rocked", "smashed", "nailed", "went above", "goes above", "is a star", "is amazing", "is a legend",
 		"you're", "your", "thank you", "thanks", "did", "sat", "stayed late", "stayed on", "came", "comes"},
-	careVerbs: []string{"sat with", "sitting with", "sit with", "looked after", "looking after", "look after", "cared for",
+	careVerbs: []string{"sat w", "sitting w", "stayed w", "staying w", "sat with", "sitting with", "sit with", "looked after", "looking after", "look after", "cared for",
 		"caring for", "care for", "nursed", "nursing", "comforted", "comforting", "washed", "washing", "bathed", "bathing", "fed",
 		"feeding", "turned", "admitted", "discharged", "discharging", "transferred", "visited", "visiting", "reassured",
 		"reassuring", "calmed", "calming", "settled", "settling", "treated", "treating", "resuscitated", "intubated", "cannulated",
