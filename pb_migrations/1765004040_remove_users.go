@@ -33,6 +33,20 @@ func removeUsers(app core.App) error {
 			}
 		}
 	}
+	// It has no records, so no files: drop the file field (avatar) from
+	// this in-memory copy so the delete doesn't start PocketBase's
+	// background file clean-up, which reads the settings unguarded while a
+	// later migration saving the settings rewrites them (a data race under
+	// -race, e.g. with 1765005000_staff_login_rate_limit.go).
+	var files []string
+	for _, f := range users.Fields {
+		if f.Type() == core.FieldTypeFile {
+			files = append(files, f.GetId())
+		}
+	}
+	for _, id := range files {
+		users.Fields.RemoveById(id)
+	}
 	return app.Delete(users)
 }
 

@@ -21,8 +21,14 @@ func seed(t testing.TB, app *tests.TestApp) {
 	}
 	kktest.Create(t, app, s.Rooms, map[string]any{"id": "roominactive000", s.RoomName: "Closed room", s.RoomSlug: "closed", s.RoomActive: false})
 	for id, st := range map[string]string{"noteapproved000": s.StatusApproved, "notepending0000": s.StatusPending, "noterejected000": s.StatusRejected} {
-		kktest.Create(t, app, s.Notes, map[string]any{"id": id, s.NoteTo: "To " + st, s.NoteBody: "Body " + st, s.FieldStatus: st,
-			s.FieldRoom: room.Id, s.NoteFlags: map[string]any{"findings": []string{"SECRETFLAG"}}})
+		n := kktest.Create(t, app, s.Notes, map[string]any{"id": id, s.NoteTo: "To " + st, s.NoteBody: "Body " + st, s.FieldStatus: st,
+			s.FieldRoom: room.Id})
+		// flags as only the server writes them (the PHI guard's hook computes
+		// them from the text on every save; this marker must never leak)
+		n.Set(s.NoteFlags, map[string]any{"findings": []string{"SECRETFLAG"}})
+		if err := app.UnsafeWithoutHooks().Save(n); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for id, st := range map[string]string{"storypublished0": s.StatusPublished, "storypending000": s.StatusPending, "storyrejected00": s.StatusRejected} {
 		kktest.Create(t, app, s.Stories, map[string]any{"id": id, s.StoryTitle: "Story " + st, s.StoryBody: "x", s.FieldStatus: st})

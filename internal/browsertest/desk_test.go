@@ -112,6 +112,9 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	srv := browsertest.StartServer(t)
 	flagged := seedDesk(t, srv.App, 20, false)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/moderate/login"), chromedp.WaitVisible("#password", chromedp.ByQuery))
+	browsertest.CheckPhoneLayout(t, ctx)
+	browsertest.Screenshot(t, ctx, "desk-login-390")
 	signIn(t, ctx, srv)
 
 	// the queue: the count in the title and heading, findings highlighted and named
@@ -130,10 +133,10 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	if strings.Join(marked, "|") != "Mrs Kowalski|bed 12" {
 		t.Errorf("highlighted %q, want Mrs Kowalski and bed 12", marked)
 	}
-	if !strings.Contains(named, "a patient's name") || !strings.Contains(named, "a room or bed number") {
+	if !strings.Contains(named, "a patient's name") || !strings.Contains(named, "a bed or room number") {
 		t.Errorf("findings not named in plain words: %q", named)
 	}
-	if !strings.Contains(marks, "Mrs Kowalski (a patient's name)") {
+	if !strings.Contains(marks, "Mrs Kowalski (a patient's name near “bed 12”)") {
 		t.Errorf("the mark is not labelled: %q", marks)
 	}
 	browsertest.CheckPhoneLayout(t, ctx)
@@ -199,6 +202,8 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/moderate/announcements"), chromedp.WaitVisible("#a-text", chromedp.ByQuery))
+	browsertest.CheckPhoneLayout(t, ctx)
 	if rec.GetString(s.FieldStatus) != s.StatusApproved || rec.GetString(s.NoteBody) != deskClean || strings.Contains(rec.GetString(s.NoteFlags), "patient_name") {
 		t.Errorf("redacted note: status %q, body %q, flags %s", rec.GetString(s.FieldStatus), rec.GetString(s.NoteBody), rec.GetString(s.NoteFlags))
 	}
@@ -210,6 +215,23 @@ func TestDeskApproveTwentyOnAPhone(t *testing.T) {
 func TestDeskKeyboardOnADesktop(t *testing.T) {
 	srv := browsertest.StartServer(t)
 	seedDesk(t, srv.App, 5, true)
+	// a break-room TV that stopped checking in 25 minutes ago
+	room, err := srv.App.FindFirstRecordByData(s.Rooms, s.RoomSlug, s.DefaultRoomSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screens, err := srv.App.FindCollectionByNameOrId(s.Screens)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tv := core.NewRecord(screens)
+	tv.Set(s.ScreenID, "tv-1")
+	tv.Set(s.FieldRoom, room.Id)
+	tv.Set(s.ScreenUserAgent, "Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/49.0.2623.112 Safari/537.36")
+	tv.Set(s.ScreenLastSeen, time.Now().UTC().Add(-25*time.Minute))
+	if err := srv.App.Save(tv); err != nil {
+		t.Fatal(err)
+	}
 	ctx := browsertest.NewBrowser(t, 1280, 800)
 	signIn(t, ctx, srv)
 	browsertest.Run(t, ctx, waitCount(6))
@@ -257,7 +279,8 @@ func TestDeskKeyboardOnADesktop(t *testing.T) {
 	if current != "To Colleague 02" {
 		t.Errorf("after approving, the current item is %q", current)
 	}
-	if !strings.Contains(side, "Approved: To Colleague 01") || !strings.Contains(side, "Flu jabs in the atrium") {
+	if !strings.Contains(side, "Approved: To Colleague 01") || !strings.Contains(side, "Flu jabs in the atrium") ||
+		!strings.Contains(side, "Screens not seen lately") || !strings.Contains(side, "last seen 25 min ago") {
 		t.Errorf("side column: %q", side)
 	}
 	browsertest.Screenshot(t, ctx, "desk-desktop-1280")

@@ -21,6 +21,10 @@ const digestJob = "kkModeratorDigest"
 // digestEvery is the least time between two digests.
 const digestEvery = time.Hour
 
+// digestSentKey keeps the last send in the app's store when there is no
+// kiosk_settings row to keep it in.
+const digestSentKey = "kkDigestSent"
+
 func registerDigest(app core.App) {
 	// every 5 minutes: an item is mailed about within 5 minutes of its
 	// deadline; SendDigest itself keeps to one e-mail an hour
@@ -44,10 +48,12 @@ func SendDigest(app core.App, now time.Time) (bool, error) {
 	}
 	row, err := app.FindFirstRecordByFilter(s.Settings, "")
 	after := time.Duration(s.DefaultDigestAfter) * time.Minute
-	var last time.Time
+	last, _ := app.Store().Get(digestSentKey).(time.Time) // no settings row: this process remembers
 	if err == nil {
 		after = time.Duration(row.GetInt(s.SettingDigestAfter)) * time.Minute
 		last = row.GetDateTime(s.SettingDigestSent).Time()
+	} else {
+		row = nil
 	}
 	if after <= 0 || (!last.IsZero() && now.Sub(last) < digestEvery) {
 		return false, nil
@@ -66,6 +72,7 @@ func SendDigest(app core.App, now time.Time) (bool, error) {
 	}
 
 	// note the send first: a crash mid-way mails again in an hour, not every 5 minutes
+	app.Store().Set(digestSentKey, now)
 	if row != nil {
 		sentAt, _ := types.ParseDateTime(now)
 		row.Set(s.SettingDigestSent, sentAt)

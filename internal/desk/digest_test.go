@@ -130,6 +130,23 @@ func TestDigestNotSent(t *testing.T) {
 	})
 }
 
+// TestDigestWithoutSettingsRow: the default (30 minutes) applies and the
+// hourly limit holds even with the settings row deleted.
+func TestDigestWithoutSettingsRow(t *testing.T) {
+	app := digestApp(t, true)
+	row, _ := app.FindFirstRecordByFilter(s.Settings, "")
+	if err := app.Delete(row); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if !send(t, app, now.Add(31*time.Minute)) {
+		t.Fatal("no digest after 31 minutes")
+	}
+	if send(t, app, now.Add(36*time.Minute)) {
+		t.Error("a second digest five minutes later")
+	}
+}
+
 // TestDigestJobRegistered: the cron job exists (Settings → Crons).
 func TestDigestJobRegistered(t *testing.T) {
 	app := kktest.NewApp(t)

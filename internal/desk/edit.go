@@ -8,6 +8,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 )
 
 // editPage is what desk_edit.html receives: the item as stored (with the
@@ -25,7 +26,8 @@ type editPage struct {
 	Multiline [3]bool
 }
 
-// fieldLabels and limits of the editable fields, per collection.
+// editLabels and editMax: the editable fields' labels and limits (the
+// same limits as the phone forms), per collection.
 var editLabels = map[string][3]string{
 	s.Notes:   {"To", "Message", "From (empty = anonymous)"},
 	s.Stories: {"Title", "Story", "Author (empty = anonymous)"},
@@ -33,7 +35,7 @@ var editLabels = map[string][3]string{
 
 var editMax = map[string][3]int{
 	s.Notes:   {s.NoteToMax, s.NoteBodyMax, s.NoteFromMax},
-	s.Stories: {140, 20000, 80},
+	s.Stories: {stories.TitleMax, stories.BodyMax, stories.AuthorMax},
 }
 
 func newEditPage(app core.App, rec *core.Record) *editPage {

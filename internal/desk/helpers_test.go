@@ -34,8 +34,9 @@ func seed(t testing.TB, app *tests.TestApp) {
 	stafftest.Account(t, app, modEmail, s.RoleModerate)
 	stafftest.Account(t, app, orgEmail, s.RoleOrganise)
 	room := kktest.Create(t, app, s.Rooms, map[string]any{"id": room4West, s.RoomName: "4 West break room", s.RoomSlug: "4-west", s.RoomActive: true})
+	icu := kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "ICU family room", s.RoomSlug: "icu", s.RoomActive: true})
 	kktest.Create(t, app, s.Notes, map[string]any{"id": cleanNote, s.NoteTo: "Ana in pharmacy", s.NoteBody: "Thank you for the tea at 3am.",
-		s.FieldRoom: room.Id, s.FieldStatus: s.StatusPending})
+		s.FieldRoom: room.Id, s.NoteForRoom: icu.Id, s.FieldStatus: s.StatusPending})
 	addNote(t, app, flaggedNote, "the night team", flaggedBody, room)
 	kktest.Create(t, app, s.Stories, map[string]any{"id": story, s.StoryTitle: "The cup of tea", s.StoryBody: "It was a long night.",
 		s.StoryAuthor: "Sam", s.FieldStatus: s.StatusPending})

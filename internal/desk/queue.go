@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -39,8 +40,9 @@ type Item struct {
 	Anonymous        bool     // no name given: shown as "A colleague"
 	Findings         []string // the kinds found, in plain words, e.g. "a patient's name"
 	SentAnyway       bool     // the writer saw the warning and sent it anyway
-	Room             string
-	Age              string // "12 min ago"
+	Room             string   // where it was written
+	ForRoom          string   // a note's for_room: where the person thanked works
+	Age              string   // "12 min ago"
 	Created          time.Time
 	CreatedISO       string
 	CreatedLocal     string // "Tue 3 Dec 14:30" in the hospital's time zone
@@ -53,19 +55,8 @@ func (it Item) Key() string { return it.Collection + ":" + it.ID }
 // Clean reports whether the guard found nothing.
 func (it Item) Clean() bool { return len(it.Findings) == 0 }
 
-// Waiting counts the pending notes and stories (the start page and the
-// page title show it).
-func Waiting(app core.App) (int, error) {
-	n := 0
-	for _, c := range []string{s.Notes, s.Stories} {
-		k, err := app.CountRecords(c, dbx.HashExp{s.FieldStatus: s.StatusPending})
-		if err != nil {
-			return 0, err
-		}
-		n += int(k)
-	}
-	return n, nil
-}
+// Waiting counts the pending notes and stories (the page title shows it).
+func Waiting(app core.App) (int, error) { return pending.Count(app) }
 
 // newest is the key of the most recent pending item ("" if none): with
 // the count it tells desk.js's poll that the queue changed even when one
@@ -85,8 +76,8 @@ func newest(app core.App) string {
 	return key
 }
 
-// pending loads up to limit pending notes and stories, oldest first.
-func pending(app core.App, limit int) ([]*core.Record, error) {
+// oldestPending loads up to limit pending notes and stories, oldest first.
+func oldestPending(app core.App, limit int) ([]*core.Record, error) {
 	var all []*core.Record
 	for _, c := range []string{s.Notes, s.Stories} {
 		recs, err := app.FindRecordsByFilter(c, "status = {:st}", "created", limit, 0, dbx.Params{"st": s.StatusPending})
@@ -133,8 +124,10 @@ func newItems(app core.App, recs []*core.Record, now time.Time) []Item {
 	rooms := map[string]string{}
 	var ids []string
 	for _, r := range recs {
-		if id := r.GetString(s.FieldRoom); id != "" && !slices.Contains(ids, id) {
-			ids = append(ids, id)
+		for _, id := range []string{r.GetString(s.FieldRoom), r.GetString(s.NoteForRoom)} {
+			if id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
 	}
 	if len(ids) > 0 {
@@ -148,7 +141,9 @@ func newItems(app core.App, recs []*core.Record, now time.Time) []Item {
 	p := prefs.Load(app)
 	items := make([]Item, 0, len(recs))
 	for _, r := range recs {
-		items = append(items, newItem(r, rooms[r.GetString(s.FieldRoom)], p, now))
+		it := newItem(r, rooms[r.GetString(s.FieldRoom)], p, now)
+		it.ForRoom = rooms[r.GetString(s.NoteForRoom)] // stories have no for_room: ""
+		items = append(items, it)
 	}
 	return items
 }

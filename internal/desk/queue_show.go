@@ -21,6 +21,7 @@ type queuePage struct {
 	Staff   string
 	// the desk's other sections
 	Announcements []Announcement
+	DarkScreens   []DarkScreen
 }
 
 // showQueue renders GET /moderate: everything that waits, oldest first.
@@ -38,7 +39,7 @@ func loadQueue(app core.App, auth *core.Record, now time.Time) (*queuePage, erro
 	if err != nil {
 		return nil, err
 	}
-	recs, err := pending(app, queueLimit)
+	recs, err := oldestPending(app, queueLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -51,6 +52,7 @@ func loadQueue(app core.App, auth *core.Record, now time.Time) (*queuePage, erro
 	}
 	p.Recent = recentDecisions(app, auth, now)
 	p.Announcements = currentAnnouncements(app, now)
+	p.DarkScreens = darkScreens(app, now)
 	return p, nil
 }
 

@@ -19,11 +19,11 @@ func TestQueue(t *testing.T) {
 			ExpectedStatus: 200,
 			ExpectedContent: []string{
 				"<title>(3) Moderation desk", `<h1 id="desk-count">3 waiting</h1>`,
-				`<mark class="phi">Mrs Kowalski</mark><span class="phi-kind"> (a patient&#39;s name)</span>`,
-				`<mark class="phi">bed 12</mark><span class="phi-kind"> (a room or bed number)</span>`,
-				"Check for patient details:</strong> a patient&#39;s name, a room or bed number.",
+				`<mark class="phi">Mrs Kowalski</mark><span class="phi-kind"> (a patient&#39;s name near “bed 12”)</span>`,
+				`<mark class="phi">bed 12</mark><span class="phi-kind"> (a bed or room number)</span>`,
+				"Check for patient details:</strong> a patient&#39;s name, a bed or room number.",
 				"The writer saw the warning and sent it anyway.",
-				"4 West break room", "just now", "— A colleague", "— Sam",
+				"4 West break room", "→ for <span class=\"desk-room\">ICU family room</span>", "just now", "— A colleague", "— Sam",
 				// approve-all lists the clean ones only
 				`name="item" value="notes:` + cleanNote + `"`, `name="item" value="stories:` + story + `"`, "Approve all 2 without findings",
 				`action="/moderate/notes/` + flaggedNote + `/approve"`, `action="/moderate/stories/` + story + `/reject"`,

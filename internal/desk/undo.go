@@ -25,6 +25,9 @@ type Recent struct {
 	Collection, ID string
 	Decision       string // "Approved", "Published", "Rejected"
 	What           string // "To Ana in pharmacy…" or a story's title
+	// Recognise: an approved note, so the desk offers its printable card
+	// and a nomination (issue 13) right where the moderator just decided
+	Recognise bool
 }
 
 // recentDecisions reads the moderator's own decisions of the last few
@@ -50,7 +53,8 @@ func recentDecisions(app core.App, auth *core.Record, now time.Time) []Recent {
 		if rec == nil || rec.GetString(s.FieldStatus) != entry.GetString(s.LogTo) || entry.GetDateTime(s.LogCreated).Time().Before(now.Add(-undoWindow)) {
 			continue
 		}
-		out = append(out, Recent{Collection: rec.Collection().Name, ID: rec.Id, Decision: decisionWord(rec.GetString(s.FieldStatus)), What: what(rec)})
+		out = append(out, Recent{Collection: rec.Collection().Name, ID: rec.Id, Decision: decisionWord(rec.GetString(s.FieldStatus)), What: what(rec),
+			Recognise: rec.Collection().Name == s.Notes && rec.GetString(s.FieldStatus) == s.StatusApproved})
 	}
 	return out
 }

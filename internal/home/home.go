@@ -7,7 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/desk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
@@ -47,7 +47,7 @@ type page struct {
 func (h *handler) show(e *core.RequestEvent) error {
 	var data page
 	if staff.Has(e.Auth, s.RoleModerate) {
-		n, err := desk.Waiting(e.App)
+		n, err := pending.Count(e.App)
 		data.Moderator, data.Waiting = err == nil, n
 	}
 

@@ -20,8 +20,7 @@ var identifiers = []string{"Zyxwbert", "8675309", "1951"}
 
 func seed(t testing.TB, app *tests.TestApp) {
 	kktest.Create(t, app, s.Notes, map[string]any{"id": "note00000000001", s.NoteTo: "Ana",
-		s.NoteBody:  "thanks for sitting with patient Zyxwbert Quill in bed 12, MRN 8675309, DOB 03/04/1951",
-		s.NoteFlags: map[string]any{"findings": map[string]any{"body": []map[string]any{{"kind": "patient_name", "start": 23, "end": 45}, {"kind": "room_bed", "start": 49, "end": 55}}}}})
+		s.NoteBody: "thanks for sitting with patient Zyxwbert Quill in bed 12, MRN 8675309, DOB 03/04/1951"}) // the PHI guard's hook sets flags
 	kktest.Staff(t, app, moderatorEmail, s.RoleModerate)
 }
 
@@ -60,7 +59,7 @@ func TestDecisionsAreLogged(t *testing.T) {
 					s.LogModerator: c.account(t, app).Id, s.LogAuthCollection: c.authCollection,
 					s.LogCollection: s.Notes, s.LogRecord: "note00000000001",
 					s.LogFrom: s.StatusPending, s.LogTo: s.StatusApproved,
-					s.LogFlagKinds: `["patient_name","room_bed"]`,
+					s.LogFlagKinds: `["date_of_birth","patient_name","record_number","room_bed"]`,
 				}
 				for f, v := range want {
 					if got := l.GetString(f); got != v {
@@ -125,7 +124,7 @@ func TestLogForTheDesk(t *testing.T) {
 		t.Fatalf("log entries = %d (%v), want 1", len(logs), err)
 	}
 	if l := logs[0]; l.GetString(s.LogModerator) != staff.Id || l.GetString(s.LogAuthCollection) != s.Moderators ||
-		l.GetString(s.LogTo) != s.StatusRejected || l.GetString(s.LogFlagKinds) != `["patient_name","room_bed"]` {
+		l.GetString(s.LogTo) != s.StatusRejected || l.GetString(s.LogFlagKinds) != `["date_of_birth","patient_name","record_number","room_bed"]` {
 		t.Errorf("entry = %v", l.PublicExport())
 	}
 }

@@ -10,6 +10,7 @@
 package recognition
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -84,3 +85,20 @@ func dateString(t time.Time) string {
 // longDate is "29 November 2026" in the hospital's time zone: a card and
 // a huddle sheet are kept, so they carry the year.
 func longDate(p prefs.Prefs, t time.Time) string { return t.In(p.Location).Format("2 January 2006") }
+
+// Tally is the screen's line of recognition made visible without names:
+// how many approved thank-yous the unit got this (hospital) month, in
+// words; "" when none yet, so an empty month shows nothing rather than a
+// discouraging zero.
+func Tally(app core.App, roomID string, now time.Time) (string, error) {
+	n, err := CountSince(app, roomID, MonthStart(now, prefs.Load(app).Location))
+	switch {
+	case err != nil:
+		return "", err
+	case n == 0:
+		return "", nil
+	case n == 1:
+		return "1 thank-you for this unit this month", nil
+	}
+	return strconv.Itoa(n) + " thank-yous for this unit this month", nil
+}

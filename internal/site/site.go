@@ -18,6 +18,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/organise"
@@ -52,6 +53,8 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 
 	// record defaults and guards that hold for every way a record arrives
 	records.Register(app)
+	registerJournal(app)
+	mailcap.Register(app)
 	prefs.Register(app)
 	storage.Register(app) // a VACUUM a migration asked for, before serving
 	// domain pages and their hooks
@@ -72,6 +75,9 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 				return err
 			}
 			registerMiddlewares(se, views)
+			registerFormBodyLimit(se, views)
+			registerAPIBodyLimit(se)
+			registerHealth(se)
 			registerCORS(se, cfg.CORSOrigins)
 			registerShutdown(se)
 			registerStatic(se, views)

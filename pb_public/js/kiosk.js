@@ -329,6 +329,14 @@
     x.send(data);
   }
 
+  // "12 thank-yous for this unit this month": follows each re-sync
+  function setTally(text) {
+    var el = document.getElementById('tally');
+    if (!el) { return; }
+    el.innerText = text;
+    el.className = text ? 'tally' : 'tally hidden';
+  }
+
   function resync() {
     request('GET', feedURL, null, etag ? { 'If-None-Match': etag } : {}, function (x) {
       if (x.status === 304) { return; }
@@ -342,6 +350,7 @@
       offset = feed.offset; quietStart = feed.quietStart; quietEnd = feed.quietEnd;
       if (!feed.appUrlOk !== !document.querySelector('.code')) { location.reload(); return; }
       replaceAll(feed.cards || []);
+      setTally(feed.tally || '');
       tick();
     });
   }
