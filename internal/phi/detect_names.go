@@ -668,7 +668,7 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 // thanked for something ("thanks Sam for sorting his meds").
 func (d *doc) clauseEvent(j int) (bool, int, int) {
 	s := d.toks[j].sent
-	thanked := false
+	thanked, role := false, false
 	for n, steps := j+1, 0; n < len(d.toks) && d.toks[n].sent == s && steps < 18; n, steps = n+1, steps+1 {
 		t := d.toks[n]
 		if t.low == "(" { // "(our porter of 22 yrs)"
@@ -713,6 +713,9 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 		if d.is(n, "stay", "estancia") && d.is(d.prevWord(n), "his", "her", "their", "su") && (d.wardAt(n+1) || d.is(n+1, "with") && d.is(n+2, "us") || d.is(n+1, "in") && d.is(n+2, "hospital")) {
 			return true, n, n // "home now after her stay on 3S"
 		}
+		if d.wcats[n]&cRole != 0 {
+			role = true // "Sam is a nurse in ICU": where a colleague works
+		}
 		if d.toks[n].cats&(cEvent|cDiagnosis) == 0 {
 			continue
 		}
@@ -720,7 +723,7 @@ func (d *doc) clauseEvent(j int) (bool, int, int) {
 		if !ok || d.toks[n].cats&cEvent == 0 && !d.diagnosis(n) {
 			continue
 		}
-		if d.ownedEvent(j, n) && !d.tenure(n, e) {
+		if d.ownedEvent(j, n) && !d.tenure(n, e) && !(role && d.is(n, "in", "on", "en")) {
 			return true, n, e
 		}
 	}
@@ -892,7 +895,7 @@ func (d *doc) ownedEvent(j, n int) bool {
 		if d.is(p, "he", "she", "they", "él", "ella") && d.is(d.prevWord(p), "when", "as", "after", "since", "while", "until", "before", "cuando") {
 			return true
 		}
-		if d.is(p, "is", "was", "been", "being", "just", "has", "had", "got", "she's", "he's", "they're", "está", "estuvo", "fue", "ha") && d.toks[n].cats&cEvent != 0 && !weakEvent[d.toks[n].low] {
+		if steps <= 1 && d.is(p, "is", "was", "been", "being", "just", "has", "had", "got", "she's", "he's", "they're", "está", "estuvo", "fue", "ha", "still", "now") && d.toks[n].cats&cEvent != 0 && !weakEvent[d.toks[n].low] {
 			return true
 		}
 		// "spent a week on AMU with COVID", "who is on 9 East after a broken ankle"

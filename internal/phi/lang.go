@@ -109,7 +109,7 @@ var english = withBones(language{
 		"radiotherapy", "radiation", "dialysis", "transplant", "ventilated", "intubated", "extubated", "sedated", "palliative", "end of life",
 		"passed away", "passed", "died", "dying", "miscarriage", "stillbirth", "was born", "delivered", "gave birth", "post-op", "postop",
 		"on the ward as", "being treated", "treatment", "biopsy", "scan results", "prognosis", "terminal", "hospice", "recovering from",
-		"in icu", "in itu", "in the icu", "on icu", "on itu", "on hdu", "in hdu", "on ccu", "in ccu", "in intensive care", "in resus", "in a&e", "in the er", "in the ed", "coded", "arrested", "collapsed", "fell", "fall",
+		"in icu", "in itu", "in the icu", "in hdu", "in ccu", "in intensive care", "in resus", "in a&e", "in the er", "in the ed", "coded", "arrested", "collapsed", "fell", "fall",
 		"broke her", "broke his", "her op", "his op", "her surgery", "his surgery", "stay with us", "stay on the ward", "length of stay",
 		"transferred", "bed-bound", "bedbound", "on oxygen", "last day on the ward", "days on the ward", "weeks on the ward",
 		"time on the ward", "last day with us", "first night on the ward", "on a ventilator", "in labour", "in labor", "giving birth", "bedside",
