@@ -377,7 +377,7 @@ func (d *doc) staffLevel(start, j int) int {
 		if d.wcats[m]&cPlace != 0 || d.wcats[m]&cEvent != 0 {
 			break
 		}
-		if !d.is(m, "from", "on", "in", "at", "of", "the", "our", "my", "de", "del", "la", "el", "nuestra", "nuestro", "du", "notre", "night", "day", "new", "lovely", "amazing", "brilliant", "fab", "fabulous", "wonderful", "favourite", "favorite", "senior", "junior", "lead", "head", "chief") && d.toks[m].kind != tPunct {
+		if !d.is(m, "from", "on", "in", "at", "of", "the", "our", "my", "is", "was", "a", "an", "es", "una", "un", "de", "del", "la", "el", "nuestra", "nuestro", "du", "notre", "night", "day", "new", "lovely", "amazing", "brilliant", "fab", "fabulous", "wonderful", "favourite", "favorite", "senior", "junior", "lead", "head", "chief") && d.toks[m].kind != tPunct {
 			break
 		}
 	}
