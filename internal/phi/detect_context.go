@@ -47,7 +47,7 @@ func (d *doc) findPlaces() {
 	}
 	// a room code after a patient or a name, with no place word: "pt in 318B", "Sarah Lyle in 5W-23"
 	for k := 1; k+1 < len(d.toks); k++ {
-		if !d.is(k, "in", "en") || d.toks[k+1].sp == false {
+		if !d.is(k, "in", "en") || !d.toks[k+1].sp {
 			continue
 		}
 		p := d.toks[k-1]

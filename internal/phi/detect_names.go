@@ -317,11 +317,9 @@ func (d *doc) patientNounBefore(start int) (int, bool) {
 	return -1, false
 }
 
-// staffCue: "Dear Maria", "our Maria", "colleague Maria", "Maria from
-// pharmacy", "Maria, our ward clerk", "Maria (theatres)", "Maria stayed late".
-func (d *doc) staffCue(start, j int) bool { return d.staffLevel(start, j) > 0 }
-
-// staffLevel says how surely a staff cue claims the name: 2 surely, 1
+// staffLevel: a staff cue claims the name: "Dear Maria", "colleague
+// Maria", "Maria from pharmacy", "Maria, our ward clerk", "Maria
+// (theatres)", "Maria stayed late". It says how surely: 2 surely, 1
 // only "our" before it ("our Rosie" may be the ward's favourite patient),
 // 0 not at all.
 func (d *doc) staffLevel(start, j int) int {
