@@ -110,7 +110,8 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 		if d.is(p, "the", "on", "in", "at", "of", "en", "la", "el") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != "," {
 			continue
 		}
-		if d.is(p, "everyone", "all", "team", "staff", "nurses", "colleagues", "crew", "todos", "todas", "equipo") ||
+		if d.is(p, "everyone", "all", "team", "staff", "nurses", "colleagues", "crew", "todos", "todas", "equipo", "patients", "residents",
+			"ladies", "gentlemen", "men", "women", "kids", "children", "babies", "pacientes") || // "the patients in bay 4": a group
 			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love", "de", "a", "para", "pour", "à", "con", "hi", "hello", "go") {
 			return true
 		}

@@ -362,6 +362,9 @@ func (d *doc) staffLevel(start, j int) int {
 	if d.is(n, "and", "&", "y") && d.is(n+1, "i", "me", "yo") {
 		return 2 // "Priya and I"
 	}
+	if d.carerOf(n) {
+		return 2 // "Watched Priya calm a frightened patient": she cares, the patient is cared for
+	}
 	if d.toks[n].low == "," || d.toks[n].low == "(" || d.toks[n].low == "-" {
 		n++
 	}
@@ -388,6 +391,29 @@ func (d *doc) staffLevel(start, j int) int {
 // groupWord: a group addressed before a comma is not the person named after it.
 var groupWord = map[string]bool{"team": true, "teams": true, "crew": true, "staff": true, "nurses": true, "colleagues": true,
 	"porters": true, "physios": true, "doctors": true, "hcas": true, "equipo": true, "enfermeras": true, "compañeros": true}
+
+// carerOf: a care verb from token n whose object is a patient or a person
+// ("calm a frightened patient", "comfort the family"): the name before it
+// is the carer.
+func (d *doc) carerOf(n int) bool {
+	for steps := 0; steps < 2 && d.is(n, "always", "never", "just", "really", "so", "gently", "quietly", "kindly"); steps++ {
+		n++
+	}
+	if n >= len(d.toks) || !(d.toks[n].cats&cCare != 0 || baseCare[d.toks[n].low]) {
+		return false
+	}
+	for x, steps := d.nextWord(n, false), 0; x >= 0 && steps < 4; x, steps = d.nextWord(x, false), steps+1 {
+		if d.wcats[x]&(cPatientNoun|cPersonNoun|cRelation) != 0 || d.is(x, "relative", "relatives", "visitor", "visitors", "everyone", "him", "her", "them") {
+			return true
+		}
+	}
+	return false
+}
+
+// baseCare are care verbs in their base form: "watched Priya calm …".
+var baseCare = map[string]bool{"calm": true, "comfort": true, "settle": true, "reassure": true, "help": true, "hold": true,
+	"feed": true, "wash": true, "support": true, "treat": true, "nurse": true, "soothe": true, "cheer": true, "hug": true,
+	"hugged": true, "handle": true, "de-escalate": true, "talk": true, "guide": true, "walk": true}
 
 // listStart: the first of the names listed before the one at start ("Bex
 // and Tom", "Ana, Ben and Cal"): what comes before the list claims all.

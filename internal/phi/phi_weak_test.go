@@ -95,6 +95,15 @@ func TestScanWeakAllowList(t *testing.T) {
 		"Congratulations on our first ever staff awards, thanks comms team",
 		"Thanks Jo, my surgery rotation was brilliant because of you",
 		"Thank you Raj for being so patient with me on my first day",
+		"Watched Priya calm a frightened patient in the waiting room today",
+		"Thanks Dev, the patients in bay 4 got their meds on time because of you",
+		"Thanks Aisha for the birthday cake for Jade's 30th, you're a star",
+		"Hope your back feels better after moving house, Kate!",
+		"Shout out to Sophie who stayed with Ana's patients while she was at lunch",
+		"Thanks team for the flowers when my dad was in hospital, Jo",
+		"Sam is a nurse in ICU and the kindest person I know",
+		"Ravi is the only nurse on ICU who can fix the printer",
+		"thanks tendai and hollie for the cake!!",
 	} {
 		if got := phi.Scan(in); len(got) != 0 {
 			t.Errorf("Scan(%q) = %+v, want nothing", in, got)
