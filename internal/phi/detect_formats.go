@@ -151,7 +151,8 @@ func init() {
 		occhealth physio therapy therapies dietetics nutrition food kitchen portering porters housekeeping linen sterile theatres
 		farmacia enfermeria enfermería informacion información citas atencion atención ayuda rrhh nominas nóminas personal formacion
 		formación docencia calidad contacto hola secretaria secretaría admision admisión urgencias cocina mantenimiento limpieza
-		seguridad capellania capellanía voluntariado`) {
+		seguridad capellania capellanía voluntariado informatica informática sistemas soporte cau suministros compras
+		archivo admision recepcion recepción direccion dirección gerencia prevencion prevención riesgos`) {
 		mailbox[w] = true
 	}
 }
