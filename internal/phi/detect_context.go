@@ -55,7 +55,8 @@ func (d *doc) findPlaces() {
 		if !(d.endAt[k-1]&(cPatientNoun|cPersonNoun) != 0 || p.kind == tWord && p.cap && !p.first && d.wcats[k-1] == 0 && (nameStrength(p.base) > 0 || fullName)) {
 			continue
 		}
-		if e, ok := d.roomCode(k + 1); ok {
+		if e, ok := d.roomCode(k + 1); ok && (d.endAt[k-1]&(cPatientNoun|cPersonNoun) != 0 || d.toks[k+1].kind != tNum) {
+			// a bare number after a name may be an office ("Dr Patel in 305"); a bed code is not: "Sarah Lyle in 5W-23"
 			d.addTok(KindRoomBed, k+1, e, prioPlace)
 			d.places = append(d.places, k+1)
 			d.placesBySent[d.toks[k].sent] = append(d.placesBySent[d.toks[k].sent], k+1)

@@ -572,7 +572,11 @@ func (d *doc) placeAfter(m mention) (bool, int, int) {
 			return true, n, n
 		}
 		if d.isPlaceFinding(n) && d.is(n-1, "in", "en") { // "Sarah Lyle in 5W-23"
-			return true, n, n
+			e, ok := d.roomCode(n)
+			if !ok {
+				e = n
+			}
+			return true, n, e
 		}
 	}
 	return false, -1, -1
