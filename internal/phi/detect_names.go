@@ -198,7 +198,7 @@ func (d *doc) roleAfter(k int) bool {
 	if !d.is(n, "from", "in", "on", "de", "(", ",") {
 		return false
 	}
-	for n++; n < len(d.toks) && n <= k+4 && d.is(n, "the", "la", "el", "our", "nuestra", "nuestro"); n++ {
+	for n++; n < len(d.toks) && n <= k+5 && d.is(n, "the", "la", "el", "our", "nuestra", "nuestro", "new", "nueva", "nuevo", "own", "former", "lovely", "wonderful", "amazing", "brilliant", "fabulous"); n++ {
 	}
 	return n < len(d.toks) && d.toks[n].cats&cRole != 0 // "Sinéad (healthcare assistant …", "Tendai, our receptionist,"
 }
@@ -294,9 +294,14 @@ func (d *doc) judge(m mention) {
 		}
 		d.cue(d.addTok(KindPatientName, start, m.j, prioName), cueI, cueJ)
 	case staff:
+	case m.title >= 0 && d.roleAfter(m.j):
+		// "la Sra. Martínez, nuestra nueva directora de enfermería": a colleague introduced by her role
 	case m.title >= 0:
 		d.addTok(KindPatientName, start, m.j, prioName)
 	default:
+		if d.youThen(start, m.j) {
+			return // "that's you, Joel!": the reader, named
+		}
 		if ci, cj, ok := d.contextCue(start, m.j); ok {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), ci, cj)
 		}
@@ -871,6 +876,14 @@ func (d *doc) findWriterPatient() (bool, int, int) {
 func (d *doc) vocative(start, j int) bool {
 	n := j + 1
 	return (n >= len(d.toks) || d.toks[n].kind == tPunct && d.toks[n].low != "'" && d.toks[n].low != "-") && d.toks[start].sent == d.toks[min(n, len(d.toks)-1)].sent
+}
+
+// youThen: a name said right after "you" and a comma, at the end of a
+// clause ("that's you, Joel!", "we love you, Priya."): the reader, a
+// colleague, named in the kudos, not the patients the note mentions.
+func (d *doc) youThen(start, j int) bool {
+	p := start - 1
+	return p >= 1 && d.toks[p].low == "," && d.is(p-1, "you", "u", "ya") && d.vocative(start, j)
 }
 
 // caredColleague: a colleague cared for as a patient: "the dialysis unit
