@@ -146,7 +146,7 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	// equipment or a store at the place: "the crash cart in bay 3", "the dirty utility in Bay 2",
 	// "the defib in corridor C outside room 220", "the machine from ICU bay 1"
 	if d.thingAt(k) {
-		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person && !d.pronounNear(k, v) {
+		if !d.personAround(k, v) && !d.pronounNear(k, v) {
 			return true
 		}
 	}
@@ -164,16 +164,82 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 			}
 		}
 	}
+	// a space given a new use: "turned bay 5 into a skills lab", "Room 4 is now the quiet room",
+	// "keeping Bay 3 clean while it's the overflow bay"
+	if d.repurposed(k, v) && !d.personAround(k, v) && !d.pronounNear(k, v) {
+		return true
+	}
 	// "the staff meeting in room 12"
 	if _, ok := d.near(k, v, 5, cStaffPlace); ok && roomish {
-		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person {
+		if !d.personAround(k, v) {
 			return true
 		}
 	}
 	// equipment at the place, and no person next to it
 	if _, ok := d.near(k, v, 5, cEquipment); ok {
-		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person && !d.pronounNear(k, v) {
+		if !d.personAround(k, v) && !d.pronounNear(k, v) {
 			return true
+		}
+	}
+	return false
+}
+
+// personAround: a person, a patient, a relative or a titled name within
+// eight tokens of the place. A title glued into an abbreviation is none:
+// the "D" of "the L&D corridor".
+func (d *doc) personAround(k, v int) bool {
+	h, ok := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle)
+	if !ok {
+		return false
+	}
+	if h.cats&(cPersonNoun|cPatientNoun|cRelation) == 0 && h.i > 0 && !d.toks[h.i].sp && d.toks[h.i-1].low == "&" {
+		_, other := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation)
+		return other
+	}
+	return true
+}
+
+// convertVerbs before a place and "into" after it give the space a new use.
+var convertVerbs = map[string]bool{"turn": true, "turned": true, "turning": true, "turns": true, "convert": true, "converted": true,
+	"converting": true, "transform": true, "transformed": true, "transforming": true, "made": true, "make": true, "making": true,
+	"change": true, "changed": true, "changing": true, "redesign": true, "redesigned": true, "repurposed": true, "repurposing": true,
+	"convertir": true, "convirtió": true, "convertido": true, "transformar": true, "transformó": true}
+
+// spaceNouns name what a space is used as: "the pumping room", "a skills lab".
+var spaceNouns = map[string]bool{"room": true, "bay": true, "area": true, "lab": true, "space": true, "suite": true, "hub": true,
+	"store": true, "storeroom": true, "office": true, "lounge": true, "kitchen": true, "library": true, "gym": true, "zone": true,
+	"sala": true, "zona": true, "espacio": true, "almacén": true, "aula": true}
+
+// repurposed: the place is a space with a new use, not someone's bed: a
+// conversion verb before it and "into" after ("turned bay 5 on Ward 18
+// into a skills lab"), or a copula that says what the space now is
+// ("Room 4 is now the quiet room", "while it's the overflow bay").
+func (d *doc) repurposed(k, v int) bool {
+	s := d.toks[k].sent
+	conv := false
+	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 3 && d.toks[p].sent == s; p, steps = d.prevWord(p), steps+1 {
+		if convertVerbs[d.toks[p].low] {
+			conv = true
+		}
+	}
+	for n, steps := d.nextWord(v, false), 0; n >= 0 && steps < 8 && d.toks[n].sent == s; n, steps = d.nextWord(n, false), steps+1 {
+		if conv && d.is(n, "into", "en") {
+			return true
+		}
+		if !d.is(n, "is", "it's", "becomes", "became", "will", "es", "será") {
+			continue
+		}
+		m := d.nextWord(n, false)
+		for m >= 0 && d.is(m, "be", "now", "currently", "temporarily", "ahora") {
+			m = d.nextWord(m, false)
+		}
+		if m < 0 || !d.is(m, "the", "a", "an", "our", "la", "el", "una", "un", "nuestra", "nuestro") {
+			continue
+		}
+		for x, st := d.nextWord(m, false), 0; x >= 0 && st < 4 && d.toks[x].sent == s; x, st = d.nextWord(x, false), st+1 {
+			if spaceNouns[d.toks[x].low] || storeWords[d.toks[x].low] {
+				return true
+			}
 		}
 	}
 	return false

@@ -379,7 +379,7 @@ func (d *doc) classify(g group) {
 		}
 	case date:
 		d.dateFinding(g.i, g.j, d.dateYear(g))
-	case shapeLong.MatchString(g.shape) && !d.thingNumber(g):
+	case shapeLong.MatchString(g.shape) && !d.thingNumber(g) && !(d.namedLine(g.i) && d.sents[d.toks[g.i].sent]&(cRelation|cPatientNoun) == 0):
 		d.addTok(KindRecordNumber, g.i, g.j, prioRecord)
 	case shapeUKReg.MatchString(g.shape):
 		d.addTok(KindPlate, g.i, g.j, prioPlate)
@@ -426,11 +426,36 @@ func (d *doc) moneyOrCount(g group) bool {
 // ("the staff helpline on 0800 …", "IT service desk 555 0100").
 func (d *doc) serviceLine(k int) bool {
 	_, ok := d.labelWithin(k, 6, cServiceLine)
-	if !ok {
+	if !ok && !d.namedLine(k) {
 		return false
 	}
 	// "her daughter's number", "on the patient's behalf": a person wins
 	return d.sents[d.toks[k].sent]&(cRelation|cPatientNoun) == 0
+}
+
+// namedLine: a line named earlier in the sentence, however far back ("the
+// Nurse Advice Line team, who pick up for staff too (855-…)", "the crisis
+// text line (text FRONTLINE to 741741)"): a helpline's, hotline's or
+// advice line's number, or a short code, is a service's.
+func (d *doc) namedLine(k int) bool {
+	s := d.toks[k].sent
+	if d.sents[s]&cServiceLine == 0 {
+		return false
+	}
+	for _, x := range d.bySent[s] {
+		h := d.hits[x]
+		if h.cats&cServiceLine == 0 || h.j >= k {
+			continue
+		}
+		w := d.wordsOf(h)
+		switch last := w[len(w)-1]; {
+		case last == "helpline" || last == "hotline" || last == "switchboard" || last == "lifeline" || last == "samaritans":
+			return true
+		case (last == "line" || last == "lines") && len(w) > 1:
+			return true // "advice line", "text line", "crisis line", not a bare "line"
+		}
+	}
+	return false
 }
 
 // dateYear is the year of a numeric date, or 0 when it has none.

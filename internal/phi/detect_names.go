@@ -233,6 +233,9 @@ func (d *doc) judge(m mention) {
 	if m.title >= 0 {
 		start = m.title
 	}
+	if n := m.j + 1; m.title < 0 && n+1 < len(d.toks) && d.toks[n].cap && d.wcats[n]&cPlace != 0 && placeNumber(d.toks[n+1]) {
+		return // "Side Room 3", "Rainbow Bay 2": the place's own name
+	}
 	if n := m.j + 1; d.toks[m.j].base != d.toks[m.j].low && n < len(d.toks) && staffOwned[d.toks[n].low] {
 		return // "Ana's patients", "Sam's bay": a colleague's
 	}
