@@ -108,12 +108,13 @@ func placeNumber(t token) bool {
 func (d *doc) staffPlace(k, pj, v int) bool {
 	// "Thanks to Pod 2", "everyone on ICU Bay 2"
 	for p, steps := k-1, 0; p >= 0 && steps < 4 && d.toks[p].sent == d.toks[k].sent; p, steps = p-1, steps+1 {
-		if d.is(p, "the", "on", "in", "at", "of", "en", "la", "el") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != "," {
+		if d.is(p, "the", "on", "in", "at", "of", "en", "la", "el", "de", "del") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != "," {
 			continue
 		}
 		if d.is(p, "everyone", "all", "team", "staff", "nurses", "colleagues", "crew", "todos", "todas", "equipo", "patients", "residents",
 			"ladies", "gentlemen", "men", "women", "kids", "children", "babies", "pacientes") || // "the patients in bay 4": a group
-			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love", "de", "a", "para", "pour", "à", "con", "hi", "hello", "go") {
+			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love", "de", "a", "para", "pour", "à", "con", "hi", "hello", "go") ||
+			d.is(p, "a") && d.is(d.prevWord(p), "gracias") { // "¡Gracias a la habitación 3!" as "Thanks to Pod 2"
 			return true
 		}
 		break
@@ -342,6 +343,9 @@ func (d *doc) findAges() {
 		}
 		if age < 0 || age > 125 {
 			continue
+		}
+		if n := d.nextWord(end, false); n >= 0 && d.wcats[n]&cRole != 0 && d.wcats[n]&cPatientNoun == 0 && d.sents[t.sent]&(cPatientNoun|cPatientTitle|cRelation) == 0 {
+			continue // "our 82-year-old volunteer", "a 70-year-old porter": a colleague's age
 		}
 		if age >= 90 {
 			if !d.celebration(t.sent) || !d.colleagueNamed(t.sent) {
