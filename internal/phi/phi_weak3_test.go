@@ -70,3 +70,28 @@ func TestScanWeak3StillFound(t *testing.T) {
 		}
 	}
 }
+
+// TestScanWeak3FirstNames: a first name made a patient's by what the
+// third holdout showed (in my own words): a baby's weight reached, a
+// child's age said with "he's", a ward after the name, a condition after
+// a possessive, a great age turned, a discharge in the note.
+func TestScanWeak3FirstNames(t *testing.T) {
+	for _, c := range []struct{ in, name string }{
+		{"Midwives, Ruby-Jo reached 1.8kg this morning, thank you for every feed 💕", "Ruby-Jo"},
+		{"Porters: Alfie on Ward 12 says you're the fastest drivers in town. He's 7 and means it.", "Alfie"},
+		{"Thanks Tunde, you were so patient with Doreen's delirium on nights.", "Doreen's"},
+		{"The day team were lovely with Walter. He turned ninety-two on Sunday and wanted cake.", "Walter"},
+		{"Tell pharmacy that Stanley says you're legends. He goes home on Friday.", "Stanley"},
+	} {
+		found := phi.Scan(phi.Normalize(c.in, true))
+		ok := false
+		for _, f := range found {
+			if f.Text == c.name {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("Scan(%q) = %+v, want %q", c.in, found, c.name)
+		}
+	}
+}
