@@ -108,6 +108,9 @@ func placeNumber(t token) bool {
 func (d *doc) staffPlace(k, pj, v int) bool {
 	// "Thanks to Pod 2", "everyone on ICU Bay 2"
 	for p, steps := k-1, 0; p >= 0 && steps < 4 && d.toks[p].sent == d.toks[k].sent; p, steps = p-1, steps+1 {
+		if d.toks[p].low == ":" {
+			break // "To night staff: rm 507 …": a greeting ends at the colon
+		}
 		if d.is(p, "the", "on", "in", "at", "of", "en", "la", "el", "de", "del") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != "," {
 			continue
 		}
@@ -121,7 +124,7 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	}
 	n := d.nextWord(v, false)
 	// "the bay 3 nurses", "bed 1 to bed 28", "beds 1-6"
-	if n >= 0 && (d.is(n, "team", "nurses", "staff", "crew", "hcas", "colleagues", "equipo") || d.wcats[n]&cRole != 0 && !d.is(n, "nurse", "ot")) {
+	if n >= 0 && (d.is(n, "team", "nurses", "staff", "crew", "hcas", "colleagues", "equipo") || d.wcats[n]&cRole != 0 && !d.is(n, "nurse", "ot", "pt")) {
 		return true
 	}
 	if v+2 < len(d.toks) && (d.is(v+1, "to", "-", "–", "a", "al") && (d.toks[v+2].kind == tNum || d.wcats[v+2]&cPlace != 0)) {
@@ -153,11 +156,11 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	}
 	if roomish {
 		// "meeting room 2", "room 4 break room", "Room 14 Outpatients", "room 2 of the education centre"
-		if p := d.prevWord(k); p >= 0 && (d.wcats[p]&cStaffPlace != 0 || d.endAt[p]&cStaffPlace != 0) {
+		if p := d.prevWord(k); p >= 0 && p == k-1 && (d.wcats[p]&cStaffPlace != 0 || d.endAt[p]&cStaffPlace != 0) {
 			return true
 		}
 		for m, steps := n, 0; m >= 0 && steps < 4; m, steps = d.nextWord(m, false), steps+1 {
-			if d.wcats[m]&(cStaffPlace|cService) != 0 || storeWords[d.toks[m].low] || d.is(m, "outpatients", "opd", "lounge", "kitchen", "office", "corridor", "entrance", "lift", "stairs", "cafe", "canteen", "hub", "centre", "center", "suite", "building", "block", "wing", "floor", "level") {
+			if d.wcats[m]&(cStaffPlace|cService) != 0 && d.wcats[m]&cPatientNoun == 0 || storeWords[d.toks[m].low] || d.is(m, "outpatients", "opd", "lounge", "kitchen", "office", "corridor", "entrance", "lift", "stairs", "cafe", "canteen", "hub", "centre", "center", "suite", "building", "block", "wing", "floor", "level") {
 				return true
 			}
 			if !d.is(m, "of", "in", "at", "the", "on", "de", "la", "el", "del") {
@@ -338,6 +341,8 @@ func (d *doc) findAges() {
 			case suf == "th" || suf == "st" || suf == "nd" || suf == "rd" || suf == "º":
 				if nx := d.nextWord(k, false); nx >= 0 && d.is(nx, "birthday", "bday", "cumpleaños", "anniversaire") {
 					age, end = n, nx
+				} else if p := k - 1; n >= 90 && p > 0 && d.toks[p].kind == tWord && d.toks[p].base != d.toks[p].low && d.toks[p].cap {
+					age = n // "Capt. Brandt's 95th": a great birthday, the word left out
 				}
 			}
 		}

@@ -898,7 +898,7 @@ func (d *doc) caredColleague(start int) (int, int, bool) {
 	s := d.toks[start].sent
 	for p, steps := d.prevWord(start), 0; p >= 0 && steps < 5; p, steps = d.prevWord(p), steps+1 {
 		if i, ok := d.hitTo(p, cCare); ok && !d.is(i, "sat", "sitting", "sit", "talked", "talking", "chatted", "walked", "laughed", "danced", "dancing", "sang", "singing", "read", "reading", "explained", "cheered", "visited", "visiting") {
-			if d.sents[s]&(cEvent|cDiagnosis) == 0 && !d.is(i, "nursed", "nursing", "treated", "treating", "resuscitated", "intubated", "operated") {
+			if d.sents[s]&(cEvent|cDiagnosis) == 0 && !d.is(i, "nursed", "nursing", "treated", "treating", "resuscitated", "intubated", "operated", "stitching", "stitched", "stitch", "plastered") {
 				return -1, -1, false
 			}
 			return i, p, true

@@ -95,3 +95,32 @@ func TestScanWeak3FirstNames(t *testing.T) {
 		}
 	}
 }
+
+// TestScanWeak3Formats: the third holdout's lexical gaps, in my own words:
+// a room after a colon-ended greeting, a great birthday with the word left
+// out, a Medi-Cal card, a procedure that names the patient, a Spanish care
+// verb, a colleague stitched up.
+func TestScanWeak3Formats(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		kind phi.Kind
+	}{
+		{"Day team: rm 212 pt says you made her week.", phi.KindRoomBed},
+		{"Thanks all for making Sgt. Alan Pryce's 97th on our ward a party.", phi.KindAge},
+		{"The billing team sorted Rosa Diaz's Medi-Cal BIC 55512345A1B before discharge.", phi.KindMemberID},
+		{"Brilliant work on Peter Lyle's Whipple last week, team.", phi.KindPatientName},
+		{"Gracias a hemodiálisis por tratar a Ramón Ibarra con tanta paciencia.", phi.KindPatientName},
+		{"Thanks to minors for stitching up our porter Keith Dunn after he slipped.", phi.KindStaffPatient},
+	} {
+		found := phi.Scan(phi.Normalize(c.in, true))
+		ok := false
+		for _, f := range found {
+			if f.Kind == c.kind {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("Scan(%q) = %+v, want a %s", c.in, found, c.kind)
+		}
+	}
+}
