@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 func read(t *testing.T, name string) string {
@@ -58,26 +59,24 @@ func TestSystemdUnit(t *testing.T) {
 	unit := read(t, "kindness-kiosk.service")
 	keys := unitKeys(unit)
 	want := map[string]string{
-		"Service.DynamicUser":     "yes",
-		"Service.User":            "kindness-kiosk",
-		"Service.StateDirectory":  "kindness-kiosk",
-		"Service.ExecStart":       "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
-		"Service.Restart":         "on-failure",
-		"Service.LimitNOFILE":     "65536",
-		"Service.NoNewPrivileges": "yes",
-		"Service.ProtectSystem":   "strict",
-		"Service.PrivateTmp":      "yes",
-		"Service.ProtectHome":     "yes",
-		"Service.KillSignal":      "SIGTERM",
-		"Install.WantedBy":        "multi-user.target",
+		"Service.DynamicUser":        "yes",
+		"Service.User":               "kindness-kiosk",
+		"Service.StateDirectory":     "kindness-kiosk",
+		"Service.ExecStart":          "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
+		"Service.Restart":            "always",
+		"Unit.StartLimitIntervalSec": "0",
+		"Service.LimitNOFILE":        "65536",
+		"Service.NoNewPrivileges":    "yes",
+		"Service.ProtectSystem":      "strict",
+		"Service.PrivateTmp":         "yes",
+		"Service.ProtectHome":        "yes",
+		"Service.KillSignal":         "SIGTERM",
+		"Install.WantedBy":           "multi-user.target",
 	}
 	for k, v := range want {
 		if got := keys[k]; len(got) != 1 || got[0] != v {
 			t.Errorf("%s = %q, want %q", k, got, v)
 		}
-	}
-	if env := strings.Join(keys["Service.Environment"], " "); !strings.Contains(env, "KIOSK_APP_URL=https://") {
-		t.Errorf("no KIOSK_APP_URL in Environment: %q", env)
 	}
 
 	if _, err := exec.LookPath("systemd-analyze"); err != nil {
@@ -119,8 +118,8 @@ func TestNginxConf(t *testing.T) {
 	for _, d := range []string{
 		"proxy_http_version 1.1;", `proxy_set_header Connection "";`,
 		"proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header X-Real-IP $remote_addr;",
-		"proxy_set_header Host $host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
-		"client_max_body_size 64k;", "location = /api/realtime", "server 127.0.0.1:8090;",
+		"proxy_set_header Host $http_host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
+		"location = /api/realtime", "server 127.0.0.1:8090;",
 	} {
 		if !strings.Contains(conf, d) {
 			t.Errorf("nginx.conf lacks %s", d)
@@ -151,6 +150,8 @@ func TestNginxConf(t *testing.T) {
 
 	// behind the proxy each phone is its own client for the rate limiter
 	phonesBehindProxy(t, srv, base, "X-Real-IP")
+	longStoriesThroughProxy(t, srv, base)
+	formsFromOldBrowsers(t, base)
 
 	// the realtime stream's first event arrives through the proxy at once
 	req, _ := http.NewRequest(http.MethodGet, base+"/api/realtime", nil)
@@ -184,7 +185,7 @@ func TestNginxConf(t *testing.T) {
 // validates the file with Caddy where it is installed.
 func TestCaddyfile(t *testing.T) {
 	conf := read(t, "Caddyfile")
-	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "max_size 64KB", "tls internal", "read_timeout 1h"} {
+	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "tls internal", "read_timeout 1h"} {
 		if !strings.Contains(conf, d) {
 			t.Errorf("Caddyfile lacks %s", d)
 		}
@@ -210,45 +211,74 @@ func TestCaddyfile(t *testing.T) {
 
 	// the same file, on test ports, in front of the product
 	srv := serverBehindProxy(t, "X-Forwarded-For")
-	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
-	running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
-		"kindness.hospital.example {", "https://"+httpsAddr+" {",
-		"http://kindness.hospital.example {", "http://"+httpAddr+" {",
-		"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+srv.Addr,
-	).Replace(local)
-	writeFile(t, file, running)
-	caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
-	caddy.Env = env
-	logs := filepath.Join(dir, "caddy.log")
-	logFile, err := os.Create(logs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	caddy.Stdout, caddy.Stderr = logFile, logFile
-	if err := caddy.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = caddy.Process.Kill(); _ = caddy.Wait(); logFile.Close() })
-
-	client := &http.Client{
-		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
-		Timeout:   10 * time.Second,
-	}
-	base := "https://" + httpsAddr
-	var res *http.Response
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
-	}
+	base, res := startCaddy(t, local, srv.Addr, env, file, dir)
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("GET / through caddy: %d", res.StatusCode)
 	}
 	phonesBehindProxy(t, srv, base, "X-Forwarded-For")
+	longStoriesThroughProxy(t, srv, base)
+	formsFromOldBrowsers(t, base)
+}
+
+// startCaddy runs the Caddyfile on free test ports in front of upstream
+// and returns its HTTPS base URL and the first answer to GET /. A port
+// picked free can be taken by another test process before caddy binds it
+// (go test runs packages in parallel): then it tries again with new ports.
+// It waits as long as the test's -timeout allows, not a fixed 10 s.
+func startCaddy(t *testing.T, local, upstream string, env []string, file, dir string) (string, *http.Response) {
+	t.Helper()
+	client := &http.Client{
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		Timeout:   10 * time.Second,
+	}
+	for attempt := 1; ; attempt++ {
+		httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+		running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
+			"kindness.hospital.example {", "https://"+httpsAddr+" {",
+			"http://kindness.hospital.example {", "http://"+httpAddr+" {",
+			"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+upstream,
+		).Replace(local)
+		writeFile(t, file, running)
+		caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
+		caddy.Env = env
+		logs := filepath.Join(dir, fmt.Sprintf("caddy-%d.log", attempt))
+		logFile, err := os.Create(logs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		caddy.Stdout, caddy.Stderr = logFile, logFile
+		if err := caddy.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = caddy.Wait(); close(exited) }()
+		t.Cleanup(func() { _ = caddy.Process.Kill(); <-exited; logFile.Close() })
+
+		base := "https://" + httpsAddr
+		deadline := time.Now().Add(testwait.Left(t))
+		for {
+			res, err := client.Get(base + "/")
+			if err == nil {
+				return base, res
+			}
+			select {
+			case <-exited:
+				if l := read(t, logs); strings.Contains(l, "address already in use") && attempt < 5 {
+					t.Logf("caddy: a test port was taken meanwhile (attempt %d), trying others", attempt)
+				} else {
+					t.Fatalf("caddy exited: %s", l)
+				}
+			default:
+				if time.Now().After(deadline) {
+					t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
+				}
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			break
+		}
+	}
 }
 
 func writeFile(t *testing.T, name, s string) {

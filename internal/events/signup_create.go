@@ -42,8 +42,8 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 	}
 
 	f.validate()
-	if _, bad := f.Errors[s.SignupEmail]; !bad && !recordAcceptsEmail(e.App, f.Email) {
-		f.Errors[s.SignupEmail] = "Please check your e-mail address: it should look like name@hospital.org."
+	if _, bad := f.Errors[s.SignupEmail]; !bad && (!recordAcceptsEmail(e.App, f.Email) || !EmailDomainAllowed(e.App, f.Email)) {
+		f.Errors[s.SignupEmail] = emailRefusedMessage(e.App, f.Email)
 	}
 	if len(f.Errors) > 0 {
 		return h.renderForm(e, http.StatusUnprocessableEntity, ev, f, "")

@@ -5,8 +5,8 @@ package forms
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
@@ -35,34 +35,13 @@ func (e Errors) For(field string) *Field {
 	return nil
 }
 
-// Clean normalises typed text: CRLF to LF, control characters and bidi
-// overrides removed (tabs become spaces), surrounding space trimmed. Invalid UTF-8 is left
-// for [Check] to report, so nothing is silently altered.
+// Clean normalises typed text the way every stored note and story is
+// normalised (phi.Normalize: NFKC, Unicode spaces to " ", zero-width,
+// format and control characters and bidi overrides removed, CRLF to LF)
+// and trims surrounding space. Invalid UTF-8 is left for [Check] to
+// report, so nothing is silently altered.
 func Clean(s string, multiline bool) string {
-	if !utf8.ValidString(s) {
-		return s // strings.Map would silently turn bad bytes into U+FFFD
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' && multiline:
-			return r
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' || isBidiControl(r):
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
-// isBidiControl reports the explicit direction overrides and isolates: they
-// can make a note read differently on a screen than it was typed ("Trojan
-// source"). Browsers lay out right-to-left text without them; zero-width
-// joiners (emoji, Indic scripts) are kept.
-func isBidiControl(r rune) bool {
-	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
+	return strings.TrimSpace(phi.Normalize(s, multiline))
 }
 
 // Check validates one cleaned value and records a message on failure.
@@ -84,7 +63,8 @@ type Segment struct {
 	Kind string
 }
 
-// Highlight splits text into segments around findings, for <mark>.
+// Highlight splits text into segments around findings, for <mark>; a
+// segment's Kind says in words what was found there.
 func Highlight(text string, found []phi.Finding) []Segment {
 	var out []Segment
 	pos := 0
@@ -95,7 +75,7 @@ func Highlight(text string, found []phi.Finding) []Segment {
 		if f.Start > pos {
 			out = append(out, Segment{Text: text[pos:f.Start]})
 		}
-		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: f.Kind.Label()})
+		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: phi.Words(Lang, f, text)})
 		pos = f.End
 	}
 	if pos < len(text) {
@@ -104,15 +84,25 @@ func Highlight(text string, found []phi.Finding) []Segment {
 	return out
 }
 
+// Lang is the language of the guard's words on the forms until the pages
+// pick one per request.
+const Lang = "en"
+
 // RecipientField is the field that names who is thanked (a note's "to"):
 // [Scan] reads it with phi.ScanRecipient, so "Mr Patel" there is a colleague.
 const RecipientField = "to"
 
-// Warning is one line of the PHI warning on the form.
-type Warning struct{ Field, Label, Text string }
+// Warning is one line of the PHI warning on the form: Message says it all
+// in plain words (phi.Line); Field and Text are its parts; HTML is Message
+// with the words found in <mark>.
+type Warning struct {
+	Field, Text, Message string
+	HTML                 template.HTML
+}
 
-// Flags is what is stored in a record's `flags` field: per field, what the
-// guard found, so the moderator sees why a post was held.
+// Flags is what is stored in a record's `flags` field: per field, the kinds
+// and ranges the guard found (never the matched text), so the moderator
+// sees why a post was held.
 type Flags struct {
 	Findings map[string][]phi.Finding `json:"findings"`
 	// SentAnyway is true when the writer saw the warning and chose to send.
@@ -123,7 +113,6 @@ type Flags struct {
 // field (nil when clean) and the warning lines for the form.
 func Scan(fields map[string]string, labels map[string]string, order []string) (map[string][]phi.Finding, []Warning) {
 	var found map[string][]phi.Finding
-	var warnings []Warning
 	for _, name := range order {
 		fs := phi.Scan(fields[name])
 		if name == RecipientField {
@@ -136,9 +125,23 @@ func Scan(fields map[string]string, labels map[string]string, order []string) (m
 			found = map[string][]phi.Finding{}
 		}
 		found[name] = fs
-		for _, f := range fs {
-			warnings = append(warnings, Warning{Field: labels[name], Label: f.Kind.Label(), Text: f.Text})
+	}
+	return found, Warnings(found, fields, labels, order)
+}
+
+// Warnings are the form's lines for findings already made.
+func Warnings(found map[string][]phi.Finding, fields, labels map[string]string, order []string) []Warning {
+	var warnings []Warning
+	for _, name := range order {
+		text := fields[name]
+		for _, f := range found[name] {
+			if f.Start < 0 || f.End > len(text) || f.Start >= f.End {
+				continue
+			}
+			found := text[f.Start:f.End]
+			warnings = append(warnings, Warning{Field: labels[name], Text: found, Message: phi.Line(Lang, labels[name], f, text),
+				HTML: phi.LineHTML(Lang, labels[name], f, text)})
 		}
 	}
-	return found, warnings
+	return warnings
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/qr"
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -22,7 +23,10 @@ type Feed struct {
 	QuietStart string `json:"quietStart"`
 	QuietEnd   string `json:"quietEnd"`
 	AppURLOK   bool   `json:"appUrlOk"`
-	Cards      []Card `json:"cards"`
+	// Tally is "12 thank-yous for this unit this month" ("" for none):
+	// recognition made visible without names. It follows at each re-sync.
+	Tally string `json:"tally"`
+	Cards []Card `json:"cards"`
 }
 
 // screenPage is what kiosk.html and poster.html render.
@@ -60,11 +64,16 @@ func (h *handler) buildFeed(app core.App, room *core.Record) (Feed, error) {
 	if cards == nil {
 		cards = []Card{}
 	}
-	_, offset := time.Now().In(b.prefs.Location).Zone()
+	now := time.Now()
+	_, offset := now.In(b.prefs.Location).Zone()
+	tally, err := recognition.Tally(app, room.Id, now)
+	if err != nil {
+		return Feed{}, err
+	}
 	return Feed{
 		Version: h.views.Version(), RoomID: room.Id, RoomName: room.GetString(s.RoomName),
 		Offset: offset / 60, QuietStart: b.prefs.QuietStart, QuietEnd: b.prefs.QuietEnd,
-		AppURLOK: qr.IsReachable(b.appURL), Cards: cards,
+		AppURLOK: qr.IsReachable(b.appURL), Tally: tally, Cards: cards,
 	}, nil
 }
 

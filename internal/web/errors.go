@@ -43,6 +43,15 @@ func (v *Views) Error(e *core.RequestEvent, status int, message string, err erro
 	return v.render(e, ErrorData{Status: status, Title: title(status), Message: message}, err)
 }
 
+// ErrorKeepingWords renders the error page with the refused form post's
+// fields shown back (read from e.Request.Body, at most limit bytes), for
+// a post that sending again would not fix, e.g. a 413: no "Send again",
+// but nothing typed is lost.
+func (v *Views) ErrorKeepingWords(e *core.RequestEvent, status int, message string, limit int64) error {
+	data := ErrorData{Status: status, Title: title(status), Message: message, Kept: keptFields(e.Request, limit)}
+	return v.render(e, data, nil)
+}
+
 func (v *Views) render(e *core.RequestEvent, data ErrorData, err error) error {
 	status := data.Status
 	if data.Message == "" {
@@ -134,7 +143,7 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	if status == http.StatusTooManyRequests && e.Request.Method == http.MethodPost {
 		// the rate limiter refused before any handler read the form: give
 		// the person their words back, ready to send again in a minute
-		data.Kept, data.Resend = keptFields(e.Request), e.Request.URL.RequestURI()
+		data.Kept, data.Resend = keptFields(e.Request, forms.MaxBody), e.Request.URL.RequestURI()
 		if len(data.Kept) > 0 {
 			data.Message = "Lots of kindness at once! Your words are safe below. Please wait a minute, then send them again."
 		}
@@ -142,16 +151,17 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	return v.render(e, data, err)
 }
 
-// keptFields reads a refused form post (up to forms.MaxBody, what the
-// forms themselves accept) and returns its fields, typed ones first,
-// without the honeypot.
-func keptFields(r *http.Request) []KeptField {
-	r.Body = http.MaxBytesReader(nil, r.Body, forms.MaxBody)
+// keptFields reads a refused form post (up to limit bytes: forms.MaxBody,
+// what the forms themselves accept, after a 429) and returns its fields,
+// typed ones first, without the honeypot.
+func keptFields(r *http.Request, limit int64) []KeptField {
+	r.Body = http.MaxBytesReader(nil, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		return nil
 	}
 	var kept []KeptField
-	seen := map[string]bool{"website": true} // the honeypot stays empty
+	// the honeypot stays empty; a password is never echoed into a page
+	seen := map[string]bool{"website": true, "password": true}
 	for _, f := range keptLabels {
 		seen[f.name] = true
 		if v := r.PostForm.Get(f.name); v != "" {
