@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -43,7 +44,7 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 
 	f.validate()
 	if _, bad := f.Errors[s.SignupEmail]; !bad && !recordAcceptsEmail(e.App, f.Email) {
-		f.Errors[s.SignupEmail] = "Please check your e-mail address: it should look like name@hospital.org."
+		f.Errors[s.SignupEmail] = i18n.M("signup.email.invalid")
 	}
 	if len(f.Errors) > 0 {
 		return h.renderForm(e, http.StatusUnprocessableEntity, ev, f, "")

@@ -4,11 +4,11 @@
 package forms
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 )
 
@@ -21,11 +21,15 @@ const MaxBody = 256 << 10
 // Honeypot is the name of the hidden field bots fill in and people don't.
 const Honeypot = "website"
 
-// Errors maps a field name to its message.
-type Errors map[string]string
+// Errors maps a field name to its message, rendered in the reader's
+// language by the page (the fielderror partial).
+type Errors map[string]*i18n.Msg
 
 // Field is what the fielderror partial needs.
-type Field struct{ Field, Message string }
+type Field struct {
+	Field   string
+	Message *i18n.Msg
+}
 
 // For returns the message of a field for the fielderror partial (nil if none).
 func (e Errors) For(field string) *Field {
@@ -33,6 +37,18 @@ func (e Errors) For(field string) *Field {
 		return &Field{Field: field, Message: msg}
 	}
 	return nil
+}
+
+// List returns the fields with errors in the order given (the order the
+// form shows them), for the error summary at the top of a form.
+func (e Errors) List(order ...string) []Field {
+	var out []Field
+	for _, name := range order {
+		if msg, ok := e[name]; ok {
+			out = append(out, Field{Field: name, Message: msg})
+		}
+	}
+	return out
 }
 
 // Clean normalises typed text: CRLF to LF, control characters and bidi
@@ -66,14 +82,19 @@ func isBidiControl(r rune) bool {
 }
 
 // Check validates one cleaned value and records a message on failure.
-func (e Errors) Check(field, label, value string, required bool, max int) {
+//
+// key names the field in the catalogue: each field has its own whole
+// sentences, key+".required" ("Please fill in who it is for.") and
+// key+".too_long" (with Count and Max), never a label glued into a
+// sentence (which no language but English would read right).
+func (e Errors) Check(field, key, value string, required bool, max int) {
 	switch {
 	case !utf8.ValidString(value):
-		e[field] = fmt.Sprintf("%s has characters we can't read. Please retype it.", label)
+		e[field] = i18n.M("form.unreadable")
 	case required && value == "":
-		e[field] = fmt.Sprintf("Please fill in %s.", strings.ToLower(label))
+		e[field] = i18n.M(key + ".required")
 	case utf8.RuneCountInString(value) > max:
-		e[field] = fmt.Sprintf("%s is %d characters; the limit is %d. Please shorten it.", label, utf8.RuneCountInString(value), max)
+		e[field] = i18n.M(key+".too_long", "Count", utf8.RuneCountInString(value), "Max", max)
 	}
 }
 
@@ -81,7 +102,7 @@ func (e Errors) Check(field, label, value string, required bool, max int) {
 type Segment struct {
 	Text string
 	Mark bool
-	Kind string
+	Kind i18n.Text // what was found, in words
 }
 
 // Highlight splits text into segments around findings, for <mark>.
@@ -95,7 +116,7 @@ func Highlight(text string, found []phi.Finding) []Segment {
 		if f.Start > pos {
 			out = append(out, Segment{Text: text[pos:f.Start]})
 		}
-		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: f.Kind.Label()})
+		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: KindText(f.Kind)})
 		pos = f.End
 	}
 	if pos < len(text) {
@@ -108,8 +129,34 @@ func Highlight(text string, found []phi.Finding) []Segment {
 // [Scan] reads it with phi.ScanRecipient, so "Mr Patel" there is a colleague.
 const RecipientField = "to"
 
-// Warning is one line of the PHI warning on the form.
-type Warning struct{ Field, Label, Text string }
+// Warning is one line of the PHI warning on the form: what was found
+// (Label), in which field (Field, the field's catalogue label; FieldName,
+// its form name, for a link to it), and the text itself.
+type Warning struct {
+	Field     i18n.Text
+	FieldName string
+	Label     i18n.Text
+	Text      string
+}
+
+// Warnings are the lines of the PHI warning.
+type Warnings []Warning
+
+// Has reports whether a form field has a warning, so the field can point
+// to the warning with aria-describedby.
+func (w Warnings) Has(field string) bool {
+	for _, x := range w {
+		if x.FieldName == field {
+			return true
+		}
+	}
+	return false
+}
+
+// KindText is what the PHI guard found, in the reader's language: the
+// catalogue's "phi.kind.<kind>" (the guard's own Label stays English, for
+// the dashboard).
+func KindText(k phi.Kind) i18n.Text { return i18n.M("phi.kind." + string(k)) }
 
 // Flags is what is stored in a record's `flags` field: per field, what the
 // guard found, so the moderator sees why a post was held.
@@ -120,10 +167,11 @@ type Flags struct {
 }
 
 // Scan runs the PHI guard over named fields and returns the findings per
-// field (nil when clean) and the warning lines for the form.
-func Scan(fields map[string]string, labels map[string]string, order []string) (map[string][]phi.Finding, []Warning) {
+// field (nil when clean) and the warning lines for the form. keys maps a
+// field to its catalogue key (key+".label" names it in a warning).
+func Scan(fields map[string]string, keys map[string]string, order []string) (map[string][]phi.Finding, Warnings) {
 	var found map[string][]phi.Finding
-	var warnings []Warning
+	var warnings Warnings
 	for _, name := range order {
 		fs := phi.Scan(fields[name])
 		if name == RecipientField {
@@ -137,7 +185,7 @@ func Scan(fields map[string]string, labels map[string]string, order []string) (m
 		}
 		found[name] = fs
 		for _, f := range fs {
-			warnings = append(warnings, Warning{Field: labels[name], Label: f.Kind.Label(), Text: f.Text})
+			warnings = append(warnings, Warning{Field: i18n.M(keys[name] + ".label"), FieldName: name, Label: KindText(f.Kind), Text: f.Text})
 		}
 	}
 	return found, warnings

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
@@ -30,9 +31,15 @@ type roomItem struct{ Name, Slug, Unit string }
 
 type eventItem struct{ ID, Title, Day, Time, Place string }
 
-type noteItem struct{ To, Body, From string }
+type noteItem struct {
+	To, Body string
+	From     i18n.Text
+}
 
-type storyItem struct{ ID, Title, Author string }
+type storyItem struct {
+	ID, Title string
+	Author    i18n.Text
+}
 
 type page struct {
 	Rooms   []roomItem
@@ -85,10 +92,11 @@ func (h *handler) show(e *core.RequestEvent) error {
 }
 
 // DisplayFrom is how an author appears in public: an empty name is
-// "A colleague", never blank and never a hint at who wrote it.
-func DisplayFrom(name string) string {
+// "A colleague" (in the reader's language), never blank and never a hint
+// at who wrote it.
+func DisplayFrom(name string) i18n.Text {
 	if name == "" {
-		return "A colleague"
+		return i18n.M("author.anonymous")
 	}
-	return name
+	return i18n.Raw(name)
 }

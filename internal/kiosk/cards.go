@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/qr"
@@ -74,7 +75,7 @@ func (b *builder) noteCard(r *core.Record) (Card, error) {
 		rooms = []string{room}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "note", To: r.GetString(s.NoteTo), Body: markdown.Note(r.GetString(s.NoteBody)),
-		From: home.DisplayFrom(r.GetString(s.NoteFrom))}, rooms)
+		From: home.DisplayFrom(r.GetString(s.NoteFrom)).In(i18n.English)}, rooms)
 }
 
 func (b *builder) storyCard(r *core.Record) (Card, error) {
@@ -83,7 +84,7 @@ func (b *builder) storyCard(r *core.Record) (Card, error) {
 		rooms = []string{room}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "story", Title: r.GetString(s.StoryTitle),
-		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: home.DisplayFrom(r.GetString(s.StoryAuthor))}, rooms)
+		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: home.DisplayFrom(r.GetString(s.StoryAuthor)).In(i18n.English)}, rooms)
 }
 
 func (b *builder) eventCard(r *core.Record) (Card, error) {

@@ -15,15 +15,16 @@ type noteForm struct {
 	To, Body, From string
 	Room           string // slug
 	RoomName       string
-	RoomNotice     string
+	RoomNotice     string // a catalogue key
 	Errors         forms.Errors
-	Warnings       []forms.Warning
+	Warnings       forms.Warnings
 	Highlight      []forms.Segment
 	found          map[string][]phi.Finding
 }
 
 var (
-	labels = map[string]string{s.NoteTo: "Who it is for", s.NoteBody: "Your message", s.NoteFrom: "Your name"}
+	// keys name each field in the catalogue (its label and its messages)
+	keys   = map[string]string{s.NoteTo: "note.to", s.NoteBody: "note.body", s.NoteFrom: "note.from"}
 	order  = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
 )
 
@@ -33,14 +34,14 @@ func (f *noteForm) validate() {
 	f.Body = forms.Clean(f.Body, true)
 	f.From = forms.Clean(f.From, false)
 	f.Errors = forms.Errors{}
-	f.Errors.Check(s.NoteTo, labels[s.NoteTo], f.To, true, s.NoteToMax)
-	f.Errors.Check(s.NoteBody, labels[s.NoteBody], f.Body, true, s.NoteBodyMax)
-	f.Errors.Check(s.NoteFrom, labels[s.NoteFrom], f.From, false, s.NoteFromMax)
+	f.Errors.Check(s.NoteTo, keys[s.NoteTo], f.To, true, s.NoteToMax)
+	f.Errors.Check(s.NoteBody, keys[s.NoteBody], f.Body, true, s.NoteBodyMax)
+	f.Errors.Check(s.NoteFrom, keys[s.NoteFrom], f.From, false, s.NoteFromMax)
 }
 
 // scan runs the PHI guard over the three fields.
 func (f *noteForm) scan() {
-	f.found, f.Warnings = forms.Scan(map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, labels, order)
+	f.found, f.Warnings = forms.Scan(map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, keys, order)
 	f.Highlight = forms.Highlight(f.Body, f.found[s.NoteBody])
 }
 
@@ -52,7 +53,7 @@ func (f *noteForm) lookupRoom(app core.App) *core.Record {
 	}
 	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, f.Room)
 	if err != nil || !room.GetBool(s.RoomActive) {
-		f.RoomNotice = "We don't know that room any more, so your thank-you will be shown on every screen."
+		f.RoomNotice = "note.room_unknown"
 		f.Room = ""
 		return nil
 	}
@@ -65,7 +66,7 @@ func (f *noteForm) lookupRoom(app core.App) *core.Record {
 func scanRecord(rec *core.Record) map[string][]phi.Finding {
 	found, _ := forms.Scan(map[string]string{
 		s.NoteTo: rec.GetString(s.NoteTo), s.NoteBody: rec.GetString(s.NoteBody), s.NoteFrom: rec.GetString(s.NoteFrom),
-	}, labels, order)
+	}, keys, order)
 	return found
 }
 

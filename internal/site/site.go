@@ -16,6 +16,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
@@ -49,6 +50,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	records.Register(app)
 	prefs.Register(app)
 	// domain pages and their hooks
+	i18n.Register(app) // the language switch
 	home.Register(app, views)
 	notes.Register(app, views)
 	stories.Register(app, views)

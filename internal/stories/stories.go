@@ -44,7 +44,8 @@ func Register(app core.App, views *web.Views) {
 }
 
 var (
-	labels = map[string]string{s.StoryTitle: "Title", s.StoryBody: "Your story", s.StoryAuthor: "Your name"}
+	// keys name each field in the catalogue (its label and its messages)
+	keys   = map[string]string{s.StoryTitle: "story.title", s.StoryBody: "story.body", s.StoryAuthor: "story.author"}
 	order  = []string{s.StoryTitle, s.StoryBody, s.StoryAuthor}
 )
 
@@ -53,7 +54,7 @@ var (
 func classify(rec *core.Record, sentAnyway bool) {
 	found, _ := forms.Scan(map[string]string{
 		s.StoryTitle: rec.GetString(s.StoryTitle), s.StoryBody: rec.GetString(s.StoryBody), s.StoryAuthor: rec.GetString(s.StoryAuthor),
-	}, labels, order)
+	}, keys, order)
 	rec.Set(s.FieldStatus, s.StatusPending)
 	if found != nil {
 		rec.Set(s.StoryFlags, forms.Flags{Findings: found, SentAnyway: sentAnyway})
