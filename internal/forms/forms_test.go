@@ -15,8 +15,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
-	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )

@@ -24,8 +24,8 @@ type noteForm struct {
 
 var (
 	// keys name each field in the catalogue (its label and its messages)
-	keys   = map[string]string{s.NoteTo: "note.to", s.NoteBody: "note.body", s.NoteFrom: "note.from"}
-	order  = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
+	keys  = map[string]string{s.NoteTo: "note.to", s.NoteBody: "note.body", s.NoteFrom: "note.from"}
+	order = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
 )
 
 // validate cleans the typed values and fills Errors.
