@@ -3,6 +3,7 @@ package browsertest_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -241,5 +242,24 @@ func TestUserTextDirAuto(t *testing.T) {
 	browsertest.Run(t, ctx, chromedp.Evaluate(`getComputedStyle(document.querySelector('#body')).direction`, &dir))
 	if dir != "rtl" {
 		t.Errorf("an Arabic note is laid out %s, want rtl", dir)
+	}
+}
+
+// TestSendAboveTheFold: at 390×844 (an iPhone 12-15) the form's Send
+// button is whole within the first screen (it started at 934 px), in English and in Spanish (the
+// longer language), so nobody wonders where to send from.
+func TestSendAboveTheFold(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	for _, lang := range []string{"en", "es"} {
+		ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
+		for _, page := range []string{"/notes/new?room=break-room"} {
+			var bottom float64
+			browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/lang/"+lang+"?next="+url.QueryEscape(page)), chromedp.WaitVisible("form", chromedp.ByQuery),
+				chromedp.Evaluate(`document.querySelector('form button[type=submit]').getBoundingClientRect().bottom`, &bottom))
+			if bottom > 844 {
+				t.Errorf("%s %s: the send button ends at %.0f px, below the first screen (844)", lang, page, bottom)
+			}
+			browsertest.Screenshot(t, ctx, "a11y-fold-"+lang+strings.ReplaceAll(strings.Split(page, "?")[0], "/", "-"))
+		}
 	}
 }
