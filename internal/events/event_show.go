@@ -2,18 +2,16 @@ package events
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
-	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
 // eventPage is the event page: details plus the sign-up form state.
 type eventPage struct {
-	Event  eventView
+	Event  View
 	Form   *signupForm
 	Notice string // why the form isn't shown or didn't go through
 }
@@ -33,11 +31,10 @@ func (h *handler) show(e *core.RequestEvent) error {
 }
 
 func (h *handler) eventPage(app core.App, ev *core.Record, f *signupForm) (*eventPage, error) {
-	n, err := confirmedCount(app, ev.Id, "")
+	v, err := ViewOf(app, ev)
 	if err != nil {
 		return nil, err
 	}
-	v := newEventView(prefs.Load(app), ev, n, time.Now())
 	v.Description = renderDescription(ev.GetString(s.EventDescription))
 	return &eventPage{Event: v, Form: f}, nil
 }

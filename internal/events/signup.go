@@ -199,26 +199,6 @@ func findLive(app core.App, eventID, email, exceptID string) (*core.Record, erro
 	return recs[0], nil
 }
 
-// confirmedCount counts the event's confirmed seats, leaving one sign-up
-// out (the one being changed).
-func confirmedCount(app core.App, eventID, exceptID string) (int, error) {
-	var n int
-	err := app.DB().Select("count(*)").From(s.Signups).
-		Where(dbx.HashExp{s.SignupEvent: eventID, s.FieldStatus: s.StatusConfirmed}).
-		AndWhere(dbx.Not(dbx.HashExp{"id": exceptID})).Row(&n)
-	return n, err
-}
-
-// seatFree reports whether one more person can be confirmed.
-func seatFree(app core.App, ev *core.Record, exceptID string) (bool, error) {
-	capacity := ev.GetInt(s.EventCapacity)
-	if capacity <= 0 {
-		return true, nil
-	}
-	n, err := confirmedCount(app, ev.Id, exceptID)
-	return n < capacity, err
-}
-
 // checkedKey carries the event (*core.Record) that [SignUp] read, and
 // whose duplicate check it made, in the same transaction as the save.
 type checkedKey struct{}

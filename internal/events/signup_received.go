@@ -18,7 +18,7 @@ func (h *handler) showReceived(e *core.RequestEvent) error {
 		return h.notFound(e)
 	}
 	return h.views.Render(e, http.StatusOK, "signup_received", map[string]any{
-		"Event":    newEventView(prefs.Load(e.App), ev, 0, time.Now()),
+		"Event":    NewView(prefs.Load(e.App), ev, Seats{}, time.Now()),
 		"MailSent": MailEnabled(e.App),
 	})
 }

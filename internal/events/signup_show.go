@@ -3,11 +3,9 @@ package events
 import (
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -18,7 +16,7 @@ type signupPage struct {
 	Name      string
 	Status    string
 	Position  int
-	Event     eventView
+	Event     View
 	Ended     bool
 	MailSent  bool // SMTP is on: the link is in their inbox too
 	CanCancel bool
@@ -43,15 +41,14 @@ func (h *handler) showSignup(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	n, err := confirmedCount(e.App, ev.Id, "")
+	v, err := ViewOf(e.App, ev)
 	if err != nil {
 		return err
 	}
-	now := time.Now()
 	status := rec.GetString(s.FieldStatus)
 	page := signupPage{
 		Token: rec.GetString(s.SignupToken), Name: rec.GetString(s.SignupName), Status: status, Position: pos,
-		Event: newEventView(prefs.Load(e.App), ev, n, now), Ended: !endsAt(ev).After(now), MailSent: MailEnabled(e.App),
+		Event: v, Ended: v.Over, MailSent: MailEnabled(e.App),
 	}
 	page.CanCancel = status != s.StatusCancelled && !page.Ended && !page.Event.Cancelled
 	// robots and link previews have no business here

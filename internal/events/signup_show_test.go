@@ -65,7 +65,7 @@ func TestSignupShow(t *testing.T) {
 			TestAppFactory:  kktest.Factory(func(t testing.TB, app *tests.TestApp) { seedPeople(t, app); enableSMTP(t, app) }),
 			ExpectedContent: []string{"e-mailed you the link"}, NotExpectedContent: []string{"Keep this page"}},
 		{Name: "cancelled event: says so, no cancel button", Method: http.MethodGet, URL: "/signups/" + tokCy, ExpectedStatus: 200,
-			ExpectedContent: []string{"The event has been cancelled"}, NotExpectedContent: []string{"Cancel my place", "cy.secret"}},
+			ExpectedContent: []string{"This event has been cancelled"}, NotExpectedContent: []string{"Cancel my place", "cy.secret", "You're in", "Keep this page"}},
 		{Name: "invalid token: HTML 404", Method: http.MethodGet, URL: "/signups/" + strings.Repeat("x", 43), ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>", "find that sign-up"}},
 		{Name: "short token: HTML 404", Method: http.MethodGet, URL: "/signups/abc", ExpectedStatus: 404,

@@ -9,7 +9,6 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
-	"github.com/kindness-coalition/kindness-kiosk/internal/seats"
 )
 
 // Day shift is 07:00–19:00 in the hospital's time zone; an event starting
@@ -22,39 +21,104 @@ const (
 // defaultLength is assumed when an event has no end (calendar, "upcoming").
 const defaultLength = time.Hour
 
-// eventView is what the templates show of an event. It never carries
-// sign-ups or addresses.
-type eventView struct {
+// State is where an event's sign-up stands, the one answer every page,
+// card and screen shows.
+type State string
+
+// The sign-up states. "Full" always means "waitlist": a full event keeps
+// taking sign-ups onto its waitlist until sign-up closes.
+const (
+	StateOpen      State = "open"      // seats left, or no limit
+	StateWaitlist  State = "waitlist"  // full; new sign-ups join the waitlist
+	StateClosed    State = "closed"    // past signup_closes, started or over
+	StateCancelled State = "cancelled" // the organisers called it off
+)
+
+// View is what pages and screens show of an event, built in one place
+// ([NewView], [ViewOf], [Upcoming]) so that the start page, the event list,
+// the event page, the sign-up page and the break-room screens can never
+// disagree about times or seats again (issue 11: a screen offered "10
+// seats left" and a sign-up code while the event's page said "Sign-up
+// closed"). It never carries sign-ups or addresses.
+type View struct {
 	ID, Title, Place string
-	Day, Time        string // "Tue 3 Dec", "18:30–20:00"
-	ISO              string // <time datetime>
-	Seats            string // "3 seats left", "Full · waitlist open", "All welcome"
-	Full             bool
-	Night            bool
-	Cancelled        bool
-	Closed           bool   // no more sign-ups (past closing time)
-	ClosesText       string // "Sign-up closes Mon 2 Dec 17:00", when before the start
-	ForRoom          bool   // aimed at the room the visitor came from
-	Description      template.HTML
+	Rooms            []string  // room ids it is aimed at; empty = every room
+	Starts, Ends     time.Time // Ends is the stored end, or Starts + 1 h
+	Day, Time        string    // "Tue 3 Dec", "18:30–20:00", in the hospital's zone
+	ISO              string    // <time datetime>, UTC
+
+	Status              string // draft, published or cancelled (organisers see drafts)
+	Capacity, Confirmed int    // capacity 0 = no limit
+	Waitlisted          int
+	State               State
+	// Seats is the state in words: "3 seats left", "All welcome",
+	// "Full · waitlist open", "Sign-up closed", "Happening now",
+	// "This event has ended", "Cancelled".
+	Seats      string
+	SignupOpen bool   // a sign-up form (and a screen's sign-up code) makes sense
+	ClosesText string // "Sign-up closes Mon 2 Dec 17:00", when before the start
+
+	Full      bool // every seat confirmed (sign-ups join the waitlist)
+	Closed    bool // no more sign-ups, whatever the reason
+	Cancelled bool
+	Running   bool // started, not ended
+	Over      bool // ended
+	Night     bool // starts outside 07:00–19:00 hospital time
+
+	ForRoom     bool          // aimed at the room the visitor came from
+	Description template.HTML // rendered Markdown; filled by the event page only
 }
 
-func newEventView(p prefs.Prefs, ev *core.Record, confirmed int, now time.Time) eventView {
+// NewView builds the view of an event with its seats taken, at time now.
+// Callers with many events count in one query ([Upcoming]); one event goes
+// through [ViewOf].
+func NewView(p prefs.Prefs, ev *core.Record, seats Seats, now time.Time) View {
+	confirmed := seats.Confirmed
 	starts := ev.GetDateTime(s.EventStarts).Time()
-	v := eventView{
+	v := View{
 		ID: ev.Id, Title: ev.GetString(s.EventTitle), Place: ev.GetString(s.EventPlace),
+		Rooms:  ev.GetStringSlice(s.EventRooms),
+		Starts: starts, Ends: endsAt(ev),
 		Day: p.FormatDay(starts), Time: timeRange(p, ev), ISO: starts.UTC().Format(time.RFC3339),
+		Status:   ev.GetString(s.FieldStatus),
+		Capacity: ev.GetInt(s.EventCapacity), Confirmed: confirmed, Waitlisted: seats.Waitlisted,
 		Night:     IsNight(p.Location, starts),
 		Cancelled: ev.GetString(s.FieldStatus) == s.StatusCancelled,
 	}
-	capacity := ev.GetInt(s.EventCapacity)
-	v.Seats = seats.Label(capacity, confirmed)
-	v.Full = capacity > 0 && confirmed >= capacity
+	v.Full = v.Capacity > 0 && confirmed >= v.Capacity
+	v.Over = !v.Ends.After(now)
+	v.Running = !v.Over && !now.Before(starts)
 	closes := ClosesAt(ev)
-	v.Closed = !now.Before(closes)
-	if !v.Closed && closes.Before(starts) {
+	// Open is the rule SignUp enforces; the view asks it, never a copy
+	v.SignupOpen = Open(ev, now) == nil
+	v.Closed = !v.SignupOpen
+	switch {
+	case v.Cancelled:
+		v.State, v.Seats = StateCancelled, "Cancelled"
+	case v.Over:
+		v.State, v.Seats = StateClosed, "This event has ended"
+	case v.Running:
+		v.State, v.Seats = StateClosed, "Happening now"
+	case v.Closed:
+		v.State, v.Seats = StateClosed, "Sign-up closed"
+	case v.Full:
+		v.State, v.Seats = StateWaitlist, seatsLabel(v.Capacity, confirmed)
+	default:
+		v.State, v.Seats = StateOpen, seatsLabel(v.Capacity, confirmed)
+	}
+	if v.SignupOpen && closes.Before(starts) {
 		v.ClosesText = "Sign-up closes " + p.FormatDay(closes) + " " + p.FormatTime(closes)
 	}
 	return v
+}
+
+// ViewOf builds the view of one event now, counting its seats.
+func ViewOf(app core.App, ev *core.Record) (View, error) {
+	counts, err := countSeats(app, []*core.Record{ev})
+	if err != nil {
+		return View{}, err
+	}
+	return NewView(prefs.Load(app), ev, counts[ev.Id], time.Now()), nil
 }
 
 // IsNight reports whether an event starting at t suits the night shift:

@@ -4,14 +4,11 @@ package home
 
 import (
 	"net/http"
-	"time"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
-	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -27,9 +24,11 @@ func Register(app core.App, views *web.Views) {
 
 type handler struct{ views *web.Views }
 
-type roomItem struct{ Name, Slug, Unit string }
+// maxEvents is how many upcoming events the start page shows; the rest are
+// one tap away on /events.
+const maxEvents = 5
 
-type eventItem struct{ ID, Title, Day, Time, Place string }
+type roomItem struct{ Name, Slug, Unit string }
 
 type noteItem struct {
 	To, Body string
@@ -43,13 +42,12 @@ type storyItem struct {
 
 type page struct {
 	Rooms   []roomItem
-	Events  []eventItem
+	Events  []events.View
 	Notes   []noteItem
 	Stories []storyItem
 }
 
 func (h *handler) show(e *core.RequestEvent) error {
-	p := prefs.Load(e.App)
 	var data page
 
 	rooms, err := e.App.FindRecordsByFilter(s.Rooms, "active = true", "name", 200, 0)
@@ -60,16 +58,10 @@ func (h *handler) show(e *core.RequestEvent) error {
 		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit)})
 	}
 
-	// upcoming or still running (until it ends; without an end, 2 hours)
-	events, err := e.App.FindRecordsByFilter(s.Events, "status = 'published' && (ends >= {:now} || (ends = '' && starts >= {:since}))", "starts", 5, 0,
-		dbx.Params{"now": types.NowDateTime().String(), "since": types.NowDateTime().Add(-2 * time.Hour).String()})
-	if err != nil {
+	// the event list's own answer, cancelled ones marked: someone who
+	// planned to go looks here first
+	if data.Events, err = events.Upcoming(e.App, events.Query{Cancelled: true, Limit: maxEvents}); err != nil {
 		return err
-	}
-	for _, ev := range events {
-		starts := ev.GetDateTime(s.EventStarts).Time()
-		data.Events = append(data.Events, eventItem{ID: ev.Id, Title: ev.GetString(s.EventTitle),
-			Day: p.FormatDay(starts), Time: p.FormatTime(starts), Place: ev.GetString(s.EventPlace)})
 	}
 
 	notes, err := e.App.FindRecordsByFilter(s.Notes, "status = 'approved'", "-created", 6, 0)

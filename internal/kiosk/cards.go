@@ -2,19 +2,17 @@ package kiosk
 
 import (
 	"html/template"
-	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/qr"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
-	"github.com/kindness-coalition/kindness-kiosk/internal/seats"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
@@ -88,21 +86,25 @@ func (b *builder) storyCard(r *core.Record) (Card, error) {
 }
 
 func (b *builder) eventCard(r *core.Record) (Card, error) {
-	starts := r.GetDateTime(s.EventStarts).Time()
-	confirmed, err := seats.Confirmed(b.app, r.Id)
+	v, err := events.ViewOf(b.app, r)
 	if err != nil {
 		return Card{}, err
 	}
-	local := starts.In(b.prefs.Location)
-	d := cardData{ID: r.Id, Kind: "event", Title: r.GetString(s.EventTitle), Day: b.prefs.FormatDay(starts), Time: b.prefs.FormatTime(starts),
-		Place: r.GetString(s.EventPlace), Seats: seats.Label(r.GetInt(s.EventCapacity), confirmed),
-		Night: local.Hour() < 7 || local.Hour() >= 19, Cancelled: r.GetString(s.FieldStatus) == s.StatusCancelled}
-	if qr.IsReachable(b.appURL) {
-		if d.QR, err = qr.DataURI(qr.Join(b.appURL, "/events/"+r.Id)); err != nil {
+	return b.eventViewCard(v)
+}
+
+// eventViewCard shows what the event's own page shows (events.View): its
+// sign-up state in words, and a sign-up code only while sign-up is open.
+func (b *builder) eventViewCard(v events.View) (Card, error) {
+	d := cardData{ID: v.ID, Kind: "event", Title: v.Title, Day: v.Day, Time: v.Time, Place: v.Place,
+		Seats: v.Seats, Night: v.Night, Cancelled: v.Cancelled}
+	if v.SignupOpen && qr.IsReachable(b.appURL) {
+		var err error
+		if d.QR, err = qr.DataURI(qr.Join(b.appURL, "/events/"+v.ID)); err != nil {
 			return Card{}, err
 		}
 	}
-	return b.render(d, r.GetStringSlice(s.EventRooms))
+	return b.render(d, v.Rooms)
 }
 
 // cardsFor returns the cards a room's screen shows, newest notes first,
@@ -135,13 +137,12 @@ func (b *builder) cardsFor(roomID string) ([]Card, error) {
 		cards = append(cards, c)
 	}
 
-	params["since"] = types.NowDateTime().Add(-time.Hour).String()
-	events, err := b.app.FindRecordsByFilter(s.Events, "status = 'published' && starts >= {:since} && (rooms:length = 0 || rooms ?= {:room})", "starts", maxEvents, 0, params)
+	upcoming, err := events.Upcoming(b.app, events.Query{Room: roomID, Limit: maxEvents})
 	if err != nil {
 		return nil, err
 	}
-	for _, ev := range events {
-		c, err := b.eventCard(ev)
+	for _, v := range upcoming {
+		c, err := b.eventViewCard(v)
 		if err != nil {
 			return nil, err
 		}

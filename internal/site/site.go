@@ -20,8 +20,10 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
+	"github.com/kindness-coalition/kindness-kiosk/internal/organise"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
+	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -57,6 +59,8 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	moderation.Register(app)
 	kiosk.Register(app, views)
 	events.Register(app, views)
+	organise.Register(app, views)
+	staff.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {

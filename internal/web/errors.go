@@ -197,7 +197,8 @@ func keptFields(r *http.Request) []KeptField {
 		return nil
 	}
 	var kept []KeptField
-	seen := map[string]bool{"website": true} // the honeypot stays empty
+	// the honeypot stays empty; a password is never echoed into a page
+	seen := map[string]bool{"website": true, "password": true}
 	for _, f := range keptLabels {
 		seen[f.name] = true
 		if v := r.PostForm.Get(f.name); v != "" {
