@@ -18,17 +18,26 @@ type Day time.Time
 // In formats the day in l.
 func (d Day) In(l Lang) string { return Format(l, "format.day", time.Time(d)) }
 
+// String formats the day in English (a template that forgets t).
+func (d Day) String() string { return d.In(English) }
+
 // Clock is a time of day, "18:30" / "6:30 p. m.".
 type Clock time.Time
 
 // In formats the time in l.
 func (c Clock) In(l Lang) string { return Format(l, "format.time", time.Time(c)) }
 
+// String formats the time in English.
+func (c Clock) String() string { return c.In(English) }
+
 // LongDate is a full date, "Tuesday 3 December" / "martes, 3 de diciembre".
 type LongDate time.Time
 
 // In formats the date in l.
 func (d LongDate) In(l Lang) string { return Format(l, "format.date_long", time.Time(d)) }
+
+// String formats the date in English.
+func (d LongDate) String() string { return d.In(English) }
 
 // Format formats t with the CLDR pattern under a catalogue key.
 func Format(l Lang, patternKey string, t time.Time) string {

@@ -96,8 +96,8 @@ func (b *builder) eventCard(r *core.Record) (Card, error) {
 // eventViewCard shows what the event's own page shows (events.View): its
 // sign-up state in words, and a sign-up code only while sign-up is open.
 func (b *builder) eventViewCard(v events.View) (Card, error) {
-	d := cardData{ID: v.ID, Kind: "event", Title: v.Title, Day: v.Day, Time: v.Time, Place: v.Place,
-		Seats: v.Seats, Night: v.Night, Cancelled: v.Cancelled}
+	d := cardData{ID: v.ID, Kind: "event", Title: v.Title, Day: v.Day.In(i18n.English), Time: v.Time.In(i18n.English), Place: v.Place,
+		Seats: v.Seats.In(i18n.English), Night: v.Night, Cancelled: v.Cancelled}
 	if v.SignupOpen && qr.IsReachable(b.appURL) {
 		var err error
 		if d.QR, err = qr.DataURI(qr.Join(b.appURL, "/events/"+v.ID)); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff/stafftest"
@@ -150,7 +151,7 @@ func TestCreateInLocalTime(t *testing.T) {
 				// and every public page and screen says 19:00 in the
 				// hospital's zone (they all show events.View; the browser
 				// test looks at /events and the screen)
-				if v, err := events.ViewOf(app, ev); err != nil || v.Day+" · "+v.Time != "Tue 3 Dec · 19:00–20:30" {
+				if v, err := events.ViewOf(app, ev); err != nil || v.Day.In(i18n.English)+" · "+v.Time.In(i18n.English) != "Tue 3 Dec · 19:00–20:30" {
 					t.Errorf("shown as %q · %q (%v)", v.Day, v.Time, err)
 				}
 			}},
