@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/tests"
 
@@ -60,6 +63,21 @@ func TestLanguage(t *testing.T) {
 			Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "es"},
 			Body:    kktest.Form("to", "", "body", "gracias por todo"), ExpectedStatus: 422,
 			ExpectedContent: []string{`<html lang="es">`, "Escriba a quién va dirigido.", "gracias por todo</textarea>", "<title>Error: Dar las gracias · Kindness Kiosk</title>"}},
+		{Name: "held note: the title says so", Method: http.MethodGet, URL: "/notes/sent?held=1", ExpectedStatus: 200,
+			ExpectedContent: []string{"<title>Sent, held for a moderator&#39;s check · Kindness Kiosk</title>"}},
+		{Name: "held story: the title says so, in Spanish too", Method: http.MethodGet, URL: "/stories/sent?held=1", ExpectedStatus: 200,
+			Headers:         map[string]string{"Accept-Language": "es"},
+			ExpectedContent: []string{"<title>Historia enviada, en espera de revisión · Kindness Kiosk</title>"}},
+		{Name: "/events: h1, then h2, then the cards' h3 (it jumped h1 to h3)", Method: http.MethodGet, URL: "/events", ExpectedStatus: 200,
+			ExpectedContent: []string{"<h2>Upcoming events</h2>", "Tea"},
+			TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
+				kktest.Create(t, app, "events", map[string]any{"title": "Tea", "starts": time.Now().Add(48 * time.Hour).UTC(), "status": "published"})
+			}),
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if got := headingLevels(t, res); got != "1 2 3" {
+					t.Errorf("heading levels %q, want 1 2 3", got)
+				}
+			}},
 	}
 	for _, sc := range scenarios {
 		if sc.TestAppFactory == nil {
@@ -67,4 +85,21 @@ func TestLanguage(t *testing.T) {
 		}
 		sc.Test(t)
 	}
+}
+
+// headingLevels reads a page's heading levels in order, each once in a row
+// ("1 2 3"), from the response body.
+func headingLevels(t testing.TB, res *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var levels []string
+	for _, m := range regexp.MustCompile(`<h([1-6])`).FindAllStringSubmatch(string(b), -1) {
+		if len(levels) == 0 || levels[len(levels)-1] != m[1] {
+			levels = append(levels, m[1])
+		}
+	}
+	return strings.Join(levels, " ")
 }
