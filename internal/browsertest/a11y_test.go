@@ -6,12 +6,15 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
 // Issue 14's accessibility items that automated checkers don't see, each
@@ -245,21 +248,34 @@ func TestUserTextDirAuto(t *testing.T) {
 	}
 }
 
-// TestSendAboveTheFold: at 390×844 (an iPhone 12-15) the form's Send
-// button is whole within the first screen (it started at 934 px), in English and in Spanish (the
-// longer language), so nobody wonders where to send from.
+// TestSendAboveTheFold: at 390×844 (an iPhone 12-15) the note form's Send
+// button (it started at 934 px) and an event's Sign-up button are whole
+// within the first screen, in English and in Spanish (the longer language),
+// so nobody wonders where to send from.
 func TestSendAboveTheFold(t *testing.T) {
 	srv := browsertest.StartServer(t)
+	starts := time.Now().Add(72 * time.Hour).Truncate(24 * time.Hour).Add(19*time.Hour + 30*time.Minute)
+	ev := kktest.Create(t, srv.App, s.Events, map[string]any{
+		s.EventTitle: "Night-shift breakfast club",
+		s.EventDescription: "Pancakes, fruit and good coffee after a long night.\n\n" +
+			"- bring a colleague\n- no need to bring anything else\n\nQuestions? Ask the **4 West** charge nurse.",
+		s.EventPlace: "Staff restaurant, level 1", s.EventStarts: starts.UTC(), s.EventEnds: starts.Add(90 * time.Minute).UTC(),
+		s.EventCapacity: 12, s.FieldStatus: s.StatusPublished,
+	})
 	for _, lang := range []string{"en", "es"} {
 		ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
-		for _, page := range []string{"/notes/new?room=break-room"} {
+		for _, page := range []string{"/notes/new?room=break-room", "/events/" + ev.Id} {
 			var bottom float64
 			browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/lang/"+lang+"?next="+url.QueryEscape(page)), chromedp.WaitVisible("form", chromedp.ByQuery),
 				chromedp.Evaluate(`document.querySelector('form button[type=submit]').getBoundingClientRect().bottom`, &bottom))
 			if bottom > 844 {
 				t.Errorf("%s %s: the send button ends at %.0f px, below the first screen (844)", lang, page, bottom)
 			}
-			browsertest.Screenshot(t, ctx, "a11y-fold-"+lang+strings.ReplaceAll(strings.Split(page, "?")[0], "/", "-"))
+			name := "a11y-fold-" + lang + "-notes"
+			if strings.HasPrefix(page, "/events") {
+				name = "a11y-fold-" + lang + "-event"
+			}
+			browsertest.Screenshot(t, ctx, name)
 		}
 	}
 }
