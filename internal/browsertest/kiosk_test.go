@@ -19,6 +19,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
@@ -82,11 +83,13 @@ func superuserToken(t *testing.T, app core.App) string {
 	return token
 }
 
-// waitFor polls a JavaScript condition in the page until it holds (20 s).
-// Errors while the page navigates (a reload) count as "not yet".
+// waitFor polls a JavaScript condition in the page until it holds, or
+// until shortly before the test's own deadline (-timeout): a busy machine
+// is slow, not wrong. Errors while the page navigates (a reload) count as
+// "not yet".
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := testDeadline(t)
 	var lastErr error
 	for time.Now().Before(deadline) {
 		var ok bool
@@ -100,6 +103,10 @@ func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	}
 	t.Fatalf("timed out waiting for %s (last error: %v)", what, lastErr)
 }
+
+// testDeadline is when a polling loop must give up: a little before the
+// test binary's -timeout (testwait), so the failure says what was missing.
+func testDeadline(t *testing.T) time.Time { return time.Now().Add(testwait.Left(t)) }
 
 // openKiosk opens a screen and waits until it is live (realtime connected).
 func openKiosk(t *testing.T, ctx context.Context, url string) {
@@ -157,6 +164,7 @@ func TestKioskLive(t *testing.T) {
 		t.Errorf("status mark = %q", status)
 	}
 	assertStillKiosk(t, ctx)
+	settle(t, ctx)
 	browsertest.Screenshot(t, ctx, "kiosk-reconnecting")
 
 	// while it was down a note was approved; the screen re-syncs on reconnect
@@ -253,6 +261,12 @@ func TestKioskQRCodesScan(t *testing.T) {
 			if got := browsertest.DecodeQR(t, png); got != url {
 				t.Errorf("%dx%d code %d = %q, want %q", size[0], size[1], i+1, got, url)
 			}
+			// and its address printed beside it, short, for a phone without a camera or a screen reader
+			var printed string
+			browsertest.Run(t, ctx, chromedp.Evaluate(fmt.Sprintf(`document.querySelector('.codes .code:nth-child(%d) .url').textContent`, i+1), &printed))
+			if short := strings.TrimPrefix(url, "http://"); printed != short {
+				t.Errorf("%dx%d code %d is printed %q, want %q", size[0], size[1], i+1, printed, short)
+			}
 		}
 	}
 
@@ -308,7 +322,7 @@ func TestKioskRebootWhileServerDown(t *testing.T) {
 
 	cached := `caches.keys().then(function (ks) { return Promise.all(ks.map(function (k) { return caches.open(k).then(function (c) { return c.match(location.href); }); })); })
 		.then(function (rs) { return !!navigator.serviceWorker.controller && rs.some(Boolean); })`
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(testwait.Left(t))
 	for ok := false; !ok; {
 		browsertest.Run(t, ctx, chromedp.Evaluate(cached, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		if !ok && time.Now().After(deadline) {
@@ -364,7 +378,9 @@ func TestKioskReloadsAfterUpgrade(t *testing.T) {
 }
 
 // TestKioskQuietHours: during the quiet hours set in the dashboard the
-// screen dims; it is set live, without touching the TV.
+// screen turns to its night palette (no brightness filter: that made the
+// text unreadable, see TestKioskNightContrast); it is set live, without
+// touching the TV.
 func TestKioskQuietHours(t *testing.T) {
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	seedKiosk(t, srv.App)
@@ -386,5 +402,10 @@ func TestKioskQuietHours(t *testing.T) {
 	if err := srv.App.Save(row); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the dimmed screen", `document.body.className.indexOf('night') >= 0 && getComputedStyle(document.getElementById('frame')).filter.indexOf('brightness') >= 0`)
+	waitFor(t, ctx, "the night palette", `document.body.className.indexOf('night') >= 0 && getComputedStyle(document.body).backgroundColor === 'rgb(13, 9, 6)'`)
+	var filter string
+	browsertest.Run(t, ctx, chromedp.Evaluate(`getComputedStyle(document.getElementById('frame')).filter`, &filter))
+	if filter != "none" {
+		t.Errorf("the night screen is filtered (%s): text must keep its own colours", filter)
+	}
 }

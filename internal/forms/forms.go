@@ -4,8 +4,8 @@
 package forms
 
 import (
+	"html/template"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
@@ -51,34 +51,13 @@ func (e Errors) List(order ...string) []Field {
 	return out
 }
 
-// Clean normalises typed text: CRLF to LF, control characters and bidi
-// overrides removed (tabs become spaces), surrounding space trimmed. Invalid UTF-8 is left
-// for [Check] to report, so nothing is silently altered.
+// Clean normalises typed text the way every stored note and story is
+// normalised (phi.Normalize: NFKC, Unicode spaces to " ", zero-width,
+// format and control characters and bidi overrides removed, CRLF to LF)
+// and trims surrounding space. Invalid UTF-8 is left for [Check] to
+// report, so nothing is silently altered.
 func Clean(s string, multiline bool) string {
-	if !utf8.ValidString(s) {
-		return s // strings.Map would silently turn bad bytes into U+FFFD
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' && multiline:
-			return r
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' || isBidiControl(r):
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
-// isBidiControl reports the explicit direction overrides and isolates: they
-// can make a note read differently on a screen than it was typed ("Trojan
-// source"). Browsers lay out right-to-left text without them; zero-width
-// joiners (emoji, Indic scripts) are kept.
-func isBidiControl(r rune) bool {
-	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
+	return strings.TrimSpace(phi.Normalize(s, multiline))
 }
 
 // Check validates one cleaned value and records a message on failure.
@@ -102,10 +81,11 @@ func (e Errors) Check(field, key, value string, required bool, max int) {
 type Segment struct {
 	Text string
 	Mark bool
-	Kind i18n.Text // what was found, in words
+	Kind i18n.Text // what was found, in words (phi.Words in the reader's language)
 }
 
-// Highlight splits text into segments around findings, for <mark>.
+// Highlight splits text into segments around findings, for <mark>; a
+// segment's Kind says in words what was found there.
 func Highlight(text string, found []phi.Finding) []Segment {
 	var out []Segment
 	pos := 0
@@ -116,7 +96,7 @@ func Highlight(text string, found []phi.Finding) []Segment {
 		if f.Start > pos {
 			out = append(out, Segment{Text: text[pos:f.Start]})
 		}
-		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: KindText(f.Kind)})
+		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: phiWords{f, text}})
 		pos = f.End
 	}
 	if pos < len(text) {
@@ -125,26 +105,42 @@ func Highlight(text string, found []phi.Finding) []Segment {
 	return out
 }
 
+// phiWords is the guard's own wording of a finding (phi.Words), in the
+// reader's language.
+type phiWords struct {
+	f    phi.Finding
+	text string
+}
+
+func (w phiWords) In(l i18n.Lang) string { return phi.Words(string(l), w.f, w.text) }
+
 // RecipientField is the field that names who is thanked (a note's "to"):
 // [Scan] reads it with phi.ScanRecipient, so "Mr Patel" there is a colleague.
 const RecipientField = "to"
 
-// Warning is one line of the PHI warning on the form: what was found
-// (Label), in which field (Field, the field's catalogue label; FieldName,
-// its form name, for a link to it), and the text itself.
+// Warning is one line of the PHI warning on the form. The guard words it
+// (phi.LineHTML) in the reader's language: {{.Line lang}}. FieldName is
+// the form field, for a link to it and its aria-describedby.
 type Warning struct {
-	Field     i18n.Text
+	Field     i18n.Text // the field's label
 	FieldName string
-	Label     i18n.Text
-	Text      string
+	Text      string // the words found
+	finding   phi.Finding
+	source    string
 }
 
-// Warnings are the lines of the PHI warning.
-type Warnings []Warning
+// Line is the warning in lang ("en", "es"), the words found in <mark>.
+func (w Warning) Line(lang string) template.HTML {
+	l, _ := i18n.Parse(lang)
+	return phi.LineHTML(lang, w.Field.In(l), w.finding, w.source)
+}
+
+// WarningList is the PHI warning's lines.
+type WarningList []Warning
 
 // Has reports whether a form field has a warning, so the field can point
 // to the warning with aria-describedby.
-func (w Warnings) Has(field string) bool {
+func (w WarningList) Has(field string) bool {
 	for _, x := range w {
 		if x.FieldName == field {
 			return true
@@ -153,13 +149,9 @@ func (w Warnings) Has(field string) bool {
 	return false
 }
 
-// KindText is what the PHI guard found, in the reader's language: the
-// catalogue's "phi.kind.<kind>" (the guard's own Label stays English, for
-// the dashboard).
-func KindText(k phi.Kind) i18n.Text { return i18n.M("phi.kind." + string(k)) }
-
-// Flags is what is stored in a record's `flags` field: per field, what the
-// guard found, so the moderator sees why a post was held.
+// Flags is what is stored in a record's `flags` field: per field, the kinds
+// and ranges the guard found (never the matched text), so the moderator
+// sees why a post was held.
 type Flags struct {
 	Findings map[string][]phi.Finding `json:"findings"`
 	// SentAnyway is true when the writer saw the warning and chose to send.
@@ -169,9 +161,8 @@ type Flags struct {
 // Scan runs the PHI guard over named fields and returns the findings per
 // field (nil when clean) and the warning lines for the form. keys maps a
 // field to its catalogue key (key+".label" names it in a warning).
-func Scan(fields map[string]string, keys map[string]string, order []string) (map[string][]phi.Finding, Warnings) {
+func Scan(fields map[string]string, keys map[string]string, order []string) (map[string][]phi.Finding, WarningList) {
 	var found map[string][]phi.Finding
-	var warnings Warnings
 	for _, name := range order {
 		fs := phi.Scan(fields[name])
 		if name == RecipientField {
@@ -184,9 +175,21 @@ func Scan(fields map[string]string, keys map[string]string, order []string) (map
 			found = map[string][]phi.Finding{}
 		}
 		found[name] = fs
-		for _, f := range fs {
-			warnings = append(warnings, Warning{Field: i18n.M(keys[name] + ".label"), FieldName: name, Label: KindText(f.Kind), Text: f.Text})
+	}
+	return found, Warnings(found, fields, keys, order)
+}
+
+// Warnings are the form's lines for findings already made.
+func Warnings(found map[string][]phi.Finding, fields, keys map[string]string, order []string) WarningList {
+	var warnings WarningList
+	for _, name := range order {
+		text := fields[name]
+		for _, f := range found[name] {
+			if f.Start < 0 || f.End > len(text) || f.Start >= f.End {
+				continue
+			}
+			warnings = append(warnings, Warning{Field: i18n.M(keys[name] + ".label"), FieldName: name, Text: text[f.Start:f.End], finding: f, source: text})
 		}
 	}
-	return found, warnings
+	return warnings
 }

@@ -32,7 +32,7 @@ func TestClean(t *testing.T) {
 		{"line one\nline two", false, "line one line two"},
 		{"tab\there", true, "tab here"},
 		{"bell\x07 nul\x00 esc\x1b[31m", true, "bell nul esc[31m"},
-		{"\ufeffBOM and\u2028separators\u2029", true, "BOM andseparators"},
+		{"\ufeffBOM and\u2028separators\u2029", true, "BOM and\nseparators"}, // line separators are line breaks
 		{"evil\u202egnp.exe and \u2066isolate\u2069", false, "evilgnp.exe and isolate"},
 		{"family 👩\u200d👩\u200d👧 kept", false, "family 👩\u200d👩\u200d👧 kept"},
 		{"bad \xff bytes", false, "bad \xff bytes"}, // left for Check to report

@@ -69,7 +69,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, n := range notes {
-		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: DisplayFrom(n.GetString(s.NoteFrom))})
+		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: Author(n.GetString(s.NoteFrom))})
 	}
 
 	stories, err := e.App.FindRecordsByFilter(s.Stories, "status = 'published'", "-created", 3, 0)
@@ -77,18 +77,21 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, st := range stories {
-		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: DisplayFrom(st.GetString(s.StoryAuthor))})
+		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: Author(st.GetString(s.StoryAuthor))})
 	}
 
 	return h.views.Render(e, http.StatusOK, "home", data)
 }
 
-// DisplayFrom is how an author appears in public: an empty name is
-// "A colleague" (in the reader's language), never blank and never a hint
-// at who wrote it.
-func DisplayFrom(name string) i18n.Text {
+// Author is how an author appears in public: an empty name is "A
+// colleague" (in the reader's language), never blank and never a hint at
+// who wrote it.
+func Author(name string) i18n.Text {
 	if name == "" {
 		return i18n.M("author.anonymous")
 	}
 	return i18n.Raw(name)
 }
+
+// DisplayFrom is [Author] in English, for e-mails and staff pages.
+func DisplayFrom(name string) string { return Author(name).In(i18n.English) }

@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -21,14 +22,22 @@ const (
 	maxNotes   = 30
 	maxStories = 5
 	maxEvents  = 8
+	// announcements are urgent and few; more than a handful at once is
+	// noise, and each takes a line above the rotation
+	maxAnnouncements = 3
 )
 
-// Card is one slide of the screen. Rooms empty = every room.
+// Card is one slide of the screen, or (Kind "announcement") a notice above
+// the rotation. Rooms empty = every room. Starts and Ends (Unix ms) are
+// set for announcements only: the screen shows one between them by the
+// server's clock, and hides it at Ends without a round trip.
 type Card struct {
-	ID    string        `json:"id"`
-	Kind  string        `json:"kind"`
-	Rooms []string      `json:"rooms"`
-	HTML  template.HTML `json:"html"`
+	ID     string        `json:"id"`
+	Kind   string        `json:"kind"`
+	Rooms  []string      `json:"rooms"`
+	HTML   template.HTML `json:"html"`
+	Starts int64         `json:"starts,omitempty"`
+	Ends   int64         `json:"ends,omitempty"`
 }
 
 // cardData is what the "kcard" template renders.
@@ -42,6 +51,10 @@ type cardData struct {
 	Night                  bool
 	Cancelled              bool
 	QR                     template.URL
+	QRText                 []string // the QR's address, short, in pieces that may wrap
+	Text                   string   // an announcement
+	Live                   bool     // an announcement showing now (for screens without script)
+	Starts, Ends           int64    // an announcement's times, Unix ms
 }
 
 // builder renders cards; it carries what every card of one pass shares.
@@ -57,7 +70,12 @@ func newBuilder(app core.App, views *web.Views) *builder {
 }
 
 func (b *builder) render(d cardData, rooms []string) (Card, error) {
-	html, err := b.views.RenderPartial("kiosk", "kcard", d)
+	return b.renderNamed("kcard", d, rooms)
+}
+
+// renderNamed renders a card with one of kiosk.html's card templates.
+func (b *builder) renderNamed(name string, d cardData, rooms []string) (Card, error) {
+	html, err := b.views.RenderPartial("kiosk", name, d)
 	if err != nil {
 		return Card{}, err
 	}
@@ -68,12 +86,17 @@ func (b *builder) render(d cardData, rooms []string) (Card, error) {
 }
 
 func (b *builder) noteCard(r *core.Record) (Card, error) {
+	// the room it was written in and the unit of the person thanked;
+	// none = every screen
 	var rooms []string
 	if room := r.GetString(s.FieldRoom); room != "" {
 		rooms = []string{room}
+		if unit := r.GetString(s.NoteForRoom); unit != "" && unit != room {
+			rooms = append(rooms, unit)
+		}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "note", To: r.GetString(s.NoteTo), Body: markdown.Note(r.GetString(s.NoteBody)),
-		From: home.DisplayFrom(r.GetString(s.NoteFrom)).In(i18n.English)}, rooms)
+		From: home.DisplayFrom(r.GetString(s.NoteFrom))}, rooms)
 }
 
 func (b *builder) storyCard(r *core.Record) (Card, error) {
@@ -82,7 +105,7 @@ func (b *builder) storyCard(r *core.Record) (Card, error) {
 		rooms = []string{room}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "story", Title: r.GetString(s.StoryTitle),
-		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: home.DisplayFrom(r.GetString(s.StoryAuthor)).In(i18n.English)}, rooms)
+		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: home.DisplayFrom(r.GetString(s.StoryAuthor))}, rooms)
 }
 
 func (b *builder) eventCard(r *core.Record) (Card, error) {
@@ -100,9 +123,11 @@ func (b *builder) eventViewCard(v events.View) (Card, error) {
 		Seats: v.Seats.In(i18n.English), Night: v.Night, Cancelled: v.Cancelled}
 	if v.SignupOpen && qr.IsReachable(b.appURL) {
 		var err error
-		if d.QR, err = qr.DataURI(qr.Join(b.appURL, "/events/"+v.ID)); err != nil {
+		u := qr.Join(b.appURL, "/events/"+v.ID)
+		if d.QR, err = qr.DataURI(u); err != nil {
 			return Card{}, err
 		}
+		d.QRText = shortURL(u)
 	}
 	return b.render(d, v.Rooms)
 }
@@ -113,7 +138,7 @@ func (b *builder) cardsFor(roomID string) ([]Card, error) {
 	var cards []Card
 	params := dbx.Params{"room": roomID}
 
-	notes, err := b.app.FindRecordsByFilter(s.Notes, "status = 'approved' && (room = '' || room = {:room})", "-created", maxNotes, 0, params)
+	notes, err := b.app.FindRecordsByFilter(s.Notes, "status = 'approved' && (room = '' || room = {:room} || for_room = {:room})", "-created", maxNotes, 0, params)
 	if err != nil {
 		return nil, err
 	}
@@ -148,5 +173,36 @@ func (b *builder) cardsFor(roomID string) ([]Card, error) {
 		}
 		cards = append(cards, c)
 	}
-	return cards, nil
+
+	notices, err := b.announcementsFor(roomID)
+	if err != nil {
+		return nil, err
+	}
+	return append(cards, notices...), nil
+}
+
+// shortURL is a QR code's address as people read it beside the code:
+// no scheme, no "www.", cut into pieces after each "/" and before "?"
+// and "&", so it wraps where a reader expects (the template puts a <wbr>
+// between pieces). A phone without a camera, or a screen reader, can
+// follow it by hand.
+func shortURL(u string) []string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	u = strings.TrimPrefix(u, "www.")
+	var parts []string
+	start := 0
+	for i := 0; i < len(u); i++ {
+		switch u[i] {
+		case '/':
+			parts, start = append(parts, u[start:i+1]), i+1
+		case '?', '&':
+			if i > start {
+				parts, start = append(parts, u[start:i]), i
+			}
+		}
+	}
+	if start < len(u) {
+		parts = append(parts, u[start:])
+	}
+	return parts
 }

@@ -66,7 +66,7 @@ func TestScreenAndPoster(t *testing.T) {
 	scenarios := []tests.ApiScenario{
 		{Name: "screen shows approved notes for the room and hospital-wide, stories, events with seats", Method: http.MethodGet, URL: "/kiosk/break-room",
 			ExpectedStatus: 200,
-			ExpectedContent: []string{"Staff break room", "To Night team", "<em>amazing</em>", "To Everyone", "The quiet hand", "Schwartz Rounds", "Seminar room 2",
+			ExpectedContent: []string{"Staff break room", `To <span dir="auto">Night team</span>`, "<em>amazing</em>", `To <span dir="auto">Everyone</span>`, "The quiet hand", "Schwartz Rounds", "Seminar room 2",
 				"1 seat left", `alt="QR code: say thank you"`, `src="data:image/png;base64,`, `data-slug="break-room"`, "Please never include patient details"},
 			NotExpectedContent: append(hidden, "Almost ready"),
 			TestAppFactory:     kktest.Factory(seed)},

@@ -37,6 +37,8 @@ func bindPush(app core.App, views *web.Views) {
 	app.OnRecordAfterCreateSuccess(s.Signups).BindFunc(p.onSignup)
 	app.OnRecordAfterUpdateSuccess(s.Signups).BindFunc(p.onSignup)
 	app.OnRecordAfterDeleteSuccess(s.Signups).BindFunc(p.onSignup)
+	// urgent notices above the rotation (announcement.go)
+	bindAnnouncements(app, p)
 	// a room renamed or deactivated, quiet hours changed, the base URL changed
 	app.OnRecordAfterUpdateSuccess(s.Rooms, s.Settings).BindFunc(p.onResync)
 	app.OnRecordAfterDeleteSuccess(s.Rooms).BindFunc(p.onResync)

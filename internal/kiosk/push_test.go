@@ -108,7 +108,7 @@ func TestPush(t *testing.T) {
 	}
 	for _, m := range receiveAll(t, screens) {
 		if m.Op != "upsert" || m.Card == nil || m.Card.ID != note.Id || m.Card.Kind != "note" ||
-			!strings.Contains(string(m.Card.HTML), "To Ward 7") || !strings.Contains(string(m.Card.HTML), "<em>cover</em>") {
+			!strings.Contains(string(m.Card.HTML), `To <span dir="auto">Ward 7</span>`) || !strings.Contains(string(m.Card.HTML), "<em>cover</em>") {
 			t.Fatalf("approval message %+v", m)
 		}
 		if len(m.Card.Rooms) != 0 {

@@ -14,7 +14,7 @@ import (
 )
 
 func seedQueue(t testing.TB, app *tests.TestApp) {
-	kktest.Create(t, app, s.Notes, map[string]any{"id": "notepending0001", s.NoteTo: "Ana", s.NoteBody: "thanks for the tea",
+	kktest.Create(t, app, s.Notes, map[string]any{"id": "notepending0001", s.NoteTo: "Ana", s.NoteBody: "thanks for the tea in bed 4",
 		s.NoteFlags: map[string]any{"findings": map[string]any{"body": []map[string]any{{"kind": "room_bed", "text": "bed 4"}}}, "sent_anyway": true}})
 	kktest.Create(t, app, s.Notes, map[string]any{"id": "noteapproved001", s.NoteTo: "Ben", s.NoteBody: "APPROVED", s.FieldStatus: s.StatusApproved})
 	kktest.Create(t, app, s.Notes, map[string]any{"id": "noterejected001", s.NoteTo: "Cy", s.NoteBody: "REJECTED", s.FieldStatus: s.StatusRejected})
@@ -46,7 +46,7 @@ func TestAwaitingModeration(t *testing.T) {
 		URL:            "/api/collections/awaiting_moderation/records?sort=-created",
 		TestAppFactory: kktest.Factory(seedQueue), Headers: map[string]string{},
 		ExpectedStatus: 200,
-		ExpectedContent: []string{`"totalItems":2`, `"note":"notepending0001"`, `"kind":"note"`, `"summary":"To Ana: thanks for the tea"`, `"sent_anyway":true`,
+		ExpectedContent: []string{`"totalItems":2`, `"note":"notepending0001"`, `"kind":"note"`, `"summary":"To Ana: thanks for the tea in bed 4"`, `"sent_anyway":true`,
 			`"story":"storypending001"`, `"kind":"story"`, `"summary":"A hand to hold"`},
 		NotExpectedContent: []string{"APPROVED", "REJECTED", "PUBLISHED"},
 	}

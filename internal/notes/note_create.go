@@ -22,7 +22,8 @@ func (h *handler) create(e *core.RequestEvent) error {
 		}
 		return h.views.Error(e, status, msg, err)
 	}
-	f := &noteForm{To: form.Get(s.NoteTo), Body: form.Get(s.NoteBody), From: form.Get(s.NoteFrom), Room: form.Get(s.FieldRoom)}
+	f := &noteForm{To: form.Get(s.NoteTo), Body: form.Get(s.NoteBody), From: form.Get(s.NoteFrom), Room: form.Get(s.FieldRoom),
+		ForRoom: form.Get(s.NoteForRoom), Units: unitGroups(e.App)}
 	room := f.lookupRoom(e.App)
 
 	// bots fill every field; people never see this one
@@ -31,15 +32,10 @@ func (h *handler) create(e *core.RequestEvent) error {
 	}
 
 	f.validate()
+	forRoom := f.lookupForRoom(e.App)
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "note_new", f)
 	}
-	f.scan()
-	sentAnyway := form.Get("confirm") == "1"
-	if f.found != nil && !sentAnyway {
-		return h.views.Render(e, http.StatusOK, "note_new", f)
-	}
-
 	collection, err := e.App.FindCachedCollectionByNameOrId(s.Notes)
 	if err != nil {
 		return err
@@ -50,6 +46,14 @@ func (h *handler) create(e *core.RequestEvent) error {
 	rec.Set(s.NoteFrom, f.From)
 	if room != nil {
 		rec.Set(s.FieldRoom, room.Id)
+	}
+	if forRoom != nil {
+		rec.Set(s.NoteForRoom, forRoom.Id)
+	}
+	f.scan(rec) // the same guard the save runs, once
+	sentAnyway := form.Get("confirm") == "1"
+	if f.found != nil && !sentAnyway {
+		return h.views.Render(e, http.StatusOK, "note_new", f)
 	}
 	classify(e.App, rec, f.found, sentAnyway)
 	if err := e.App.Save(rec); err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -14,10 +15,12 @@ import (
 type noteForm struct {
 	To, Body, From string
 	Room           string // slug
+	ForRoom        string // slug of the unit where the person thanked works
+	Units          []unitGroup
 	RoomName       string
 	RoomNotice     string // a catalogue key
 	Errors         forms.Errors
-	Warnings       forms.Warnings
+	Warnings       forms.WarningList
 	Highlight      []forms.Segment
 	found          map[string][]phi.Finding
 }
@@ -39,9 +42,11 @@ func (f *noteForm) validate() {
 	f.Errors.Check(s.NoteFrom, keys[s.NoteFrom], f.From, false, s.NoteFromMax)
 }
 
-// scan runs the PHI guard over the three fields.
-func (f *noteForm) scan() {
-	f.found, f.Warnings = forms.Scan(map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, keys, order)
+// scan runs the PHI guard (records.Guard, what every save runs) over the
+// note about to be saved, and prepares the warning.
+func (f *noteForm) scan(rec *core.Record) {
+	f.found = records.Guard(rec)
+	f.Warnings = forms.Warnings(f.found, map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, keys, order)
 	f.Highlight = forms.Highlight(f.Body, f.found[s.NoteBody])
 }
 
@@ -61,13 +66,10 @@ func (f *noteForm) lookupRoom(app core.App) *core.Record {
 	return room
 }
 
-// scanRecord runs the PHI guard on a note record (the REST path; the form
-// has already scanned what was typed).
+// scanRecord runs the PHI guard on a note record (the REST path):
+// normalised and scanned as the save will, once.
 func scanRecord(rec *core.Record) map[string][]phi.Finding {
-	found, _ := forms.Scan(map[string]string{
-		s.NoteTo: rec.GetString(s.NoteTo), s.NoteBody: rec.GetString(s.NoteBody), s.NoteFrom: rec.GetString(s.NoteFrom),
-	}, keys, order)
-	return found
+	return records.Guard(rec)
 }
 
 // classify sets flags and status on a note from the public, given what the

@@ -12,5 +12,6 @@ import (
 func (h *handler) showForm(e *core.RequestEvent) error {
 	f := &noteForm{Room: e.Request.URL.Query().Get("room"), Errors: forms.Errors{}}
 	f.lookupRoom(e.App)
+	f.Units = unitGroups(e.App)
 	return h.views.Render(e, http.StatusOK, "note_new", f)
 }

@@ -8,8 +8,11 @@ import (
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
-// Register binds the default-value hooks and the time-zone check.
+// Register binds the default-value hooks, the time-zone check and the
+// PHI guard's normalise-and-scan of notes and stories.
 func Register(app core.App) {
+	app.OnRecordCreate(s.Notes, s.Stories).BindFunc(normalizeAndScan)
+	app.OnRecordUpdate(s.Notes, s.Stories).BindFunc(normalizeAndScan)
 	app.OnRecordCreate(s.Notes, s.Stories).BindFunc(defaultStatus(s.StatusPending))
 	app.OnRecordCreate(s.Events).BindFunc(defaultStatus(s.StatusDraft))
 	app.OnRecordCreate(s.Rooms).BindFunc(defaultAudience)

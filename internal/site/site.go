@@ -22,6 +22,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/organise"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
@@ -60,6 +61,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	kiosk.Register(app, views)
 	events.Register(app, views)
 	organise.Register(app, views)
+	recognition.Register(app, views)
 	staff.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{

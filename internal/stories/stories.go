@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -49,12 +50,11 @@ var (
 	order = []string{s.StoryTitle, s.StoryBody, s.StoryAuthor}
 )
 
-// classify: stories always wait for a moderator; the guard's findings go
-// into flags so the moderator sees what to check.
+// classify: stories always wait for a moderator; the guard's findings
+// (records.Guard, what every save runs) go into flags so the moderator
+// sees what to check.
 func classify(rec *core.Record, sentAnyway bool) {
-	found, _ := forms.Scan(map[string]string{
-		s.StoryTitle: rec.GetString(s.StoryTitle), s.StoryBody: rec.GetString(s.StoryBody), s.StoryAuthor: rec.GetString(s.StoryAuthor),
-	}, keys, order)
+	found := records.Guard(rec)
 	rec.Set(s.FieldStatus, s.StatusPending)
 	if found != nil {
 		rec.Set(s.StoryFlags, forms.Flags{Findings: found, SentAnyway: sentAnyway})

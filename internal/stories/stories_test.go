@@ -53,7 +53,7 @@ func TestStories(t *testing.T) {
 			ExpectedContent: []string{"Please fill in the title.", "My story text</textarea>"}, AfterTestFunc: expectStories(3)},
 		{Name: "PHI warning", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "Night shift", "body", "Patient Harris in bay 3 told me"), ExpectedStatus: 200,
-			ExpectedContent: []string{"Please check for patient details", `<mark dir="auto">Patient Harris</mark>`}, AfterTestFunc: expectStories(3)},
+			ExpectedContent: []string{"Please check for patient details", "<mark>Patient Harris</mark>"}, AfterTestFunc: expectStories(3)},
 		{Name: "PHI sent anyway: held with flags", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "Night shift", "body", "Patient Harris in bay 3 told me", "confirm", "1"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {

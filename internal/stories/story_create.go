@@ -7,6 +7,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -36,13 +37,6 @@ func (h *handler) create(e *core.RequestEvent) error {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "story_new", f)
 	}
 
-	found, warnings := forms.Scan(map[string]string{s.StoryTitle: f.Title, s.StoryBody: f.Body, s.StoryAuthor: f.Author}, keys, order)
-	sentAnyway := form.Get("confirm") == "1"
-	if found != nil && !sentAnyway {
-		f.Warnings, f.Highlight = warnings, forms.Highlight(f.Body, found[s.StoryBody])
-		return h.views.Render(e, http.StatusOK, "story_new", f)
-	}
-
 	col, err := e.App.FindCachedCollectionByNameOrId(s.Stories)
 	if err != nil {
 		return err
@@ -51,6 +45,13 @@ func (h *handler) create(e *core.RequestEvent) error {
 	rec.Set(s.StoryTitle, f.Title)
 	rec.Set(s.StoryBody, f.Body)
 	rec.Set(s.StoryAuthor, f.Author)
+	found := records.Guard(rec) // the same guard the save runs, once
+	sentAnyway := form.Get("confirm") == "1"
+	if found != nil && !sentAnyway {
+		fields := map[string]string{s.StoryTitle: f.Title, s.StoryBody: f.Body, s.StoryAuthor: f.Author}
+		f.Warnings, f.Highlight = forms.Warnings(found, fields, keys, order), forms.Highlight(f.Body, found[s.StoryBody])
+		return h.views.Render(e, http.StatusOK, "story_new", f)
+	}
 	classify(rec, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
 		e.App.Logger().Error("save story", "error", err)

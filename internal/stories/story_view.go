@@ -21,7 +21,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 	return h.views.Render(e, http.StatusOK, "story", map[string]any{
 		"Title":  rec.GetString(s.StoryTitle),
 		"Body":   rec.GetString(s.StoryBody),
-		"Author": home.DisplayFrom(rec.GetString(s.StoryAuthor)),
+		"Author": home.Author(rec.GetString(s.StoryAuthor)),
 		"Date":   rec.GetDateTime(s.FieldCreated).Time().In(p.Location),
 	})
 }

@@ -38,7 +38,7 @@ var translatedTemplates = []string{
 // and messages use catalogue keys only.
 var translatedGo = []string{
 	"internal/web/errors.go", "internal/web/views.go", "internal/forms/forms.go",
-	"internal/notes/note_create.go", "internal/notes/note_form.go", "internal/notes/note_new.go", "internal/notes/note_sent.go",
+	"internal/notes/note_create.go", "internal/notes/note_form.go", "internal/notes/note_units.go", "internal/notes/note_new.go", "internal/notes/note_sent.go",
 	"internal/stories/stories.go", "internal/stories/story_create.go", "internal/stories/story_new.go", "internal/stories/story_view.go",
 	"internal/home/home.go",
 	"internal/events/events.go", "internal/events/event_list.go", "internal/events/event_show.go", "internal/events/view.go",

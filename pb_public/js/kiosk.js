@@ -5,7 +5,13 @@
    "kiosk") pushes card upserts/removals; after every (re)connect and every
    5 minutes the screen re-syncs from /kiosk/{slug}/feed (ETag, usually 304).
    When the server is away it keeps showing what it has, with a discreet
-   "Reconnecting…" mark, and retries with backoff. See docs/adr/0020. */
+   "Reconnecting…" mark, and retries with backoff. See docs/adr/0020.
+
+   Time is the server's (docs/adr/0141): every response's Date header
+   narrows the gap between this TV's clock and the server's, so a TV hours
+   off still shows the hospital's time and goes dark at the right hour.
+   Long notes shrink to a floor, then show a page of whole lines at a time;
+   with prefers-reduced-motion nothing fades or drifts (docs/adr/0142). */
 (function () {
   'use strict';
   var body = document.body;
@@ -18,25 +24,74 @@
   var quietEnd = body.getAttribute('data-quiet-end') || '';
   var deck = document.getElementById('deck');
   var empty = document.getElementById('empty');
+  var notices = document.getElementById('notices');
   var statusEl = document.getElementById('status');
   var clockEl = document.getElementById('clock');
   var dateEl = document.getElementById('date');
   var frame = document.getElementById('frame');
+  var dotsEl = document.getElementById('dots');
   var feedURL = '/kiosk/' + encodeURIComponent(slug) + '/feed';
+  var still = !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   var etag = '';
   var current = null;
   var rotateTimer = null;
   var gone = false;
 
-  function cards() { return deck.querySelectorAll('.kcard[data-id]'); }
-
-  function findCard(id) {
-    var all = cards();
-    for (var i = 0; i < all.length; i++) { if (all[i].getAttribute('data-id') === id) { return all[i]; } }
-    return null;
+  // --- the server's clock ---
+  // skew = server time - this TV's time, known to lie in [skewLo, skewHi].
+  // The page's render time (data-now, ms) bounds it between the request
+  // and the response; each response's Date header (whole seconds) bounds
+  // it again, and the bounds intersect. They widen by 100 ppm as time
+  // passes (a cheap TV clock drifts). A page from the service worker's
+  // cache carries an old render time: then the gap this TV measured last
+  // time is the better guess, until the first response.
+  var skewLo = 0, skewHi = 0, skewStrong = false;
+  (function () {
+    var saved = NaN, rendered = parseInt(body.getAttribute('data-now'), 10), t = window.performance && performance.timing;
+    try { saved = parseFloat(localStorage.getItem('kkSkew')); } catch (e) { saved = NaN; }
+    var lo = rendered && t && t.requestStart ? rendered - (t.responseEnd || Date.now()) : NaN, hi = rendered && t ? rendered - t.requestStart : NaN;
+    if (!isNaN(lo) && (isNaN(saved) || (saved > lo - 2000 && saved < hi + 2000))) { skewLo = lo; skewHi = hi; skewStrong = true; return; }
+    skewLo = skewHi = !isNaN(saved) ? saved : (rendered ? rendered - Date.now() : 0);
+  })();
+  function skew() { return (skewLo + skewHi) / 2; }
+  function serverNow() { return Date.now() + skew(); }
+  function learnSkew(x, sent) {
+    var d = Date.parse(x.getResponseHeader('Date') || '');
+    if (isNaN(d)) { return; }
+    var got = Date.now();
+    var lo = d - got, hi = d + 1000 - sent; // the server said d..d+999 somewhere between sent and got
+    if (!skewStrong || lo > skewHi || hi < skewLo) { skewLo = lo; skewHi = hi; skewStrong = true; } else { skewLo = Math.max(skewLo, lo); skewHi = Math.min(skewHi, hi); }
+    try { localStorage.setItem('kkSkew', String(Math.round(skew()))); } catch (e) { /* private mode */ }
+  }
+  // a TV clock set by hand or by a late NTP sync jumps: the gap jumps back
+  var mono = window.performance && performance.now ? function () { return performance.now(); } : null;
+  var lastWall = Date.now(), lastMono = mono ? mono() : 0;
+  function watchClock() {
+    if (!mono) { return; }
+    var w = Date.now(), m = mono();
+    var jump = (w - lastWall) - (m - lastMono), spread = (m - lastMono) * 1e-4;
+    if (Math.abs(jump) > 2000) { skewLo -= jump; skewHi -= jump; }
+    skewLo -= spread; skewHi += spread;
+    lastWall = w; lastMono = m;
   }
 
-  // how long a card stays: long enough to read, a pause for short ones;
+  function cards() { return deck.querySelectorAll('.kcard[data-id]'); }
+
+  function findIn(list, id) {
+    for (var i = 0; i < list.length; i++) { if (list[i].getAttribute('data-id') === id) { return list[i]; } }
+    return null;
+  }
+  function findCard(id) { return findIn(cards(), id); }
+  function findNotice(id) { return findIn(notices.querySelectorAll('.notice[data-id]'), id); }
+
+  function hasClass(el, c) { return (' ' + el.className + ' ').indexOf(' ' + c + ' ') >= 0; }
+  function setClass(el, c, on) {
+    var had = hasClass(el, c);
+    if (on && !had) { el.className += ' ' + c; }
+    if (!on && had) { el.className = (' ' + el.className + ' ').replace(' ' + c + ' ', ' ').replace(/^\s+|\s+$/g, ''); }
+  }
+
+  // how long a page stays: long enough to read, a pause for short ones;
   // ?dwell=N (seconds, 3-300) fixes it, e.g. for a busy corridor screen
   var fixedDwell = (function () {
     var m = /[?&]dwell=(\d+)/.exec(location.search);
@@ -45,20 +100,99 @@
   })();
   function dwell(el) {
     if (fixedDwell) { return fixedDwell; }
-    var len = (el.textContent || '').length;
+    var pages = el.kkPages ? el.kkPages.length : 1;
+    var len = (el.textContent || '').length / pages;
     return Math.min(40000, Math.max(12000, 6000 + len * 60));
   }
 
+  // --- fitting a card to the screen ---
+  // Step the type down (f1..f4, f4 = the 1rem floor) until the card fits;
+  // if it still doesn't, cut what may run long (.flow) into pages of whole
+  // lines, so no line is ever cut at the edge.
+  var steps = ['', 'f1', 'f2', 'f3', 'f4'];
+  function part(el, sel) { return el.querySelector(sel); }
+  function overflows(el) {
+    var panel = part(el, '.panel'), clip = part(el, '.clip'), flow = part(el, '.flow');
+    if (!panel) { return false; }
+    if (panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1) { return true; }
+    return !!(clip && flow && flow.offsetHeight > clip.clientHeight + 1);
+  }
+  function lineBoxes(root) {
+    var base = root.getBoundingClientRect().top, rects = [], range = document.createRange();
+    (function walk(n) {
+      for (var c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3 && /\S/.test(c.nodeValue)) {
+          range.selectNodeContents(c);
+          var rs = range.getClientRects();
+          for (var k = 0; k < rs.length; k++) { if (rs[k].height > 0) { rects.push({ top: rs[k].top - base, bottom: rs[k].bottom - base }); } }
+        } else if (c.nodeType === 1) { walk(c); }
+      }
+    })(root);
+    rects.sort(function (a, b) { return a.top - b.top; });
+    var lines = [];
+    for (var i = 0; i < rects.length; i++) {
+      var r = rects[i], last = lines[lines.length - 1];
+      // the same line if it overlaps the last one by more than half its height
+      if (last && r.top < last.bottom - (r.bottom - r.top) / 2) { last.bottom = Math.max(last.bottom, r.bottom); } else { lines.push({ top: r.top, bottom: r.bottom }); }
+    }
+    return lines;
+  }
+  function paginate(el) {
+    var clip = part(el, '.clip'), flow = part(el, '.flow');
+    var room = clip.clientHeight, lines = lineBoxes(flow), pages = [], i = 0;
+    while (i < lines.length) {
+      var top = lines[i].top, end = lines[i].bottom;
+      for (i++; i < lines.length && lines[i].bottom - top <= room; i++) { end = Math.max(end, lines[i].bottom); }
+      // the page ends where its last line ends, and the next page starts
+      // at its first line's top: a line is never half on a page
+      pages.push({ top: top, height: Math.ceil(end - top) });
+    }
+    return pages;
+  }
+  function showPage(el, k) {
+    var clip = part(el, '.clip'), flow = part(el, '.flow'), pages = el.kkPages;
+    el.kkPage = k;
+    if (!clip || !pages || pages.length < 2) { return; }
+    flow.style.top = (-pages[k].top) + 'px';
+    clip.style.height = pages[k].height + 'px';
+    var mark = part(el, '.pages');
+    if (mark) { mark.textContent = ' \u00b7 ' + (k + 1) + '/' + pages.length; }
+  }
+  function fit(el) {
+    var clip = part(el, '.clip'), flow = part(el, '.flow'), mark = part(el, '.pages');
+    if (clip) { clip.style.height = ''; flow.style.top = ''; }
+    if (mark) { mark.parentNode.removeChild(mark); }
+    el.kkPages = null;
+    setClass(el, 'paged', false);
+    var i = 0;
+    for (; i < steps.length; i++) {
+      for (var j = 1; j < steps.length; j++) { setClass(el, steps[j], j === i); }
+      if (!overflows(el)) { break; }
+    }
+    if (i === steps.length && clip && flow) {
+      setClass(el, 'paged', true);
+      el.kkPages = paginate(el);
+      var eyebrow = part(el, '.eyebrow');
+      if (eyebrow && el.kkPages.length > 1) {
+        mark = document.createElement('span');
+        mark.className = 'pages';
+        eyebrow.appendChild(mark);
+      }
+    }
+    showPage(el, Math.min(el.kkPage || 0, el.kkPages ? el.kkPages.length - 1 : 0));
+  }
+  function refit() { if (current) { fit(current); } }
+
+  // --- the rotation ---
   function show(el) {
-    if (current && current !== el) { current.className = current.className.replace(/\s*active/g, ''); }
+    if (current && current !== el) { setClass(current, 'active', false); }
     current = el;
-    if (el && el.className.indexOf('active') < 0) { el.className += ' active'; }
-    empty.className = empty.className.replace(/\s*hidden/g, '') + (el ? ' hidden' : '');
+    if (el) { setClass(el, 'active', true); el.kkPage = 0; fit(el); }
+    setClass(empty, 'hidden', !!el);
     drawDots();
   }
 
   // where the rotation is: one dot per card (at most 12), the current one filled
-  var dotsEl = document.getElementById('dots');
   function drawDots() {
     var all = cards(), html = '';
     if (all.length > 1 && all.length <= 12) {
@@ -67,8 +201,15 @@
     dotsEl.innerHTML = html;
   }
 
+  // the next page of a long card, else the next card; with reduced motion
+  // the change is a still page turn (no fade: kiosk.css)
   function next() {
     clearTimeout(rotateTimer);
+    if (current && current.kkPages && current.kkPage + 1 < current.kkPages.length) {
+      showPage(current, current.kkPage + 1);
+      rotateTimer = setTimeout(next, dwell(current));
+      return;
+    }
     var all = cards();
     if (!all.length) { show(null); return; }
     var i = 0;
@@ -91,6 +232,8 @@
   }
 
   function remove(id) {
+    var n = findNotice(id);
+    if (n) { n.parentNode.removeChild(n); refit(); }
     var el = findCard(id);
     if (!el) { return; }
     var wasCurrent = el === current;
@@ -99,13 +242,39 @@
     if (!cards().length) { show(null); } else { drawDots(); }
   }
 
+  // --- urgent notices: shown between their start and end, server time ---
+  function upsertNotice(card) {
+    var el = build(card.html), old = findNotice(card.id);
+    if (old) { notices.replaceChild(el, old); } else { notices.appendChild(el); }
+    updateNotices(true);
+  }
+  // shown from the first moment the server's clock can be past its start
+  // until the last moment it can be before its end: never early, never late
+  var noticeTimer = null;
+  function updateNotices(changed) {
+    clearTimeout(noticeTimer);
+    var t = Date.now(), earliest = t + skewLo, latest = t + skewHi, wake = 1e15;
+    var all = notices.querySelectorAll('.notice[data-id]');
+    for (var i = 0; i < all.length; i++) {
+      var n = all[i], starts = +n.getAttribute('data-starts'), ends = +n.getAttribute('data-ends');
+      if (latest >= ends) { n.parentNode.removeChild(n); changed = true; continue; }
+      var live = earliest >= starts;
+      if (live === hasClass(n, 'hidden')) { setClass(n, 'hidden', !live); changed = true; }
+      wake = Math.min(wake, live ? ends - latest : starts - earliest);
+    }
+    // on the dot, not at the next clock tick
+    if (wake < 3600000) { noticeTimer = setTimeout(function () { updateNotices(false); }, Math.max(10, wake + 5)); }
+    if (changed) { refit(); } // the stage grew or shrank
+  }
+
   function upsert(card) {
     if (!forThisRoom(card)) { remove(card.id); return; }
+    if (card.kind === 'announcement') { upsertNotice(card); return; }
     var el = build(card.html);
     var old = findCard(card.id);
     if (old) {
-      if (old === current) { el.className += ' active'; current = el; }
       deck.replaceChild(el, old);
+      if (old === current) { current = null; show(el); clearTimeout(rotateTimer); rotateTimer = setTimeout(next, dwell(el)); }
       return;
     }
     // a new card comes next, so the person who just got thanked sees it soon
@@ -118,26 +287,28 @@
     var all = cards();
     for (var i = all.length - 1; i >= 0; i--) { all[i].parentNode.removeChild(all[i]); }
     current = null;
+    notices.innerHTML = '';
     var resume = null;
     for (var k = 0; k < list.length; k++) {
       if (!forThisRoom(list[k])) { continue; }
       var el = build(list[k].html);
+      if (list[k].kind === 'announcement') { notices.appendChild(el); continue; }
       deck.insertBefore(el, empty);
       if (list[k].id === keep) { resume = el; }
     }
+    updateNotices(false);
     if (resume) { show(resume); clearTimeout(rotateTimer); rotateTimer = setTimeout(next, dwell(resume)); } else { next(); }
   }
 
-  function setOnline(ok) {
-    statusEl.className = statusEl.className.replace(/\s*hidden/g, '') + (ok ? ' hidden' : '');
-  }
+  function setOnline(ok) { setClass(statusEl, 'hidden', ok); }
 
   function showGone() {
     gone = true;
-    if (body.className.indexOf('gone') < 0) { body.className += ' gone'; }
+    setClass(body, 'gone', true);
     clearTimeout(rotateTimer);
     var all = cards();
     for (var i = all.length - 1; i >= 0; i--) { all[i].parentNode.removeChild(all[i]); }
+    notices.innerHTML = '';
     current = null;
     empty.innerHTML = '<div class="panel"><p class="eyebrow">Kindness Kiosk</p><h1 class="big">This screen\u2019s room is no longer set up.</h1>' +
       '<p class="lead gone">An admin can add the room again in the dashboard, or point this screen at another room. It will come back by itself.</p></div>';
@@ -146,10 +317,15 @@
 
   function request(method, url, data, headers, done) {
     var x = new XMLHttpRequest();
+    var sent = Date.now();
     x.open(method, url, true);
     for (var h in headers) { if (headers.hasOwnProperty(h)) { x.setRequestHeader(h, headers[h]); } }
     x.timeout = 15000;
-    x.onreadystatechange = function () { if (x.readyState === 4) { done(x); } };
+    x.onreadystatechange = function () {
+      if (x.readyState !== 4) { return; }
+      if (x.status) { learnSkew(x, sent); }
+      done(x);
+    };
     x.send(data);
   }
 
@@ -166,6 +342,7 @@
       offset = feed.offset; quietStart = feed.quietStart; quietEnd = feed.quietEnd;
       if (!feed.appUrlOk !== !document.querySelector('.code')) { location.reload(); return; }
       replaceAll(feed.cards || []);
+      tick();
     });
   }
 
@@ -208,9 +385,11 @@
   var days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
   var months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   function pad(n) { return n < 10 ? '0' + n : '' + n; }
-  function hospitalNow() { return new Date(Date.now() + offset * 60000); } // read with getUTC*
+  // the hospital's wall clock, by the server: read it with getUTC*
+  function hospitalNow() { return new Date(serverNow() + offset * 60000); }
 
   function minutes(hhmm) { var p = hhmm.split(':'); return parseInt(p[0], 10) * 60 + parseInt(p[1], 10); }
+  // the same rule as the server's quietAt (screen_show.go)
   function isQuiet(now) {
     if (!quietStart || !quietEnd) { return false; }
     var m = now.getUTCHours() * 60 + now.getUTCMinutes(), a = minutes(quietStart), b = minutes(quietEnd);
@@ -218,12 +397,14 @@
   }
 
   function tick() {
+    watchClock();
     var now = hospitalNow();
-    clockEl.textContent = pad(now.getUTCHours()) + ':' + pad(now.getUTCMinutes());
-    dateEl.textContent = days[now.getUTCDay()] + ' ' + now.getUTCDate() + ' ' + months[now.getUTCMonth()];
-    var quiet = isQuiet(now);
-    if (quiet && body.className.indexOf('night') < 0) { body.className += ' night'; }
-    if (!quiet) { body.className = body.className.replace(/\s*night/g, ''); }
+    var clock = pad(now.getUTCHours()) + ':' + pad(now.getUTCMinutes());
+    if (clockEl.textContent !== clock) { clockEl.textContent = clock; }
+    var date = days[now.getUTCDay()] + ' ' + now.getUTCDate() + ' ' + months[now.getUTCMonth()];
+    if (dateEl.textContent !== date) { dateEl.textContent = date; }
+    setClass(body, 'night', isQuiet(now));
+    updateNotices(false);
   }
 
   function drift() {
@@ -253,10 +434,15 @@
     try { navigator.serviceWorker.register('/kiosk/sw.js', { scope: '/kiosk/' }); } catch (e) { /* not allowed here */ }
   }
 
-  next();
+  var resizeTimer = null;
+  window.addEventListener('resize', function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(refit, 200); });
+
   tick();
+  next();
   setInterval(tick, 1000);
-  setInterval(drift, 120000);
+  // burn-in: move the whole screen a few pixels now and then, unless
+  // the viewer asked for no motion
+  if (!still) { drift(); setInterval(drift, 120000); }
   setInterval(resync, 300000);
   setInterval(heartbeat, 60000);
   heartbeat();

@@ -1,0 +1,113 @@
+package phi_test
+
+import (
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
+)
+
+// TestHoldout measures the guard on a corpus written by someone who never
+// saw the scanner or its test data (testdata/holdout2_*.txt, one note per
+// line, "category<TAB>text"): recall per category and overall, and the
+// false-alarm rate on the clean notes. It prints the figures and asserts
+// nothing: the holdout is measured, never tuned on. It skips when the
+// files are absent.
+//
+//	go test ./internal/phi -run TestHoldout -v
+func TestHoldout(t *testing.T) {
+	withPHI, err1 := os.ReadFile("testdata/holdout2_phi.txt")
+	clean, err2 := os.ReadFile("testdata/holdout2_clean.txt")
+	if err1 != nil || err2 != nil {
+		t.Skip("no holdout corpus (testdata/holdout2_phi.txt, holdout2_clean.txt)")
+	}
+	r := measure(lines(string(withPHI)), lines(string(clean)))
+	r.log(t, "holdout2")
+}
+
+// lines are the notes of a corpus file: "category<TAB>text" (or text
+// alone), blank lines and # comments skipped.
+func lines(s string) [][2]string {
+	var out [][2]string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		cat, text, ok := strings.Cut(l, "\t")
+		if !ok {
+			cat, text = "", l
+		}
+		out = append(out, [2]string{strings.TrimSpace(cat), text})
+	}
+	return out
+}
+
+// report is recall per category and false alarms.
+type report struct {
+	caught, total      map[string]int
+	alarms, cleanTotal int
+	missed, falseAlarm []string
+}
+
+// measure scans every note as the product does (normalised, then
+// scanned): a note with PHI is caught if anything is found in it.
+func measure(withPHI, clean [][2]string) report {
+	r := report{caught: map[string]int{}, total: map[string]int{}}
+	for _, n := range withPHI {
+		r.total[n[0]]++
+		if len(phi.Scan(phi.Normalize(n[1], true))) > 0 {
+			r.caught[n[0]]++
+		} else {
+			r.missed = append(r.missed, n[0]+": "+n[1])
+		}
+	}
+	for _, n := range clean {
+		r.cleanTotal++
+		if f := phi.Scan(phi.Normalize(n[1], true)); len(f) > 0 {
+			r.alarms++
+			r.falseAlarm = append(r.falseAlarm, string(f[0].Kind)+" “"+f[0].Text+"”: "+n[1])
+		}
+	}
+	return r
+}
+
+func (r report) recall() (int, int) {
+	c, n := 0, 0
+	for k := range r.total {
+		c += r.caught[k]
+		n += r.total[k]
+	}
+	return c, n
+}
+
+func (r report) log(t *testing.T, name string) {
+	t.Helper()
+	cats := make([]string, 0, len(r.total))
+	for k := range r.total {
+		cats = append(cats, k)
+	}
+	sort.Strings(cats)
+	for _, k := range cats {
+		t.Logf("%s  %-40s %4d/%-4d %.3f", name, k, r.caught[k], r.total[k], float64(r.caught[k])/float64(r.total[k]))
+	}
+	c, n := r.recall()
+	t.Logf("%s  recall %.3f (%d/%d)  false alarms %.3f (%d/%d)", name, ratio(c, n), c, n, ratio(r.alarms, r.cleanTotal), r.alarms, r.cleanTotal)
+	if testing.Verbose() {
+		for _, m := range r.missed {
+			t.Logf("%s  missed: %s", name, m)
+		}
+		for _, f := range r.falseAlarm {
+			t.Logf("%s  false alarm: %s", name, f)
+		}
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
