@@ -32,7 +32,9 @@ type screenPage struct {
 	NoteURL, EventURL string
 	NoteQR, EventQR   template.URL
 	AppURL            string
-	Clock, Date       string
+	// Local is the hospital's wall clock when the page was built, for the
+	// first paint of the clock and date (in the page's language)
+	Local time.Time
 }
 
 // activeRoom finds an active room by slug.
@@ -86,8 +88,7 @@ func (h *handler) buildPage(app core.App, room *core.Record) (*screenPage, error
 			return nil, err
 		}
 	}
-	now := time.Now().UTC().Add(time.Duration(feed.Offset) * time.Minute)
-	p.Clock, p.Date = now.Format("15:04"), now.Format("Monday 2 January")
+	p.Local = time.Now().UTC().Add(time.Duration(feed.Offset) * time.Minute)
 	return p, nil
 }
 

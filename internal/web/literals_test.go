@@ -31,7 +31,7 @@ var translatedTemplates = []string{
 	"layout.html", "error.html", "home.html",
 	"note_new.html", "note_sent.html", "story.html", "story_new.html", "story_sent.html",
 	"events.html", "event.html", "signup.html", "signup_received.html", "poster.html",
-	"partials/eventcard.html", "partials/field.html", "partials/phi.html",
+	"partials/eventcard.html", "partials/field.html", "partials/phi.html", "kiosk.html",
 }
 
 // translatedGo are the Go files (from the repository root) whose handlers
@@ -44,7 +44,11 @@ var translatedGo = []string{
 	"internal/events/events.go", "internal/events/event_list.go", "internal/events/event_show.go", "internal/events/view.go",
 	"internal/events/seats.go", "internal/events/signup_form.go", "internal/events/signup_create.go", "internal/events/signup_cancel.go",
 	"internal/events/signup_show.go", "internal/events/signup_received.go",
+	"internal/kiosk/cards.go", "internal/kiosk/screen.go", "internal/kiosk/screen_show.go", "internal/kiosk/poster_show.go", "internal/kiosk/words.go",
 }
+
+// translatedJS are the scripts whose words come from the page (data-words).
+var translatedJS = []string{"pb_public/js/kiosk.js", "pb_public/js/site.js"}
 
 // allowedText is template text that is the same in every language.
 var allowedText = map[string]bool{
@@ -172,7 +176,7 @@ func literalsIn(t *testing.T, name, src string) (words, keys []string) {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tn, more := z.TagName()
-			inScript = string(tn) == "script" || string(tn) == "style"
+			inScript = string(tn) == "script" || string(tn) == "style" || string(tn) == "noscript"
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
@@ -296,4 +300,56 @@ func goLiterals(t *testing.T, file string, src []byte) []string {
 		return true
 	})
 	return problems
+}
+
+// jsString matches a JavaScript string literal.
+var jsString = regexp.MustCompile(`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`)
+
+// jsLiterals returns the string literals of a script that are words for
+// people: a sentence, or any English catalogue message ("Sunday").
+func jsLiterals(src string) []string {
+	english := map[string]bool{}
+	for _, k := range i18n.Keys(i18n.English) {
+		if v := i18n.English.T(k); len([]rune(v)) >= 3 {
+			english[v] = true
+		}
+	}
+	src = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(src, "") // block comments
+	tags := regexp.MustCompile(`<[^>]*>`)
+	var out []string
+	for _, line := range strings.Split(src, "\n") {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "//") {
+			continue
+		}
+		for _, lit := range jsString.FindAllString(line, -1) {
+			v := strings.TrimSpace(tags.ReplaceAllString(lit[1:len(lit)-1], ""))
+			if sentence.MatchString(v) || english[v] {
+				out = append(out, lit)
+			}
+		}
+	}
+	return out
+}
+
+// TestNoLiteralsInJS: the scripts write no words of their own.
+func TestNoLiteralsInJS(t *testing.T) {
+	for _, file := range translatedJS {
+		b, err := os.ReadFile(filepath.Join("..", "..", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lit := range jsLiterals(string(b)) {
+			t.Errorf("%s: words in the script: %s (put them in the catalogue and data-words)", file, lit)
+		}
+	}
+}
+
+func TestJSLiteralCheckFindsWords(t *testing.T) {
+	got := jsLiterals(`var days = ['Sunday', 'Monday'];
+  // 'This comment is ignored, it says.'
+  el.innerHTML = '<h1>This screen\u2019s room is no longer set up.</h1>';
+  x.setRequestHeader('Content-Type', 'application/json');`)
+	if len(got) != 3 {
+		t.Errorf("found %q, want Sunday, Monday and the sentence", got)
+	}
 }
