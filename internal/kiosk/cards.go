@@ -33,35 +33,35 @@ const (
 // set for announcements only: the screen shows one between them by the
 // server's clock, and hides it at Ends without a round trip.
 type Card struct {
-	ID     string        `json:"id"`
-	Kind   string        `json:"kind"`
-	Rooms  []string      `json:"rooms"`
-	HTML   template.HTML `json:"html"` // in English
+	ID    string        `json:"id"`
+	Kind  string        `json:"kind"`
+	Rooms []string      `json:"rooms"`
+	HTML  template.HTML `json:"html"` // in English
 	// HTMLs is the card in the other languages rooms' screens speak
 	// (rooms.language), by language: a Spanish or alternating screen
 	// shows htmls.es. Absent while every room is English.
 	HTMLs  map[i18n.Lang]template.HTML `json:"htmls,omitempty"`
 	Starts int64                       `json:"starts,omitempty"`
-	Ends   int64         `json:"ends,omitempty"`
+	Ends   int64                       `json:"ends,omitempty"`
 }
 
 // cardData is what the "kcard" template renders.
 type cardData struct {
-	ID, Kind               string
-	To                     string
-	From, Author           i18n.Text
-	Body                   template.HTML
-	Title, Excerpt         string
-	Day, Time              i18n.Text
-	Place                  string
-	Seats                  i18n.Text
-	Night                  bool
-	Cancelled              bool
-	QR                     template.URL
-	QRText                 []string // the QR's address, short, in pieces that may wrap
-	Text                   string   // an announcement
-	Live                   bool     // an announcement showing now (for screens without script)
-	Starts, Ends           int64    // an announcement's times, Unix ms
+	ID, Kind       string
+	To             string
+	From, Author   i18n.Text
+	Body           template.HTML
+	Title, Excerpt string
+	Day, Time      i18n.Text
+	Place          string
+	Seats          i18n.Text
+	Night          bool
+	Cancelled      bool
+	QR             template.URL
+	QRText         []string // the QR's address, short, in pieces that may wrap
+	Text           string   // an announcement
+	Live           bool     // an announcement showing now (for screens without script)
+	Starts, Ends   int64    // an announcement's times, Unix ms
 }
 
 // builder renders cards; it carries what every card of one pass shares.

@@ -29,7 +29,7 @@ func TestLanguage(t *testing.T) {
 			}},
 		{Name: "Accept-Language es-MX: Spanish", Method: http.MethodGet, URL: "/notes/new?room=break-room",
 			Headers: map[string]string{"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"}, ExpectedStatus: 200,
-			ExpectedContent: []string{`<html lang="es">`, "<h1>Dar las gracias</h1>", "Desde Staff break room.", "Enviar agradecimiento",
+			ExpectedContent: []string{`<html lang="es">`, "<h1>Dar las gracias</h1>", `<p class="eyebrow" dir="auto">Staff break room</p>`, "Enviar agradecimiento",
 				`href="/lang/en?next=%2Fnotes%2Fnew%3Froom%3Dbreak-room"`, ">English</a>"},
 			NotExpectedContent: []string{"Say thank you"}},
 		{Name: "the cookie wins over Accept-Language", Method: http.MethodGet, URL: "/stories/new",
