@@ -148,6 +148,9 @@ func TestAxeEveryPageState(t *testing.T) {
 	t.Logf("axe: %d page states (%d per language), %d rule passes, violations above (0 = none)", pages, len(states), passes)
 }
 
+// settled: the screen's card has faded in (axe would measure it half-faded).
+const settled = `(function () { var c = document.querySelector('.kcard.active'); return !!c && getComputedStyle(c).opacity === '1'; })()`
+
 // seedAxe fills a server with one of everything and returns the states.
 func seedAxe(t *testing.T, srv *browsertest.Server) []pageState {
 	t.Helper()
@@ -200,6 +203,8 @@ func seedAxe(t *testing.T, srv *browsertest.Server) []pageState {
 		t.Fatal(err)
 	}
 
+	kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "Sala de descanso", s.RoomSlug: "sala", s.RoomActive: true, s.RoomLanguage: s.RoomLanguageES})
+
 	phi := url.Values{"to": {"Night team"}, "body": {"Thanks for sitting with Mrs Kowalski in bed 12"}}
 	return []pageState{
 		{name: "start page", url: "/", want: ".note"},
@@ -230,7 +235,7 @@ func seedAxe(t *testing.T, srv *browsertest.Server) []pageState {
 		{name: "repeat sign-up answer", url: "/events/" + open.Id + "/signed-up", want: ".success"},
 		{name: "not found", url: "/no/such/page", want: ".error-card"},
 		{name: "poster", url: "/posters/" + s.DefaultRoomSlug, want: ".sheet"},
-		{name: "screen", url: "/kiosk/" + s.DefaultRoomSlug, want: ".kcard", roomLang: "en",
-			settle: `(function () { var c = document.querySelector('.kcard.active'); return !!c && getComputedStyle(c).opacity === '1'; })()`},
+		{name: "screen", url: "/kiosk/" + s.DefaultRoomSlug, want: ".kcard", roomLang: "en", settle: settled},
+		{name: "screen, Spanish room", url: "/kiosk/sala", want: ".kcard", roomLang: "es", settle: settled},
 	}
 }
