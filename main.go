@@ -6,8 +6,10 @@
 package main
 
 import (
+	"cmp"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/pocketbase/pocketbase"
@@ -19,9 +21,11 @@ import (
 	// IANA time zones inside the binary: servers without tzdata still work
 	_ "time/tzdata"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/accounts"
 	"github.com/kindness-coalition/kindness-kiosk/internal/demo"
 	"github.com/kindness-coalition/kindness-kiosk/internal/site"
 	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
+	"github.com/kindness-coalition/kindness-kiosk/internal/version"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
 )
 
@@ -31,6 +35,10 @@ func main() {
 		log.Fatal(err)
 	}
 
+	// which build this is: --version, and a line in the journal at start
+	app.RootCmd.Version = version.String()
+	app.OnServe().BindFunc(version.Announce)
+
 	var appURL, hooksDir, corsOrigins string
 	var seedDemo bool
 	flags := app.RootCmd.PersistentFlags()
@@ -39,13 +47,20 @@ func main() {
 	flags.StringVar(&corsOrigins, "cors", os.Getenv("KIOSK_CORS_ORIGINS"),
 		"extra comma-separated origins allowed to call the API from a browser (the app URL always is; '*' = any); also KIOSK_CORS_ORIGINS")
 	flags.BoolVar(&seedDemo, "demo", false, "fill an empty database with a realistic demo (rooms, notes, a story, events)")
-	flags.StringVar(&hooksDir, "hooksDir", "", "folder of optional operator JS hooks (default pb_data/../pb_hooks)")
+	flags.StringVar(&hooksDir, "hooksDir", "", "folder of optional operator JS hooks (default pb_hooks inside the data folder)")
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 
-	// optional operator hooks in pb_hooks/*.pb.js; the product needs none (docs/adr/0001)
-	jsvm.MustRegister(app, jsvm.Config{HooksDir: hooksDir, HooksWatch: false})
+	// optional operator hooks (pb_hooks/*.pb.js) and JS migrations, inside the
+	// data folder, not beside it: the product needs none (docs/adr/0001, 0105)
+	jsvm.MustRegister(app, jsvm.Config{
+		HooksDir:      cmp.Or(hooksDir, filepath.Join(app.DataDir(), "pb_hooks")),
+		MigrationsDir: filepath.Join(app.DataDir(), "pb_migrations"),
+		HooksWatch:    false,
+	})
 	// `migrate` command for operators; our migrations are Go and compiled in
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
+	// `moderator add EMAIL --roles ...`: staff accounts without superuser powers
+	accounts.Register(app)
 
 	if _, err := site.Register(app, site.Config{
 		Public: pb_public.FS, AppURL: appURL, CORSOrigins: strings.Split(corsOrigins, ","),

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 func read(t *testing.T, name string) string {
@@ -58,26 +59,24 @@ func TestSystemdUnit(t *testing.T) {
 	unit := read(t, "kindness-kiosk.service")
 	keys := unitKeys(unit)
 	want := map[string]string{
-		"Service.DynamicUser":     "yes",
-		"Service.User":            "kindness-kiosk",
-		"Service.StateDirectory":  "kindness-kiosk",
-		"Service.ExecStart":       "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
-		"Service.Restart":         "on-failure",
-		"Service.LimitNOFILE":     "65536",
-		"Service.NoNewPrivileges": "yes",
-		"Service.ProtectSystem":   "strict",
-		"Service.PrivateTmp":      "yes",
-		"Service.ProtectHome":     "yes",
-		"Service.KillSignal":      "SIGTERM",
-		"Install.WantedBy":        "multi-user.target",
+		"Service.DynamicUser":        "yes",
+		"Service.User":               "kindness-kiosk",
+		"Service.StateDirectory":     "kindness-kiosk",
+		"Service.ExecStart":          "/usr/local/bin/kindness-kiosk serve --http 127.0.0.1:8090 --dir /var/lib/kindness-kiosk",
+		"Service.Restart":            "always",
+		"Unit.StartLimitIntervalSec": "0",
+		"Service.LimitNOFILE":        "65536",
+		"Service.NoNewPrivileges":    "yes",
+		"Service.ProtectSystem":      "strict",
+		"Service.PrivateTmp":         "yes",
+		"Service.ProtectHome":        "yes",
+		"Service.KillSignal":         "SIGTERM",
+		"Install.WantedBy":           "multi-user.target",
 	}
 	for k, v := range want {
 		if got := keys[k]; len(got) != 1 || got[0] != v {
 			t.Errorf("%s = %q, want %q", k, got, v)
 		}
-	}
-	if env := strings.Join(keys["Service.Environment"], " "); !strings.Contains(env, "KIOSK_APP_URL=https://") {
-		t.Errorf("no KIOSK_APP_URL in Environment: %q", env)
 	}
 
 	if _, err := exec.LookPath("systemd-analyze"); err != nil {
@@ -119,8 +118,8 @@ func TestNginxConf(t *testing.T) {
 	for _, d := range []string{
 		"proxy_http_version 1.1;", `proxy_set_header Connection "";`,
 		"proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header X-Real-IP $remote_addr;",
-		"proxy_set_header Host $host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
-		"client_max_body_size 64k;", "location = /api/realtime", "server 127.0.0.1:8090;",
+		"proxy_set_header Host $http_host;", "proxy_buffering off;", "proxy_read_timeout 1h;",
+		"location = /api/realtime", "server 127.0.0.1:8090;",
 	} {
 		if !strings.Contains(conf, d) {
 			t.Errorf("nginx.conf lacks %s", d)
@@ -132,47 +131,11 @@ func TestNginxConf(t *testing.T) {
 	}
 
 	srv := serverBehindProxy(t, "X-Real-IP")
-	dir := t.TempDir()
-	cert, key := selfSigned(t, dir)
-	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
-	local := strings.NewReplacer(
-		"server 127.0.0.1:8090;", "server "+srv.Addr+";",
-		"listen 443 ssl http2;", "listen "+httpsAddr+" ssl http2;",
-		"listen [::]:443 ssl http2;", "",
-		"listen 80;", "listen "+httpAddr+";",
-		"listen [::]:80;", "",
-		"/etc/ssl/kindness-kiosk/fullchain.pem", cert,
-		"/etc/ssl/kindness-kiosk/privkey.pem", key,
-	).Replace(conf)
-	site := filepath.Join(dir, "kindness-kiosk.conf")
-	writeFile(t, site, local)
-	main := filepath.Join(dir, "nginx.conf")
-	writeFile(t, main, fmt.Sprintf("pid %s/nginx.pid;\nerror_log %s/error.log;\nevents {}\nhttp {\n access_log off;\n include %s;\n}\n", dir, dir, site))
-
-	if out, err := exec.Command("nginx", "-t", "-p", dir, "-c", main).CombinedOutput(); err != nil {
-		t.Fatalf("nginx -t: %v\n%s", err, out)
-	}
-	ngx := exec.Command("nginx", "-p", dir, "-c", main, "-g", "daemon off; master_process off;")
-	if err := ngx.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ngx.Process.Kill(); _ = ngx.Wait() })
-
-	client := &http.Client{
-		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Timeout:       10 * time.Second,
-	}
-	base := "https://" + httpsAddr
-	var res *http.Response
-	var err error
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
-			break
-		}
-	}
+	ngx := startNginx(t, srv.Addr)
+	client, base := ngx.client, ngx.base
+	res, err := client.Get(base + "/")
 	if err != nil {
-		t.Fatalf("through nginx: %v\n%s", err, read(t, filepath.Join(dir, "error.log")))
+		t.Fatal(err)
 	}
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
@@ -180,13 +143,15 @@ func TestNginxConf(t *testing.T) {
 	}
 
 	// plain HTTP redirects to HTTPS
-	if res, err := client.Get("http://" + httpAddr + "/kiosk/break-room"); err != nil || res.StatusCode != 301 ||
+	if res, err := client.Get("http://" + ngx.httpAddr + "/kiosk/break-room"); err != nil || res.StatusCode != 301 ||
 		!strings.HasPrefix(res.Header.Get("Location"), "https://") {
 		t.Errorf("http:// redirect: %v %v", err, res)
 	}
 
 	// behind the proxy each phone is its own client for the rate limiter
 	phonesBehindProxy(t, srv, base, "X-Real-IP")
+	longStoriesThroughProxy(t, srv, base)
+	formsFromOldBrowsers(t, base)
 
 	// the realtime stream's first event arrives through the proxy at once
 	req, _ := http.NewRequest(http.MethodGet, base+"/api/realtime", nil)
@@ -220,7 +185,7 @@ func TestNginxConf(t *testing.T) {
 // validates the file with Caddy where it is installed.
 func TestCaddyfile(t *testing.T) {
 	conf := read(t, "Caddyfile")
-	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "max_size 64KB", "tls internal", "read_timeout 1h"} {
+	for _, d := range []string{"reverse_proxy 127.0.0.1:8090", "flush_interval -1", "tls internal", "read_timeout 1h"} {
 		if !strings.Contains(conf, d) {
 			t.Errorf("Caddyfile lacks %s", d)
 		}
@@ -246,45 +211,74 @@ func TestCaddyfile(t *testing.T) {
 
 	// the same file, on test ports, in front of the product
 	srv := serverBehindProxy(t, "X-Forwarded-For")
-	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
-	running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
-		"kindness.hospital.example {", "https://"+httpsAddr+" {",
-		"http://kindness.hospital.example {", "http://"+httpAddr+" {",
-		"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+srv.Addr,
-	).Replace(local)
-	writeFile(t, file, running)
-	caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
-	caddy.Env = env
-	logs := filepath.Join(dir, "caddy.log")
-	logFile, err := os.Create(logs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	caddy.Stdout, caddy.Stderr = logFile, logFile
-	if err := caddy.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = caddy.Process.Kill(); _ = caddy.Wait(); logFile.Close() })
-
-	client := &http.Client{
-		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
-		Timeout:   10 * time.Second,
-	}
-	base := "https://" + httpsAddr
-	var res *http.Response
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if res, err = client.Get(base + "/"); err == nil || time.Now().After(deadline) {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
-	}
+	base, res := startCaddy(t, local, srv.Addr, env, file, dir)
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("GET / through caddy: %d", res.StatusCode)
 	}
 	phonesBehindProxy(t, srv, base, "X-Forwarded-For")
+	longStoriesThroughProxy(t, srv, base)
+	formsFromOldBrowsers(t, base)
+}
+
+// startCaddy runs the Caddyfile on free test ports in front of upstream
+// and returns its HTTPS base URL and the first answer to GET /. A port
+// picked free can be taken by another test process before caddy binds it
+// (go test runs packages in parallel): then it tries again with new ports.
+// It waits as long as the test's -timeout allows, not a fixed 10 s.
+func startCaddy(t *testing.T, local, upstream string, env []string, file, dir string) (string, *http.Response) {
+	t.Helper()
+	client := &http.Client{
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		Timeout:   10 * time.Second,
+	}
+	for attempt := 1; ; attempt++ {
+		httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+		running := "{\n\tadmin off\n\tauto_https disable_redirects\n}\n\n" + strings.NewReplacer(
+			"kindness.hospital.example {", "https://"+httpsAddr+" {",
+			"http://kindness.hospital.example {", "http://"+httpAddr+" {",
+			"reverse_proxy 127.0.0.1:8090", "reverse_proxy "+upstream,
+		).Replace(local)
+		writeFile(t, file, running)
+		caddy := exec.Command("caddy", "run", "--config", file, "--adapter", "caddyfile")
+		caddy.Env = env
+		logs := filepath.Join(dir, fmt.Sprintf("caddy-%d.log", attempt))
+		logFile, err := os.Create(logs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		caddy.Stdout, caddy.Stderr = logFile, logFile
+		if err := caddy.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = caddy.Wait(); close(exited) }()
+		t.Cleanup(func() { _ = caddy.Process.Kill(); <-exited; logFile.Close() })
+
+		base := "https://" + httpsAddr
+		deadline := time.Now().Add(testwait.Left(t))
+		for {
+			res, err := client.Get(base + "/")
+			if err == nil {
+				return base, res
+			}
+			select {
+			case <-exited:
+				if l := read(t, logs); strings.Contains(l, "address already in use") && attempt < 5 {
+					t.Logf("caddy: a test port was taken meanwhile (attempt %d), trying others", attempt)
+				} else {
+					t.Fatalf("caddy exited: %s", l)
+				}
+			default:
+				if time.Now().After(deadline) {
+					t.Fatalf("through caddy: %v\n%s", err, read(t, logs))
+				}
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			break
+		}
+	}
 }
 
 func writeFile(t *testing.T, name, s string) {
@@ -403,5 +397,62 @@ func phonesBehindProxy(t *testing.T, srv *browsertest.Server, base, header strin
 	}
 	if code := post("127.0.0.3", ""); code != http.StatusSeeOther {
 		t.Errorf("phone B behind the same proxy: %d, want 303", code)
+	}
+}
+
+// nginxProxy is a real nginx running the shipped deploy/nginx.conf on test
+// ports, in front of a product server.
+type nginxProxy struct {
+	base     string       // https://127.0.0.1:port
+	httpAddr string       // the plain-HTTP listener (redirects)
+	certFile string       // its throw-away certificate
+	client   *http.Client // trusts that certificate, follows no redirects
+}
+
+// startNginx runs deploy/nginx.conf with only its addresses and certificate
+// paths changed, proxying to upstream, and waits until it answers.
+func startNginx(t *testing.T, upstream string) *nginxProxy {
+	t.Helper()
+	dir := t.TempDir()
+	cert, key := selfSigned(t, dir)
+	httpsAddr, httpAddr := freeAddr(t), freeAddr(t)
+	local := strings.NewReplacer(
+		"server 127.0.0.1:8090;", "server "+upstream+";",
+		"listen 443 ssl http2;", "listen "+httpsAddr+" ssl http2;",
+		"listen [::]:443 ssl http2;", "",
+		"listen 80;", "listen "+httpAddr+";",
+		"listen [::]:80;", "",
+		"/etc/ssl/kindness-kiosk/fullchain.pem", cert,
+		"/etc/ssl/kindness-kiosk/privkey.pem", key,
+	).Replace(read(t, "nginx.conf"))
+	site := filepath.Join(dir, "kindness-kiosk.conf")
+	writeFile(t, site, local)
+	main := filepath.Join(dir, "nginx.conf")
+	writeFile(t, main, fmt.Sprintf("pid %s/nginx.pid;\nerror_log %s/error.log;\nevents {}\nhttp {\n access_log off;\n include %s;\n}\n", dir, dir, site))
+
+	if out, err := exec.Command("nginx", "-t", "-p", dir, "-c", main).CombinedOutput(); err != nil {
+		t.Fatalf("nginx -t: %v\n%s", err, out)
+	}
+	ngx := exec.Command("nginx", "-p", dir, "-c", main, "-g", "daemon off; master_process off;")
+	if err := ngx.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ngx.Process.Kill(); _ = ngx.Wait() })
+
+	p := &nginxProxy{base: "https://" + httpsAddr, httpAddr: httpAddr, certFile: cert, client: &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our throw-away cert
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       10 * time.Second,
+	}}
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		var res *http.Response
+		if res, err = p.client.Get(p.base + "/api/health"); err == nil {
+			res.Body.Close()
+			return p
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("through nginx: %v\n%s", err, read(t, filepath.Join(dir, "error.log")))
+		}
 	}
 }

@@ -75,16 +75,7 @@ func TestRestoreDrill(t *testing.T) {
 				t.Skipf("SKIPPED LOUDLY: %s not installed; restore-drill.sh not run", tool)
 			}
 		}
-		if testing.Short() {
-			t.Skip("builds the binary")
-		}
-		bin := filepath.Join(t.TempDir(), "kindness-kiosk")
-		build := exec.Command("go", "build", "-o", bin, ".")
-		build.Dir = ".."
-		build.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := build.CombinedOutput(); err != nil {
-			t.Fatalf("go build: %v\n%s", err, out)
-		}
+		bin := productBinary(t) // built once for the package
 		port := strings.Split(freeAddr(t), ":")[1]
 		expect := fmt.Sprintf("notes=%d rooms=%d stories=%d _superusers=1", want[s.Notes], want[s.Rooms], want[s.Stories])
 

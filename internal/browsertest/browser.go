@@ -28,9 +28,9 @@ func ChromiumPath() string {
 }
 
 // NewBrowser returns a chromedp context for a fresh headless Chromium with
-// the given viewport. It skips the test loudly when Chromium is missing,
-// and fails it when CI=true.
-func NewBrowser(t testing.TB, width, height int) context.Context {
+// the given viewport, plus any extra allocator options (e.g. flags). It
+// skips the test loudly when Chromium is missing, and fails it when CI=true.
+func NewBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path := ChromiumPath()
 	if path == "" {
@@ -64,7 +64,7 @@ func NewBrowser(t testing.TB, width, height int) context.Context {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("force-device-scale-factor", "1"),
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
 		cancelCtx()

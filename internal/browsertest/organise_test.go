@@ -54,7 +54,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	// --- phone: sign in, create the event ---
 	phone := browsertest.NewBrowser(t, 390, 844)
 	browsertest.Run(t, phone, chromedp.Navigate(srv.URL+"/organise"), chromedp.WaitVisible("#password", chromedp.ByID))
-	signIn(t, phone, "olu.organiser@hospital.example")
+	organiserSignIn(t, phone, "olu.organiser@hospital.example")
 	waitUntil(t, phone, "the organisers' page", `location.pathname === '/organise' && !!document.querySelector('a[href="/organise/events/new"]')`)
 	browsertest.CheckPhoneLayout(t, phone)
 	browsertest.Screenshot(t, phone, "organise-list-empty-phone")
@@ -108,6 +108,14 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	if !strings.HasPrefix(card, wantDay+" · 19:00") {
 		t.Errorf("/events shows %q, want %q", card, wantDay+" · 19:00")
 	}
+	// ...and the start page, with the same card
+	browsertest.Run(t, phone, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(".events", chromedp.ByQuery),
+		chromedp.Text(".events .event-when", &card, chromedp.ByQuery))
+	if !strings.HasPrefix(card, wantDay+" · 19:00") {
+		t.Errorf("/ shows %q, want %q", card, wantDay+" · 19:00")
+	}
+	browsertest.Run(t, phone, chromedp.ScrollIntoView(".events", chromedp.ByQuery))
+	browsertest.Screenshot(t, phone, "organise-home-event-phone")
 	browsertest.Run(t, phone, chromedp.Navigate(srv.URL+"/organise/events/"+ev.Id), chromedp.WaitVisible("#attendees", chromedp.ByID))
 	browsertest.CheckPhoneLayout(t, phone, "details.cancel summary")
 	browsertest.Screenshot(t, phone, "organise-event-phone")
@@ -124,7 +132,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	// --- desktop: the attendee list; cancel; the screen drops the card ---
 	desk := browsertest.NewBrowser(t, 1280, 800)
 	browsertest.Run(t, desk, chromedp.Navigate(srv.URL+"/organise"), chromedp.WaitVisible("#password", chromedp.ByID))
-	signIn(t, desk, "olu.organiser@hospital.example")
+	organiserSignIn(t, desk, "olu.organiser@hospital.example")
 	waitUntil(t, desk, "the organisers' page", `location.pathname === '/organise' && document.body.innerText.indexOf('Thank-you tea') >= 0`)
 	browsertest.Screenshot(t, desk, "organise-list-desktop")
 	browsertest.Run(t, desk, chromedp.Navigate(srv.URL+"/organise/events/"+ev.Id), chromedp.WaitVisible("#attendees", chromedp.ByID))
@@ -162,8 +170,8 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	browsertest.Screenshot(t, phone, "organise-cancelled-signup-phone")
 }
 
-// signIn fills the staff sign-in form (stafftest's password).
-func signIn(t *testing.T, ctx context.Context, email string) {
+// organiserSignIn fills the staff sign-in form (stafftest's password).
+func organiserSignIn(t *testing.T, ctx context.Context, email string) {
 	t.Helper()
 	browsertest.Run(t, ctx,
 		chromedp.SendKeys("#email", email, chromedp.ByID),

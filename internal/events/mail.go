@@ -1,6 +1,7 @@
 package events
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"net/mail"
@@ -12,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/mailer"
 	"github.com/pocketbase/pocketbase/tools/routine"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -22,6 +24,7 @@ import (
 // people to keep their link. A failed send is logged, never an error for
 // the person signing up.
 func bindMail(app core.App) {
+	bindEmailDomains(app)
 	app.OnRecordAfterCreateSuccess(s.Signups).BindFunc(func(e *core.RecordEvent) error {
 		if err := e.Next(); err != nil {
 			return err
@@ -106,11 +109,23 @@ func sendSignupMail(app core.App, signupID string, kind mailKind) {
 	if kind == mailPromotion && ev.GetString(s.FieldStatus) == s.StatusCancelled {
 		return
 	}
+	if !EmailDomainAllowed(app, rec.GetString(s.SignupEmail)) {
+		// signed up before the allowed domains were set
+		app.Logger().Warn("sign-up e-mail not sent: the address's domain is not allowed", "signup", rec.Id)
+		return
+	}
 	msg, err := signupMessage(app, ev, rec, kind)
 	if err == nil {
+		if kind == mailCancelled {
+			mailcap.Wait(app, msg) // in the background: every notice goes, in turn
+		}
 		err = app.NewMailClient().Send(msg)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, mailcap.ErrOverCap):
+		// the person's own page has everything the mail would have said
+		app.Logger().Warn("sign-up e-mail "+err.Error(), "cap", mailcap.PerMinute, "signup", rec.Id)
+	case err != nil:
 		app.Logger().Error("sign-up e-mail", "error", err, "signup", rec.Id)
 	}
 }
@@ -128,7 +143,10 @@ func mailEventCancelled(app core.App, eventID string) {
 	}
 }
 
-var mailBody = template.Must(template.New("mail").Parse(`<p>Hello {{.Name}},</p>
+// mailBody holds no text a person typed (not even their name): the sign-up
+// form would otherwise let anyone put words in a mail from the hospital's
+// sender to any address (see mail_guard.go).
+var mailBody = template.Must(template.New("mail").Parse(`<p>Hello,</p>
 <p>{{.Lead}}</p>
 <p><strong>{{.Title}}</strong><br>{{.When}}{{with .Place}}<br>{{.}}{{end}}</p>
 <p><a href="{{.Link}}">Your sign-up</a>: see your place, add it to your calendar{{if .CanCancel}}, or cancel if you can't come{{end}}.<br>{{.Link}}</p>
@@ -138,7 +156,6 @@ func signupMessage(app core.App, ev, rec *core.Record, kind mailKind) (*mailer.M
 	p := prefs.Load(app)
 	title := ev.GetString(s.EventTitle)
 	data := map[string]any{
-		"Name":      rec.GetString(s.SignupName),
 		"Title":     title,
 		"When":      whenText(p, ev),
 		"Place":     ev.GetString(s.EventPlace),
@@ -163,7 +180,7 @@ func signupMessage(app core.App, ev, rec *core.Record, kind mailKind) (*mailer.M
 	if err := mailBody.Execute(&html, data); err != nil {
 		return nil, err
 	}
-	text := fmt.Sprintf("Hello %s,\n\n%s\n\n%s\n%s\n%s\n\nYour sign-up: %s\n", data["Name"], lead, title, data["When"], data["Place"], data["Link"])
+	text := fmt.Sprintf("Hello,\n\n%s\n\n%s\n%s\n%s\n\nYour sign-up: %s\n", lead, title, data["When"], data["Place"], data["Link"])
 	settings := app.Settings()
 	return &mailer.Message{
 		From:    mail.Address{Name: settings.Meta.SenderName, Address: settings.Meta.SenderAddress},

@@ -58,7 +58,7 @@ func TestMailWithSMTP(t *testing.T) {
 	if n := app.TestMailer.TotalSend(); n != 3 {
 		t.Fatalf("sent %d, want 3", n)
 	}
-	expectMail(t, app.TestMailer.LastMessage(), "ana@hospital.example", "Your sign-up link: Tiny choir", link, "Ana")
+	expectMail(t, app.TestMailer.LastMessage(), "ana@hospital.example", "Your sign-up link: Tiny choir", link)
 
 	// Ana cancels: Bo is promoted and told
 	if _, err := events.Cancel(app, ana.GetString(s.SignupToken)); err != nil {

@@ -8,7 +8,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
-	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -43,8 +42,8 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 	}
 
 	f.validate()
-	if _, bad := f.Errors[s.SignupEmail]; !bad && !recordAcceptsEmail(e.App, f.Email) {
-		f.Errors[s.SignupEmail] = i18n.M("signup.email.invalid")
+	if _, bad := f.Errors[s.SignupEmail]; !bad && (!recordAcceptsEmail(e.App, f.Email) || !EmailDomainAllowed(e.App, f.Email)) {
+		f.Errors[s.SignupEmail] = emailRefused(e.App, f.Email)
 	}
 	if len(f.Errors) > 0 {
 		return h.renderForm(e, http.StatusUnprocessableEntity, ev, f, "")

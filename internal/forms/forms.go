@@ -4,6 +4,7 @@
 package forms
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -65,16 +66,29 @@ func Clean(s string, multiline bool) string {
 // key names the field in the catalogue: each field has its own whole
 // sentences, key+".required" ("Please fill in who it is for.") and
 // key+".too_long" (with Count and Max), never a label glued into a
-// sentence (which no language but English would read right).
+// sentence (which no language but English would read right). A page not
+// translated yet (the staff pages) may still pass an English label
+// ("The announcement"): without catalogue sentences, the English ones are
+// built from it, untranslated.
 func (e Errors) Check(field, key, value string, required bool, max int) {
+	n := utf8.RuneCountInString(value)
 	switch {
 	case !utf8.ValidString(value):
 		e[field] = i18n.M("form.unreadable")
 	case required && value == "":
-		e[field] = i18n.M(key + ".required")
-	case utf8.RuneCountInString(value) > max:
-		e[field] = i18n.M(key+".too_long", "Count", utf8.RuneCountInString(value), "Max", max)
+		e[field] = message(key+".required", fmt.Sprintf("Please fill in %s.", strings.ToLower(key)))
+	case n > max:
+		e[field] = message(key+".too_long", fmt.Sprintf("%s is %d characters; the limit is %d. Please shorten it.", key, n, max), "Count", n, "Max", max)
 	}
+}
+
+// message is a catalogue message, or English for a key the catalogue
+// doesn't have (an English label from an untranslated page).
+func message(key, english string, args ...any) *i18n.Msg {
+	if i18n.Has(key) {
+		return i18n.M(key, args...)
+	}
+	return i18n.Untranslated(english)
 }
 
 // Segment is a run of text, marked when the PHI guard found something in it.
@@ -113,6 +127,10 @@ type phiWords struct {
 }
 
 func (w phiWords) In(l i18n.Lang) string { return phi.Words(string(l), w.f, w.text) }
+
+// String is the English wording, for a template that prints it without t
+// (the moderators' desk).
+func (w phiWords) String() string { return w.In(i18n.English) }
 
 // RecipientField is the field that names who is thanked (a note's "to"):
 // [Scan] reads it with phi.ScanRecipient, so "Mr Patel" there is a colleague.

@@ -7,9 +7,11 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
@@ -41,14 +43,20 @@ type storyItem struct {
 }
 
 type page struct {
-	Rooms   []roomItem
-	Events  []events.View
-	Notes   []noteItem
-	Stories []storyItem
+	Moderator bool // signed in with the moderate role: Waiting is what waits at the desk
+	Waiting   int
+	Rooms     []roomItem
+	Events    []events.View
+	Notes     []noteItem
+	Stories   []storyItem
 }
 
 func (h *handler) show(e *core.RequestEvent) error {
 	var data page
+	if staff.Has(e.Auth, s.RoleModerate) {
+		n, err := pending.Count(e.App)
+		data.Moderator, data.Waiting = err == nil, n
+	}
 
 	rooms, err := e.App.FindRecordsByFilter(s.Rooms, "active = true", "name", 200, 0)
 	if err != nil {

@@ -211,6 +211,16 @@ func (r Raw) In(Lang) string { return string(r) }
 // String returns the text.
 func (r Raw) String() string { return string(r) }
 
+// OrList is a list of alternatives, joined in the reader's language
+// ("@a.org or @b.org", "@a.org o @b.org").
+type OrList []string
+
+// In joins the list with the catalogue's "list.or".
+func (o OrList) In(l Lang) string { return strings.Join(o, l.T("list.or")) }
+
+// String joins the list in English.
+func (o OrList) String() string { return o.In(English) }
+
 // IsHTMLKey reports whether a key's message may carry markup.
 func IsHTMLKey(key string) bool { return strings.HasSuffix(key, "_html") }
 

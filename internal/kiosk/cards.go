@@ -167,8 +167,8 @@ func (b *builder) eventViewCard(v events.View) (Card, error) {
 	d := cardData{ID: v.ID, Kind: "event", Title: v.Title, Day: v.Day, Time: v.Time, Place: v.Place,
 		Seats: v.Seats, Night: v.Night, Cancelled: v.Cancelled}
 	if v.SignupOpen && qr.IsReachable(b.appURL) {
-		var err error
 		u := qr.Join(b.appURL, "/events/"+v.ID)
+		var err error
 		if d.QR, err = qr.DataURI(u); err != nil {
 			return Card{}, err
 		}

@@ -50,3 +50,28 @@ func TestNoteForAnotherUnitShowsOnBothScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenTallyWithoutNames (issue 13): the unit's screen says how many
+// thank-yous it got this month, never who; an empty month says nothing.
+func TestScreenTallyWithoutNames(t *testing.T) {
+	seedTally := func(t testing.TB, app *tests.TestApp) {
+		setAppURL(t, app, appURL)
+		west := kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "4 West", s.RoomSlug: "4-west", s.RoomActive: true})
+		kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "ICU", s.RoomSlug: "icu", s.RoomActive: true})
+		for i, status := range []string{s.StatusApproved, s.StatusApproved, s.StatusPending, s.StatusRejected} {
+			kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "Someone", s.NoteBody: "thanks " + status,
+				s.NoteForRoom: west.Id, s.FieldRoom: west.Id, s.FieldStatus: status, s.NoteFrom: []string{"Ana", "Ben", "Cy", "Di"}[i]})
+		}
+	}
+	for _, sc := range []tests.ApiScenario{
+		{Name: "the unit's screen", Method: http.MethodGet, URL: "/kiosk/4-west", ExpectedStatus: 200,
+			ExpectedContent: []string{`<span class="tally" id="tally">2 thank-yous for this unit this month</span>`}},
+		{Name: "the unit's feed", Method: http.MethodGet, URL: "/kiosk/4-west/feed", ExpectedStatus: 200,
+			ExpectedContent: []string{`"tally":"2 thank-yous for this unit this month"`}},
+		{Name: "another unit: nothing yet, nothing shown", Method: http.MethodGet, URL: "/kiosk/icu", ExpectedStatus: 200,
+			ExpectedContent: []string{`<span class="tally hidden" id="tally"></span>`}},
+	} {
+		sc.TestAppFactory = kktest.Factory(seedTally)
+		sc.Test(t)
+	}
+}

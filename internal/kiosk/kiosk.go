@@ -21,12 +21,13 @@ const Topic = "kiosk"
 
 type handler struct {
 	views *web.Views
+	feeds *feedTags
 }
 
 // Register binds the screen, feed, heartbeat and poster routes and the
 // hooks that push changes to connected screens.
 func Register(app core.App, views *web.Views) {
-	h := &handler{views: views}
+	h := &handler{views: views, feeds: bindFeedTags(app)}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		// gzip: a screen's first load must stay under 50 KB (PRODUCT.md)
 		se.Router.GET("/kiosk/{slug}", h.showScreen).Bind(apis.Gzip())
@@ -37,5 +38,7 @@ func Register(app core.App, views *web.Views) {
 		return se.Next()
 	})
 	bindPush(app, views)
+	bindRealtimeGuard(app)
 	bindPrune(app)
+	bindDarkScreens(app)
 }

@@ -26,8 +26,7 @@ type Message struct {
 // change is committed. A card is rendered once and sent to every screen;
 // each screen keeps what is for its room.
 func bindPush(app core.App, views *web.Views) {
-	p := &pusher{app: app, views: views, queue: make(chan queued, 256), seatsDue: map[string]bool{}}
-	go p.run()
+	p := &pusher{app: app, views: views, seatsDue: map[string]bool{}}
 	for _, c := range []string{s.Notes, s.Stories, s.Events} {
 		app.OnRecordAfterCreateSuccess(c).BindFunc(p.onCreate)
 		app.OnRecordAfterUpdateSuccess(c).BindFunc(p.onSave)
@@ -52,6 +51,7 @@ func bindPush(app core.App, views *web.Views) {
 		p.life.Lock()
 		p.closed = true
 		p.life.Unlock()
+		p.stopSender() // the sender and its drainers end with the app
 		return e.Next()
 	})
 	app.OnBootstrap().BindFunc(func(e *core.BootstrapEvent) error {
@@ -59,6 +59,9 @@ func bindPush(app core.App, views *web.Views) {
 		p.life.Lock()
 		p.closed = err != nil
 		p.life.Unlock()
+		p.run.Lock()
+		p.stopped = err != nil
+		p.run.Unlock()
 		return err
 	})
 }
@@ -66,7 +69,14 @@ func bindPush(app core.App, views *web.Views) {
 type pusher struct {
 	app   core.App // the root app, for work done after a hook returns
 	views *web.Views
-	queue chan queued
+
+	// run guards the sender: started by the first broadcast, stopped (and
+	// waited for, drainers included) when the app's bootstrap is cleared
+	run     sync.Mutex
+	queue   chan queued   // nil while no sender runs
+	stop    chan struct{} // closed to stop the sender and its drainers
+	stopped bool          // the app is closed: start no sender
+	workers sync.WaitGroup
 
 	mu       sync.Mutex
 	seatsDue map[string]bool // events whose seats update is scheduled
@@ -204,9 +214,23 @@ func (p *pusher) push(app core.App, r *core.Record) {
 // chunkSize matches PocketBase's own realtime fan-out.
 const chunkSize = 150
 
+// queueSize is how many changes may wait for the sender; more is a burst
+// no screen needs message by message (they re-sync).
+const queueSize = 256
+
 // broadcast queues a message for every screen without blocking the
 // moderator's request on a slow client.
 func (p *pusher) broadcast(app core.App, m Message) {
+	p.run.Lock()
+	defer p.run.Unlock()
+	if p.stopped {
+		return
+	}
+	if p.queue == nil {
+		p.queue, p.stop = make(chan queued, queueSize), make(chan struct{})
+		p.workers.Add(1)
+		go p.send(p.queue, p.stop)
+	}
 	select {
 	case p.queue <- queued{app, m}:
 	default:
@@ -216,11 +240,33 @@ func (p *pusher) broadcast(app core.App, m Message) {
 	}
 }
 
-// run sends queued messages one at a time, in order (an approval and a
+// stopSender stops the sender and its drainers and waits for them: none
+// of them can block (deliveries never wait for a client past stop).
+func (p *pusher) stopSender() {
+	p.run.Lock()
+	p.stopped = true
+	if p.stop != nil {
+		close(p.stop)
+	}
+	p.queue, p.stop = nil, nil
+	p.run.Unlock()
+	p.workers.Wait()
+}
+
+// send sends queued messages one at a time, in order (an approval and a
 // quick rejection must not arrive swapped), each to all subscribed
-// clients in parallel chunks like PocketBase's record events.
-func (p *pusher) run() {
-	for q := range p.queue {
+// clients in parallel chunks like PocketBase's record events. No client
+// can hold it up: see fanout.
+func (p *pusher) send(queue <-chan queued, stop <-chan struct{}) {
+	defer p.workers.Done()
+	out := newFanout(stop, &p.workers)
+	for {
+		var q queued
+		select {
+		case q = <-queue:
+		case <-stop:
+			return
+		}
 		data, err := json.Marshal(q.msg)
 		if err != nil {
 			continue
@@ -233,7 +279,7 @@ func (p *pusher) run() {
 				defer wg.Done()
 				for _, c := range clients {
 					if c.HasSubscription(Topic) {
-						c.Send(msg)
+						out.send(c, msg)
 					}
 				}
 			}(chunk)

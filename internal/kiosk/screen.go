@@ -8,7 +8,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/qr"
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -22,7 +24,12 @@ type Feed struct {
 	QuietStart string `json:"quietStart"`
 	QuietEnd   string `json:"quietEnd"`
 	AppURLOK   bool   `json:"appUrlOk"`
-	Cards      []Card `json:"cards"`
+	// Tally is "12 thank-yous for this unit this month" ("" for none):
+	// recognition made visible without names. It follows at each re-sync.
+	Tally string `json:"tally"`
+	// Tallies is Tally in the room's languages (kiosk.js shows its own)
+	Tallies map[i18n.Lang]string `json:"tallies,omitempty"`
+	Cards   []Card               `json:"cards"`
 }
 
 // screenPage is what kiosk.html and poster.html render.
@@ -62,12 +69,25 @@ func (h *handler) buildFeed(app core.App, room *core.Record) (Feed, error) {
 	if cards == nil {
 		cards = []Card{}
 	}
-	_, offset := time.Now().In(b.prefs.Location).Zone()
-	return Feed{
+	now := time.Now()
+	_, offset := now.In(b.prefs.Location).Zone()
+	tally, err := recognition.TallyText(app, room.Id, now)
+	if err != nil {
+		return Feed{}, err
+	}
+	f := Feed{
 		Version: h.views.Version(), RoomID: room.Id, RoomName: room.GetString(s.RoomName),
 		Offset: offset / 60, QuietStart: b.prefs.QuietStart, QuietEnd: b.prefs.QuietEnd,
 		AppURLOK: qr.IsReachable(b.appURL), Cards: cards,
-	}, nil
+	}
+	if tally != nil {
+		f.Tally = tally.In(i18n.English)
+		f.Tallies = map[i18n.Lang]string{}
+		for _, l := range roomLangs(room) {
+			f.Tallies[l] = tally.In(l)
+		}
+	}
+	return f, nil
 }
 
 // buildPage adds the QR codes and the first clock reading to a feed.

@@ -56,6 +56,9 @@ func (h *handler) showScreen(e *core.RequestEvent) error {
 		cards[i] = c
 	}
 	v.Cards = cards
+	if t, ok := page.Tallies[lang]; ok {
+		v.Tally = t
+	}
 	if v.Words, err = screenWords(v.Langs); err != nil {
 		return err
 	}

@@ -14,12 +14,15 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -187,17 +190,39 @@ func nodeText(n ast.Node, source []byte) []byte {
 }
 
 // Plain returns the text of a Markdown source without any markup, for
-// excerpts on the kiosk and in notifications.
+// excerpts on the kiosk and in notifications. It runs in time and memory
+// linear in the source: one copy of it, one builder (a screen re-sync
+// calls it for every story).
 func Plain(src string) string {
-	doc := noteMD.Parser().Parse(textReader(src))
-	var parts []string
+	source := []byte(src)
+	doc := noteMD.Parser().Parse(text.NewReader(source))
+	var b strings.Builder
+	b.Grow(len(src))
+	// space marks a pending separator: written only before more text, so
+	// runs of whitespace collapse to one space and none trails or leads
+	space := false
+	write := func(p []byte) {
+		for len(p) > 0 {
+			r, n := utf8.DecodeRune(p)
+			if unicode.IsSpace(r) {
+				space = true
+			} else {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.Write(p[:n])
+			}
+			p = p[n:]
+		}
+	}
 	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			// a heading runs into the next sentence in plain text: end it
 			// with a colon unless it ends in punctuation already
-			if _, ok := c.(*ast.Heading); ok {
-				if text := strings.TrimSpace(strings.Join(parts, "")); text != "" && !strings.ContainsAny(text[len(text)-1:], ".:!?…") {
-					parts = append(parts, ":")
+			if _, ok := c.(*ast.Heading); ok && b.Len() > 0 {
+				if r, _ := utf8.DecodeLastRuneInString(b.String()); !strings.ContainsRune(".:!?…", r) {
+					b.WriteByte(':')
 				}
 			}
 			return ast.WalkContinue, nil
@@ -206,27 +231,26 @@ func Plain(src string) string {
 		case *ast.RawHTML:
 			for i := 0; i < t.Segments.Len(); i++ {
 				seg := t.Segments.At(i)
-				parts = append(parts, string(seg.Value([]byte(src))))
+				write(seg.Value(source))
 			}
 		case *ast.HTMLBlock:
-			parts = append(parts, " ")
+			space = true
 			for i := 0; i < t.Lines().Len(); i++ {
 				seg := t.Lines().At(i)
-				parts = append(parts, string(seg.Value([]byte(src))), " ")
+				write(seg.Value(source))
+				space = true
 			}
 		case *ast.Text:
-			parts = append(parts, string(t.Segment.Value([]byte(src))))
+			write(t.Segment.Value(source))
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				parts = append(parts, " ")
+				space = true
 			}
 		case *ast.String:
-			parts = append(parts, string(t.Value))
+			write(t.Value)
 		case *ast.Paragraph, *ast.Heading, *ast.ListItem:
-			if len(parts) > 0 {
-				parts = append(parts, " ")
-			}
+			space = true
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(strings.Join(parts, "")), " ")
+	return b.String()
 }

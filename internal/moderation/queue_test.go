@@ -46,9 +46,10 @@ func TestAwaitingModeration(t *testing.T) {
 		URL:            "/api/collections/awaiting_moderation/records?sort=-created",
 		TestAppFactory: kktest.Factory(seedQueue), Headers: map[string]string{},
 		ExpectedStatus: 200,
-		ExpectedContent: []string{`"totalItems":2`, `"note":"notepending0001"`, `"kind":"note"`, `"summary":"To Ana: thanks for the tea in bed 4"`, `"sent_anyway":true`,
+		ExpectedContent: []string{`"totalItems":2`, `"note":"notepending0001"`, `"kind":"note"`, `"summary":"To Ana: thanks for the tea in bed 4"`, `"findings":"room or bed (sent anyway)"`,
+			`"findings":"none"`,
 			`"story":"storypending001"`, `"kind":"story"`, `"summary":"A hand to hold"`},
-		NotExpectedContent: []string{"APPROVED", "REJECTED", "PUBLISHED"},
+		NotExpectedContent: []string{"APPROVED", "REJECTED", "PUBLISHED", `"flags"`},
 	}
 	sc.BeforeTestFunc = func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
 		sc.Headers["Authorization"] = kktest.SuperuserToken(t, app)

@@ -40,7 +40,7 @@ type eventForm struct {
 	Errors                     forms.Errors
 	starts, ends, closes       time.Time
 	capacity                   int
-	storedStarts               time.Time // an edit may keep a start already past
+	stored                     map[string]time.Time // an edit's times as stored, to the second
 	loc                        *time.Location
 	roomChoices                []roomChoice
 	Zone                       string // "America/New_York (EST, UTC−5 now)"
@@ -91,10 +91,13 @@ func formFromRecord(loc *time.Location, rooms []roomChoice, ev *core.Record, now
 	f := newForm(loc, rooms, now)
 	f.ID = ev.Id
 	f.Title, f.Description, f.Place = ev.GetString(s.EventTitle), ev.GetString(s.EventDescription), ev.GetString(s.EventPlace)
-	f.storedStarts = ev.GetDateTime(s.EventStarts).Time()
-	f.Starts = FormatLocal(loc, f.storedStarts)
-	f.Ends = FormatLocal(loc, ev.GetDateTime(s.EventEnds).Time())
-	f.SignupCloses = FormatLocal(loc, ev.GetDateTime(s.EventSignupCloses).Time())
+	f.stored = map[string]time.Time{}
+	for _, field := range []string{s.EventStarts, s.EventEnds, s.EventSignupCloses} {
+		f.stored[field] = ev.GetDateTime(field).Time()
+	}
+	f.Starts = FormatLocal(loc, f.stored[s.EventStarts])
+	f.Ends = FormatLocal(loc, f.stored[s.EventEnds])
+	f.SignupCloses = FormatLocal(loc, f.stored[s.EventSignupCloses])
 	f.Capacity = strconv.Itoa(ev.GetInt(s.EventCapacity))
 	f.Status = ev.GetString(s.FieldStatus)
 	f.Rooms = ev.GetStringSlice(s.EventRooms)
@@ -133,7 +136,7 @@ func (f *eventForm) validate(now time.Time) {
 	if !f.starts.IsZero() {
 		// a typo in the year is the usual way to make an event in the past;
 		// an edit keeps a start that has already passed (a running event)
-		if f.starts.Before(now) && !f.starts.Equal(f.storedStarts) {
+		if f.starts.Before(now) && !f.starts.Equal(f.stored[s.EventStarts]) {
 			f.Errors[s.EventStarts] = i18n.Untranslated(fmt.Sprintf("%s is in the past. Please check the date.", describeLocal(f.loc, f.starts)))
 		}
 		if !f.ends.IsZero() && !f.ends.After(f.starts) {
@@ -172,6 +175,11 @@ func (f *eventForm) validate(now time.Time) {
 // time reads one date-time field, recording a message when it can't.
 func (f *eventForm) time(field, v string, required bool) time.Time {
 	v = strings.TrimSpace(v)
+	// an untouched field keeps the stored instant exactly (the form shows
+	// minutes; a time set elsewhere may carry seconds)
+	if stored := f.stored[field]; !stored.IsZero() && v == FormatLocal(f.loc, stored) {
+		return stored
+	}
 	if v == "" {
 		if required {
 			f.Errors[field] = i18n.Untranslated("Please give the date and time it starts.")

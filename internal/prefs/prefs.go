@@ -17,7 +17,11 @@ type Prefs struct {
 	QuietStart       string // "HH:MM", empty = no quiet hours
 	QuietEnd         string
 	AutoApproveClean bool
+	DarkAfter        time.Duration // a screen not seen for this long is dark (default 10 min)
 }
+
+// defaultDarkAfter is SettingDarkAfter when unset.
+const defaultDarkAfter = 10 * time.Minute
 
 // storeKey is where the loaded settings live in the app's store.
 const storeKey = "kkPrefs"
@@ -50,7 +54,7 @@ func Load(app core.App) Prefs {
 }
 
 func read(app core.App) Prefs {
-	p := Prefs{Location: time.Local}
+	p := Prefs{Location: time.Local, DarkAfter: defaultDarkAfter}
 	rec, err := app.FindFirstRecordByFilter(s.Settings, "")
 	if err != nil {
 		return p
@@ -63,6 +67,9 @@ func read(app core.App) Prefs {
 	p.QuietStart = rec.GetString(s.SettingQuietStart)
 	p.QuietEnd = rec.GetString(s.SettingQuietEnd)
 	p.AutoApproveClean = rec.GetBool(s.SettingAutoApproveClean)
+	if n := rec.GetInt(s.SettingDarkAfter); n > 0 {
+		p.DarkAfter = time.Duration(n) * time.Minute
+	}
 	return p
 }
 

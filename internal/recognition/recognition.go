@@ -18,6 +18,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
@@ -84,3 +85,25 @@ func dateString(t time.Time) string {
 // longDate is "29 November 2026" in the hospital's time zone: a card and
 // a huddle sheet are kept, so they carry the year.
 func longDate(p prefs.Prefs, t time.Time) string { return t.In(p.Location).Format("2 January 2006") }
+
+// Tally is the screen's line of recognition made visible without names:
+// how many approved thank-yous the unit got this (hospital) month, in
+// words; "" when none yet, so an empty month shows nothing rather than a
+// discouraging zero.
+func Tally(app core.App, roomID string, now time.Time) (string, error) {
+	t, err := TallyText(app, roomID, now)
+	if err != nil || t == nil {
+		return "", err
+	}
+	return t.In(i18n.English), nil
+}
+
+// TallyText is [Tally] in the reader's language (a screen's), nil when
+// none yet.
+func TallyText(app core.App, roomID string, now time.Time) (i18n.Text, error) {
+	n, err := CountSince(app, roomID, MonthStart(now, prefs.Load(app).Location))
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	return i18n.M("kiosk.tally", "Count", n), nil
+}

@@ -14,10 +14,12 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
 	"github.com/kindness-coalition/kindness-kiosk/internal/notes"
 	"github.com/kindness-coalition/kindness-kiosk/internal/organise"
@@ -25,6 +27,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
+	"github.com/kindness-coalition/kindness-kiosk/internal/storage"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -51,7 +54,10 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 
 	// record defaults and guards that hold for every way a record arrives
 	records.Register(app)
+	registerJournal(app)
+	mailcap.Register(app)
 	prefs.Register(app)
+	storage.Register(app) // a VACUUM a migration asked for, before serving
 	// domain pages and their hooks
 	i18n.Register(app) // the language switch
 	home.Register(app, views)
@@ -60,9 +66,10 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	moderation.Register(app)
 	kiosk.Register(app, views)
 	events.Register(app, views)
-	organise.Register(app, views)
 	recognition.Register(app, views)
+	organise.Register(app, views)
 	staff.Register(app, views)
+	desk.Register(app, views)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(se *core.ServeEvent) error {
@@ -70,6 +77,9 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 				return err
 			}
 			registerMiddlewares(se, views)
+			registerFormBodyLimit(se, views)
+			registerAPIBodyLimit(se)
+			registerHealth(se)
 			registerCORS(se, cfg.CORSOrigins)
 			registerShutdown(se)
 			registerStatic(se, views)

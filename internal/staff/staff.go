@@ -80,12 +80,6 @@ func Has(auth *core.Record, role string) bool {
 	return auth.Collection().Name == s.Moderators && slices.Contains(auth.GetStringSlice(s.ModeratorRoles), role)
 }
 
-// IsStaff reports whether an account is a superuser or a `moderators`
-// account with at least one role.
-func IsStaff(auth *core.Record) bool {
-	return Has(auth, s.RoleModerate) || Has(auth, s.RoleOrganise)
-}
-
 // Name is how the pages greet an account: its name, else its e-mail.
 func Name(auth *core.Record) string {
 	if auth == nil {

@@ -1,7 +1,10 @@
-// Package storage opens PocketBase's SQLite database the way this product
-// wants it: PocketBase's own pragmas, but with synchronous=FULL so a note
+// Package storage opens PocketBase's SQLite databases the way this product
+// wants them: PocketBase's own pragmas, but with synchronous=FULL so a note
 // or sign-up acknowledged to a phone survives a power cut of the VM
-// (docs/adr/0040-sqlite-durability.md).
+// (docs/adr/0040-sqlite-durability.md), and secure_delete=ON so text a
+// moderator removed (a patient's name in a redacted note, a rejected note
+// wiped after its keep days) does not live on in the file's free space
+// (docs/adr/0161-no-patient-details-left-behind.md).
 package storage
 
 import (
@@ -27,11 +30,15 @@ func Connect(dbPath string) (*dbx.DB, error) {
 
 // ConnectWith returns a core.DBConnectFunc with the given synchronous
 // mode and PocketBase's other pragmas unchanged (busy_timeout first, WAL,
-// foreign keys, ...), so the benchmark compares like with like.
+// foreign keys, ...), so the benchmark compares like with like. PocketBase
+// calls it for both data.db and auxiliary.db (the logs), so both get it.
 func ConnectWith(sync string) core.DBConnectFunc {
 	return func(dbPath string) (*dbx.DB, error) {
 		// same order and values as core.DefaultDBConnect (v0.40.4); only
-		// synchronous differs. busy_timeout must come before journal_mode.
+		// synchronous differs, and secure_delete is added: SQLite then
+		// zeroes deleted rows and freed pages instead of leaving them in
+		// the file (and in every backup copy of it). busy_timeout must come
+		// before journal_mode.
 		pragmas := strings.Join([]string{
 			"_pragma=busy_timeout(10000)",
 			"_pragma=journal_mode(WAL)",
@@ -40,6 +47,7 @@ func ConnectWith(sync string) core.DBConnectFunc {
 			"_pragma=foreign_keys(ON)",
 			"_pragma=temp_store(MEMORY)",
 			"_pragma=cache_size(-32000)",
+			"_pragma=secure_delete(ON)",
 			"_defensive=1",
 		}, "&")
 		db, err := dbx.Open("sqlite", dbPath+"?"+pragmas)

@@ -75,3 +75,37 @@ func saveNote(b *testing.B, app core.App, notes *core.Collection, i int) {
 		b.Error(err)
 	}
 }
+
+// BenchmarkSecureDelete measures what secure_delete costs (ADR 0161): one
+// op writes a note, edits its text and deletes it (three commits), with
+// PocketBase's own connection (secure_delete off) and ours, both at
+// synchronous=NORMAL so only secure_delete differs.
+//
+//	go test ./internal/storage -run '^$' -bench SecureDelete -benchtime 500x -count 3
+func BenchmarkSecureDelete(b *testing.B) {
+	for name, connect := range map[string]core.DBConnectFunc{
+		"secure_delete=off": core.DefaultDBConnect,
+		"secure_delete=on":  storage.ConnectWith(storage.SyncNormal),
+	} {
+		b.Run(name, func(b *testing.B) {
+			app := newApp(b, benchDir(b), connect)
+			notes := mustNotes(b, app)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				rec := core.NewRecord(notes)
+				rec.Set(s.NoteTo, "The night team")
+				rec.Set(s.NoteBody, "Thank you for sitting with the patient in bed 12 all night.")
+				if err := app.Save(rec); err != nil {
+					b.Fatal(err)
+				}
+				rec.Set(s.NoteBody, "Thank you for sitting with a patient all night.")
+				if err := app.Save(rec); err != nil {
+					b.Fatal(err)
+				}
+				if err := app.Delete(rec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

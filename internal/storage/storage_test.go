@@ -12,17 +12,20 @@ import (
 	_ "github.com/kindness-coalition/kindness-kiosk/pb_migrations"
 )
 
-// TestConnectIsFull pins the durability choice of ADR 0040 on both of
-// PocketBase's pools (the single writer and the readers), and that
+// TestConnectIsFull pins the durability choice of ADR 0040 and
+// secure_delete (ADR 0161) on all of PocketBase's pools (the single writer
+// and the readers, of data.db and of auxiliary.db, the logs), and that
 // PocketBase's other pragmas survived the custom connect function.
 func TestConnectIsFull(t *testing.T) {
 	app := newApp(t, t.TempDir(), storage.Connect)
-	pools := map[string]dbx.Builder{"writer": app.NonconcurrentDB(), "readers": app.ConcurrentDB()}
+	pools := map[string]dbx.Builder{"writer": app.NonconcurrentDB(), "readers": app.ConcurrentDB(),
+		"logs writer": app.AuxNonconcurrentDB(), "logs readers": app.AuxConcurrentDB()}
 	checks := []struct{ pragma, want string }{
 		{"synchronous", "2"}, // 2 = FULL; PocketBase's default is 1 (NORMAL)
 		{"journal_mode", "wal"},
 		{"foreign_keys", "1"},
 		{"busy_timeout", "10000"},
+		{"secure_delete", "1"}, // SQLite's default is 0: deleted text stays in free space
 	}
 	for name, db := range pools {
 		for _, c := range checks {

@@ -76,11 +76,22 @@ type untranslated struct {
 	status int
 }
 
+func (u untranslated) String() string { return u.text }
+
 func (u untranslated) In(l i18n.Lang) string {
 	if l == i18n.English {
 		return u.text
 	}
 	return defaultMessage(u.status).In(l)
+}
+
+// ErrorKeepingWords renders the error page with the refused form post's
+// fields shown back (read from e.Request.Body, at most limit bytes), for
+// a post that sending again would not fix, e.g. a 413: no "Send again",
+// but nothing typed is lost.
+func (v *Views) ErrorKeepingWords(e *core.RequestEvent, status int, message string, limit int64) error {
+	data := ErrorData{Status: status, Title: title(status), Message: messageText(status, message), Kept: keptFields(e.Request, limit)}
+	return v.render(e, data, nil)
 }
 
 func (v *Views) render(e *core.RequestEvent, data ErrorData, err error) error {
@@ -180,7 +191,7 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	if status == http.StatusTooManyRequests && e.Request.Method == http.MethodPost {
 		// the rate limiter refused before any handler read the form: give
 		// the person their words back, ready to send again in a minute
-		data.Kept, data.Resend = keptFields(e.Request), e.Request.URL.RequestURI()
+		data.Kept, data.Resend = keptFields(e.Request, forms.MaxBody), e.Request.URL.RequestURI()
 		if len(data.Kept) > 0 {
 			data.Message = i18n.M("error.too_many_kept")
 		}
@@ -188,11 +199,11 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	return v.render(e, data, err)
 }
 
-// keptFields reads a refused form post (up to forms.MaxBody, what the
-// forms themselves accept) and returns its fields, typed ones first,
-// without the honeypot.
-func keptFields(r *http.Request) []KeptField {
-	r.Body = http.MaxBytesReader(nil, r.Body, forms.MaxBody)
+// keptFields reads a refused form post (up to limit bytes: forms.MaxBody,
+// what the forms themselves accept, after a 429) and returns its fields,
+// typed ones first, without the honeypot.
+func keptFields(r *http.Request, limit int64) []KeptField {
+	r.Body = http.MaxBytesReader(nil, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		return nil
 	}

@@ -44,6 +44,11 @@ function keep(req, res) {
   return res;
 }
 
+// lastGood is the cached screen, or a page that retries by itself.
+function lastGood(req) {
+  return caches.match(req).then(function (hit) { return hit || waiting(); });
+}
+
 function waiting() {
   return new Response('<!doctype html><html lang="en"><meta charset="utf-8"><meta http-equiv="refresh" content="15">' +
     '<title>Kindness Kiosk</title><body style="margin:0;height:100vh;display:flex;align-items:center;justify-content:center;' +
@@ -57,10 +62,12 @@ self.addEventListener('fetch', function (e) {
   var url = new URL(req.url);
   if (url.origin !== self.location.origin) { return; }
   if (isScreen(url)) {
-    // the screen page: network first; the last good copy when the server is away
-    e.respondWith(fetch(req).then(function (res) { return keep(req, res); }, function () {
-      return caches.match(req).then(function (hit) { return hit || waiting(); });
-    }));
+    // the screen page: network first; the last good copy when the server is
+    // away. Behind a reverse proxy "away" is not a network error but the
+    // proxy's 502/503/504 page, which would stay on the TV: any 5xx counts.
+    e.respondWith(fetch(req).then(function (res) {
+      return res.status >= 500 ? lastGood(req) : keep(req, res);
+    }, function () { return lastGood(req); }));
   } else if (/^\/(css|js|img)\//.test(url.pathname) && /[?&]v=/.test(url.search)) {
     // fingerprinted assets never change under the same URL
     e.respondWith(caches.match(req).then(function (hit) {

@@ -270,6 +270,7 @@
     }
     var ns = notices.querySelectorAll('.notice[data-id]');
     for (i = 0; i < ns.length; i++) { redraw(ns[i], notices); }
+    if (tallies) { setTally(''); }
     tick();
   }
   // an alternating screen turns to its next language
@@ -387,6 +388,17 @@
     x.send(data);
   }
 
+  // "12 thank-yous for this unit this month": follows each re-sync, in
+  // the screen's language of the moment
+  var tallies = null;
+  function setTally(text) {
+    var el = document.getElementById('tally');
+    if (!el) { return; }
+    if (tallies && tallies[lang]) { text = tallies[lang]; }
+    el.innerText = text;
+    el.className = text ? 'tally' : 'tally hidden';
+  }
+
   function resync() {
     request('GET', feedURL, null, etag ? { 'If-None-Match': etag } : {}, function (x) {
       if (x.status === 304) { return; }
@@ -400,6 +412,8 @@
       offset = feed.offset; quietStart = feed.quietStart; quietEnd = feed.quietEnd;
       if (!feed.appUrlOk !== !document.querySelector('.code')) { location.reload(); return; }
       replaceAll(feed.cards || []);
+      tallies = feed.tallies || null;
+      setTally(feed.tally || '');
       tick();
     });
   }

@@ -9,30 +9,20 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 )
 
 // Password is every test account's password.
-const Password = "a long passphrase"
+const Password = kktest.StaffPassword
 
-// Account creates a `moderators` account with the given roles
-// (schema.RoleModerate, schema.RoleOrganise; none is allowed).
+// Account returns a `moderators` account with the given roles
+// (schema.RoleModerate, schema.RoleOrganise; none is allowed), made by
+// kktest.Staff (its name is its e-mail).
 func Account(t testing.TB, app core.App, email string, roles ...string) *core.Record {
 	t.Helper()
-	c, err := app.FindCollectionByNameOrId(s.Moderators)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := core.NewRecord(c)
-	rec.SetEmail(email)
-	rec.SetPassword(Password)
-	rec.Set(s.ModeratorName, "Test "+email)
-	rec.Set(s.ModeratorRoles, roles)
-	if err := app.Save(rec); err != nil {
-		t.Fatalf("create moderator %s: %v", email, err)
-	}
-	return rec
+	return kktest.Staff(t, app, email, roles...)
 }
 
 // Cookie returns a Cookie header value that signs rec in, e.g.

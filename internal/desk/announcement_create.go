@@ -1,0 +1,105 @@
+package desk
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// createAnnouncement handles POST /moderate/announcements: text, rooms
+// (none = every room), starts and ends typed in the hospital's time zone.
+// A problem re-renders the form with everything kept and the message at
+// the field.
+func (h *handler) createAnnouncement(e *core.RequestEvent) error {
+	form, status, err := forms.Parse(e.Request)
+	if err != nil {
+		return h.views.Error(e, status, "We couldn't read that form. Please open the page again.", err)
+	}
+	now := time.Now()
+	f := newAnnouncementForm(e.App, now, form["rooms"])
+	f.Text = forms.Clean(form.Get(s.AnnouncementText), false)
+	f.Starts, f.Ends = form.Get(s.AnnouncementStarts), form.Get(s.AnnouncementEnds)
+	f.Errors.Check(s.AnnouncementText, "The announcement", f.Text, true, s.AnnouncementTextMax)
+
+	loc := prefs.Load(e.App).Location
+	starts, err := parseLocal(loc, f.Starts)
+	if err != nil {
+		f.Errors[s.AnnouncementStarts] = i18n.Untranslated("Please give the start as a date and time, e.g. " + now.In(loc).Format("2006-01-02 15:04") + ".")
+	}
+	ends, err := parseLocal(loc, f.Ends)
+	switch {
+	case err != nil:
+		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("Please give the end as a date and time, e.g. " + now.In(loc).Add(time.Hour).Format("2006-01-02 15:04") + ".")
+	case !ends.After(now):
+		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("The end has already passed: nobody would see it.")
+	case f.Errors[s.AnnouncementStarts] == nil && !ends.After(starts):
+		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("The end must be after the start.")
+	}
+	var rooms []string
+	for _, r := range f.Rooms {
+		if r.Checked {
+			rooms = append(rooms, r.ID)
+		}
+	}
+	if len(form["rooms"]) != len(rooms) {
+		f.Errors["rooms"] = i18n.Untranslated("One of those rooms doesn't exist any more. Please choose again.")
+	}
+	if len(f.Errors) > 0 {
+		p := &announcementsPage{Form: f, Announcements: currentAnnouncements(e.App, now)}
+		return h.views.Render(e, http.StatusUnprocessableEntity, "desk_announcements", p)
+	}
+
+	col, err := e.App.FindCachedCollectionByNameOrId(s.Announcements)
+	if err != nil {
+		return h.views.Error(e, http.StatusInternalServerError, "", err)
+	}
+	rec := core.NewRecord(col)
+	rec.Set(s.AnnouncementText, f.Text)
+	rec.Set(s.AnnouncementRooms, rooms)
+	startsDT, _ := types.ParseDateTime(starts)
+	endsDT, _ := types.ParseDateTime(ends)
+	rec.Set(s.AnnouncementStarts, startsDT)
+	rec.Set(s.AnnouncementEnds, endsDT)
+	if err := e.App.Save(rec); err != nil {
+		e.App.Logger().Error("desk: save announcement", "error", err)
+		f.Errors[s.AnnouncementText] = i18n.Untranslated("We couldn't save that just now. It's still here: please try again.")
+		p := &announcementsPage{Form: f, Announcements: currentAnnouncements(e.App, now)}
+		return h.views.Render(e, http.StatusServiceUnavailable, "desk_announcements", p)
+	}
+	return e.Redirect(http.StatusSeeOther, AnnouncementsPath+"?m=posted")
+}
+
+// deleteAnnouncement handles POST /moderate/announcements/{id}/delete:
+// the screens drop it at once (the kiosk's hook pushes the removal).
+func (h *handler) deleteAnnouncement(e *core.RequestEvent) error {
+	rec, err := e.App.FindRecordById(s.Announcements, e.Request.PathValue("id"))
+	if err != nil {
+		return h.views.Error(e, http.StatusNotFound, "That announcement doesn't exist any more.", nil)
+	}
+	if err := e.App.Delete(rec); err != nil {
+		return h.views.Error(e, http.StatusInternalServerError, "", err)
+	}
+	back := AnnouncementsPath
+	if e.Request.FormValue("back") == Path {
+		back = Path
+	}
+	return e.Redirect(http.StatusSeeOther, back+"#announcements")
+}
+
+// parseLocal reads a datetime-local value as a wall-clock time in loc.
+// TODO(lead): organise.ParseLocal (branch organise) does this with DST
+// gaps and text fallbacks; switch to it once both are on main.
+func parseLocal(loc *time.Location, v string) (time.Time, error) {
+	t, err := time.ParseInLocation(inputLayout, v, loc)
+	if err != nil {
+		t, err = time.ParseInLocation("2006-01-02 15:04", v, loc)
+	}
+	return t, err
+}

@@ -1,0 +1,194 @@
+package desk
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+)
+
+// queueLimit is how many items the page shows at once; the count says how
+// many wait in all.
+const queueLimit = 100
+
+// kinds are the collections the desk decides, with their words.
+var kinds = map[string]struct {
+	Label    string // what the item is called on the page
+	Approved string // the status an approval sets
+	Fields   [3]string
+}{
+	s.Notes:   {"Thank-you", s.StatusApproved, [3]string{s.NoteTo, s.NoteBody, s.NoteFrom}},
+	s.Stories: {"Story", s.StatusPublished, [3]string{s.StoryTitle, s.StoryBody, s.StoryAuthor}},
+}
+
+// Item is one pending note or story as the desk shows it.
+type Item struct {
+	Collection string // notes or stories
+	ID         string
+	Label      string // "Thank-you" or "Story"
+	// Head is the note's "to" or the story's title, Body the text, From
+	// the writer's name: each split around the PHI guard's findings.
+	Head, Body, From []forms.Segment
+	Anonymous        bool     // no name given: shown as "A colleague"
+	Findings         []string // the kinds found, in plain words, e.g. "a patient's name"
+	SentAnyway       bool     // the writer saw the warning and sent it anyway
+	Room             string   // where it was written
+	ForRoom          string   // a note's for_room: where the person thanked works
+	Age              string   // "12 min ago"
+	Created          time.Time
+	CreatedISO       string
+	CreatedLocal     string // "Tue 3 Dec 14:30" in the hospital's time zone
+	Long             bool   // a long story: the page shows it in a scroll box
+}
+
+// Key is how forms name an item: "notes:abc123".
+func (it Item) Key() string { return it.Collection + ":" + it.ID }
+
+// Clean reports whether the guard found nothing.
+func (it Item) Clean() bool { return len(it.Findings) == 0 }
+
+// Waiting counts the pending notes and stories (the page title shows it).
+func Waiting(app core.App) (int, error) { return pending.Count(app) }
+
+// newest is the key of the most recent pending item ("" if none): with
+// the count it tells desk.js's poll that the queue changed even when one
+// item left and another arrived.
+func newest(app core.App) string {
+	var key string
+	var at time.Time
+	for _, c := range []string{s.Notes, s.Stories} {
+		recs, err := app.FindRecordsByFilter(c, "status = {:st}", "-created", 1, 0, dbx.Params{"st": s.StatusPending})
+		if err != nil || len(recs) == 0 {
+			continue
+		}
+		if t := recs[0].GetDateTime(s.FieldCreated).Time(); key == "" || t.After(at) {
+			key, at = c+":"+recs[0].Id, t
+		}
+	}
+	return key
+}
+
+// oldestPending loads up to limit pending notes and stories, oldest first.
+func oldestPending(app core.App, limit int) ([]*core.Record, error) {
+	var all []*core.Record
+	for _, c := range []string{s.Notes, s.Stories} {
+		recs, err := app.FindRecordsByFilter(c, "status = {:st}", "created", limit, 0, dbx.Params{"st": s.StatusPending})
+		if err != nil {
+			return nil, fmt.Errorf("desk: pending %s: %w", c, err)
+		}
+		all = append(all, recs...)
+	}
+	slices.SortStableFunc(all, func(a, b *core.Record) int {
+		return a.GetDateTime(s.FieldCreated).Time().Compare(b.GetDateTime(s.FieldCreated).Time())
+	})
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	return all, nil
+}
+
+// findRecord returns a note or story by the route's {collection}/{id};
+// nil for anything else (the handler answers 404).
+func findRecord(app core.App, collection, id string) *core.Record {
+	if _, ok := kinds[collection]; !ok {
+		return nil
+	}
+	rec, err := app.FindRecordById(collection, id)
+	if err != nil {
+		return nil
+	}
+	return rec
+}
+
+// flagsOf reads a record's `flags`: the findings per field (kinds and
+// byte ranges into the text as it is now; the hook re-scans on every edit).
+func flagsOf(rec *core.Record) forms.Flags {
+	var f forms.Flags
+	_ = json.Unmarshal([]byte(rec.GetString(s.NoteFlags)), &f) // notes and stories share the field name
+	return f
+}
+
+// newItems turns records into what the page shows, rooms expanded.
+func newItems(app core.App, recs []*core.Record, now time.Time) []Item {
+	if len(recs) == 0 {
+		return nil
+	}
+	rooms := map[string]string{}
+	var ids []string
+	for _, r := range recs {
+		for _, id := range []string{r.GetString(s.FieldRoom), r.GetString(s.NoteForRoom)} {
+			if id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) > 0 {
+		found, err := app.FindRecordsByIds(s.Rooms, ids)
+		if err == nil {
+			for _, room := range found {
+				rooms[room.Id] = room.GetString(s.RoomName)
+			}
+		}
+	}
+	p := prefs.Load(app)
+	items := make([]Item, 0, len(recs))
+	for _, r := range recs {
+		it := newItem(r, rooms[r.GetString(s.FieldRoom)], p, now)
+		it.ForRoom = rooms[r.GetString(s.NoteForRoom)] // stories have no for_room: ""
+		items = append(items, it)
+	}
+	return items
+}
+
+func newItem(r *core.Record, room string, p prefs.Prefs, now time.Time) Item {
+	k := kinds[r.Collection().Name]
+	flags := flagsOf(r)
+	created := r.GetDateTime(s.FieldCreated).Time()
+	it := Item{
+		Collection: r.Collection().Name, ID: r.Id, Label: k.Label, Room: room,
+		SentAnyway: flags.SentAnyway, Created: created, CreatedISO: created.UTC().Format(time.RFC3339),
+		CreatedLocal: p.FormatDay(created) + " " + p.FormatTime(created), Age: Age(now.Sub(created)),
+	}
+	segs := make([][]forms.Segment, 3)
+	for i, field := range k.Fields {
+		text := r.GetString(field)
+		segs[i] = forms.Highlight(text, flags.Findings[field])
+		for _, f := range flags.Findings[field] {
+			if l := f.Kind.Label(); !slices.Contains(it.Findings, l) {
+				it.Findings = append(it.Findings, l)
+			}
+		}
+	}
+	it.Head, it.Body, it.From = segs[0], segs[1], segs[2]
+	if r.GetString(k.Fields[2]) == "" {
+		it.Anonymous = true
+		it.From = []forms.Segment{{Text: "A colleague"}} // as the screens say it
+	}
+	it.Long = len(r.GetString(k.Fields[1])) > 1200
+	return it
+}
+
+// Age says how long something has waited, the way people say it.
+func Age(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d/time.Minute))
+	case d < 48*time.Hour:
+		h := int(d / time.Hour)
+		if h == 1 {
+			return "1 hour ago"
+		}
+		return fmt.Sprintf("%d hours ago", h)
+	}
+	return fmt.Sprintf("%d days ago", int(d/(24*time.Hour)))
+}

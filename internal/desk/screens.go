@@ -1,0 +1,82 @@
+package desk
+
+import (
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
+)
+
+// DarkScreen is one screen the desk lists under "Screens not seen lately".
+type DarkScreen struct {
+	Room, Slug string
+	Seen       string // "last seen 25 min ago" or "never checked in"
+	SeenAt     string // the time, in the hospital's zone
+	Browser    string // to tell a room's screens apart
+}
+
+// darkScreens lists the screens that stopped checking in (kiosk.DarkScreens:
+// active rooms only, longest dark first), for a moderator to walk past and
+// switch back on.
+func darkScreens(app core.App, now time.Time) []DarkScreen {
+	dark, err := kiosk.DarkScreens(app, now)
+	if err != nil {
+		app.Logger().Error("desk: dark screens", "error", err)
+		return nil
+	}
+	p := prefs.Load(app)
+	out := make([]DarkScreen, 0, len(dark))
+	for _, d := range dark {
+		ds := DarkScreen{Room: d.RoomName, Slug: d.RoomSlug, Browser: browserName(d.UserAgent), Seen: "never checked in"}
+		if !d.LastSeen.IsZero() {
+			ds.Seen = "last seen " + Age(d.DarkFor(now))
+			ds.SeenAt = p.FormatDay(d.LastSeen) + " " + p.FormatTime(d.LastSeen)
+		}
+		out = append(out, ds)
+	}
+	return out
+}
+
+// browserName shortens a user agent to what helps find the device:
+// "Chrome 49 on Linux", or the first 40 characters.
+func browserName(ua string) string {
+	if ua == "" {
+		return ""
+	}
+	name, version := "", ""
+	for _, b := range []string{"Edg/", "OPR/", "SamsungBrowser/", "Chrome/", "Firefox/", "Version/"} {
+		if i := strings.Index(ua, b); i >= 0 {
+			name = b[:len(b)-1]
+			rest := ua[i+len(b):]
+			if j := strings.IndexAny(rest, ". "); j >= 0 {
+				rest = rest[:j]
+			}
+			version = rest
+			break
+		}
+	}
+	if name == "Version" {
+		name = "Safari"
+	}
+	platform := ""
+	for _, p := range []string{"Android", "Linux", "Windows", "Mac OS X", "iPad", "CrOS", "Tizen", "Web0S"} {
+		if strings.Contains(ua, p) {
+			platform = p
+			break
+		}
+	}
+	if name == "" {
+		if len(ua) > 40 {
+			return ua[:40] + "…"
+		}
+		return ua
+	}
+	s := name + " " + version
+	if platform != "" {
+		s += " on " + platform
+	}
+	return s
+}
