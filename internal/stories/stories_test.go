@@ -39,7 +39,8 @@ func TestStories(t *testing.T) {
 		{Name: "unknown story is a 404 page", Method: http.MethodGet, URL: "/stories/nope", ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>"}},
 		{Name: "form with the consent reminder", Method: http.MethodGet, URL: "/stories/new", ExpectedStatus: 200,
-			ExpectedContent: []string{`name="title"`, `name="body"`, `name="author"`, "Schwartz Rounds", "identify a patient"}},
+			ExpectedContent: []string{`name="title"`, `name="body"`, `name="author"`, "Schwartz Rounds", "identify a patient",
+				`name="author" value="" maxlength="80" autocomplete="name"`}}, // issue 14: the name field had no autocomplete
 		{Name: "good story: pending, 303", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "A hand to hold", "body", "It was a long night.\n\nShe stayed.", "author", "a staff nurse", "status", "published"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
