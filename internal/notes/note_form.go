@@ -18,16 +18,17 @@ type noteForm struct {
 	ForRoom        string // slug of the unit where the person thanked works
 	Units          []unitGroup
 	RoomName       string
-	RoomNotice     string
+	RoomNotice     string // a catalogue key
 	Errors         forms.Errors
-	Warnings       []forms.Warning
+	Warnings       forms.WarningList
 	Highlight      []forms.Segment
 	found          map[string][]phi.Finding
 }
 
 var (
-	labels = map[string]string{s.NoteTo: "Who it is for", s.NoteBody: "Your message", s.NoteFrom: "Your name"}
-	order  = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
+	// keys name each field in the catalogue (its label and its messages)
+	keys  = map[string]string{s.NoteTo: "note.to", s.NoteBody: "note.body", s.NoteFrom: "note.from"}
+	order = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
 )
 
 // validate cleans the typed values and fills Errors.
@@ -36,16 +37,16 @@ func (f *noteForm) validate() {
 	f.Body = forms.Clean(f.Body, true)
 	f.From = forms.Clean(f.From, false)
 	f.Errors = forms.Errors{}
-	f.Errors.Check(s.NoteTo, labels[s.NoteTo], f.To, true, s.NoteToMax)
-	f.Errors.Check(s.NoteBody, labels[s.NoteBody], f.Body, true, s.NoteBodyMax)
-	f.Errors.Check(s.NoteFrom, labels[s.NoteFrom], f.From, false, s.NoteFromMax)
+	f.Errors.Check(s.NoteTo, keys[s.NoteTo], f.To, true, s.NoteToMax)
+	f.Errors.Check(s.NoteBody, keys[s.NoteBody], f.Body, true, s.NoteBodyMax)
+	f.Errors.Check(s.NoteFrom, keys[s.NoteFrom], f.From, false, s.NoteFromMax)
 }
 
 // scan runs the PHI guard (records.Guard, what every save runs) over the
 // note about to be saved, and prepares the warning.
 func (f *noteForm) scan(rec *core.Record) {
 	f.found = records.Guard(rec)
-	f.Warnings = forms.Warnings(f.found, map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, labels, order)
+	f.Warnings = forms.Warnings(f.found, map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, keys, order)
 	f.Highlight = forms.Highlight(f.Body, f.found[s.NoteBody])
 }
 
@@ -57,7 +58,7 @@ func (f *noteForm) lookupRoom(app core.App) *core.Record {
 	}
 	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, f.Room)
 	if err != nil || !room.GetBool(s.RoomActive) {
-		f.RoomNotice = "We don't know that room any more, so your thank-you will be shown on every screen."
+		f.RoomNotice = "note.room_unknown"
 		f.Room = ""
 		return nil
 	}

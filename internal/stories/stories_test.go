@@ -30,7 +30,7 @@ func seed(t testing.TB, app *tests.TestApp) {
 func TestStories(t *testing.T) {
 	scenarios := []tests.ApiScenario{
 		{Name: "published story renders safely", Method: http.MethodGet, URL: "/stories/storypublished0", ExpectedStatus: 200,
-			ExpectedContent:    []string{"<h1>The cup of tea</h1>", "<h2>What happened</h2>", `rel="noopener nofollow ugc"`, "A colleague", "&lt;script&gt;"},
+			ExpectedContent:    []string{`<h1 dir="auto">The cup of tea</h1>`, "<h2>What happened</h2>", `rel="noopener nofollow ugc"`, "A colleague", "&lt;script&gt;"},
 			NotExpectedContent: []string{"<img src=\"https", "cdn.example", "<script>alert"}},
 		{Name: "pending story is a 404 page", Method: http.MethodGet, URL: "/stories/storypending000", ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>", "not be published yet"}, NotExpectedContent: []string{"Secret draft"}},
@@ -39,7 +39,8 @@ func TestStories(t *testing.T) {
 		{Name: "unknown story is a 404 page", Method: http.MethodGet, URL: "/stories/nope", ExpectedStatus: 404,
 			ExpectedContent: []string{"<!doctype html>"}},
 		{Name: "form with the consent reminder", Method: http.MethodGet, URL: "/stories/new", ExpectedStatus: 200,
-			ExpectedContent: []string{`name="title"`, `name="body"`, `name="author"`, "Schwartz Rounds", "identify a patient"}},
+			ExpectedContent: []string{`name="title"`, `name="body"`, `name="author"`, "Schwartz Rounds", "identify a patient",
+				`name="author" value="" maxlength="80" autocomplete="name"`}}, // issue 14: the name field had no autocomplete
 		{Name: "good story: pending, 303", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "A hand to hold", "body", "It was a long night.\n\nShe stayed.", "author", "a staff nurse", "status", "published"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
@@ -50,7 +51,7 @@ func TestStories(t *testing.T) {
 			}},
 		{Name: "missing title: message, text kept", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "", "body", "My story text"), ExpectedStatus: 422,
-			ExpectedContent: []string{"Please fill in title.", "My story text</textarea>"}, AfterTestFunc: expectStories(3)},
+			ExpectedContent: []string{"Please fill in the title.", "My story text</textarea>"}, AfterTestFunc: expectStories(3)},
 		{Name: "PHI warning", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "Night shift", "body", "Patient Harris in bay 3 told me"), ExpectedStatus: 200,
 			ExpectedContent: []string{"Please check for patient details", "<mark>Patient Harris</mark>"}, AfterTestFunc: expectStories(3)},
@@ -70,17 +71,17 @@ func TestStories(t *testing.T) {
 			ExpectedContent: []string{"<!doctype html>", "too much text"}, AfterTestFunc: expectStories(3)},
 		{Name: "empty post: every required field says so", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", " ", "body", "\x00", "author", "Sam"), ExpectedStatus: 422,
-			ExpectedContent: []string{"Please fill in title.", "Please fill in your story.", `value="Sam"`}, AfterTestFunc: expectStories(3)},
+			ExpectedContent: []string{"Please fill in the title.", "Please fill in your story.", `value="Sam"`}, AfterTestFunc: expectStories(3)},
 		{Name: "over-long title and body: messages, text kept", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", strings.Repeat("t", 141), "body", strings.Repeat("b", 20001)), ExpectedStatus: 422,
-			ExpectedContent: []string{"Title is 141 characters; the limit is 140.", "Your story is 20001 characters; the limit is 20000.", strings.Repeat("b", 200)},
+			ExpectedContent: []string{"The title is 141 characters; the limit is 140.", "Your story is 20001 characters; the limit is 20000.", strings.Repeat("b", 200)},
 			AfterTestFunc:   expectStories(3)},
 		{Name: "over-long author", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "x", "body", "y", "author", strings.Repeat("a", 81)), ExpectedStatus: 422,
 			ExpectedContent: []string{"Your name is 81 characters; the limit is 80."}, AfterTestFunc: expectStories(3)},
 		{Name: "invalid UTF-8: clear message, nothing stored", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: strings.NewReader("title=ok&body=bad%ff%fe"), ExpectedStatus: 422,
-			ExpectedContent: []string{"Your story has characters we can&#39;t read"}, AfterTestFunc: expectStories(3)},
+			ExpectedContent: []string{"This has characters we can&#39;t read"}, AfterTestFunc: expectStories(3)},
 		{Name: "control characters removed", Method: http.MethodPost, URL: "/stories", Headers: kktest.FormHeaders,
 			Body: kktest.Form("title", "Tea\x07 time", "body", "line\r\nnext\x1b"), ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
