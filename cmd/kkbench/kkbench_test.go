@@ -32,6 +32,9 @@ func TestHarness(t *testing.T) {
 		Burst:            50,
 		Seats:            5,
 		Approvals:        3,
+		Resyncs:          20,
+		StalledAt:        10,
+		StalledPct:       10,
 		ColdRuns:         1,
 		PostsWithScreens: 500 * time.Millisecond,
 		Log:              testLog{t, time.Now()},
@@ -120,6 +123,23 @@ func TestHarness(t *testing.T) {
 		}
 	}
 
+	// screens with one stalled: every live screen got every approval (the
+	// run sends 120, enough to fill the stalled one's buffers); plain
+	// PocketBase is not checked: its fan-out may stop for everyone
+	if r := rep.screens.stalled[rep.screens.names[0]]; r == nil || r.stalled != 1 || r.delivered != r.expected || r.expected != 9*r.approvals || r.approvals < stalledApprovals {
+		t.Errorf("product screens with one stalled: %+v", r)
+	}
+
+	// re-syncs: every one answered 304 on the product, every list on plain
+	for _, name := range rep.resync.names {
+		if p := rep.resync.notMod[name]; p.ok != 20 || p.errs != 0 {
+			t.Errorf("%s re-syncs: %d ok, %d errors (%v)", name, p.ok, p.errs, p.firstErr)
+		}
+	}
+	if p := rep.resync.full; p.ok == 0 || p.errs != 0 {
+		t.Errorf("full feeds: %d ok, %d errors (%v)", p.ok, p.errs, p.firstErr)
+	}
+
 	// kiosk: the page and its assets were found and fetched
 	k := rep.kiosk
 	if k.requests() < 3 || k.resources[0].kind != "html" || k.bytes() <= 0 {
@@ -142,7 +162,7 @@ func TestHarness(t *testing.T) {
 
 	var out strings.Builder
 	rep.write(&out)
-	for _, want := range []string{"### Note posts", "### Sign-ups", "### Screens", "### Kiosk first load", "### Cold start", "| budget |",
+	for _, want := range []string{"### Note posts", "### Sign-ups", "### Screens", "### Kiosk first load", "### Screen re-sync", "stalled (never read)", "### Cold start", "| budget |",
 		"plain at equal durability (FULL)", "plain PocketBase at FULL: REST create"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report has no %q:\n%s", want, out.String())

@@ -6,8 +6,9 @@
 //
 //   - note posts through the form vs a plain PocketBase REST create;
 //   - a sign-up burst (500 at once on 20 seats) and sustained sign-ups;
-//   - approval → screen latency and server memory with 100 and 1,000
-//     realtime screens;
+//   - approval → screen latency and server memory with 100, 1,000 and
+//     5,000 realtime screens, and with 1 % of 5,000 stalled (never reading);
+//   - a screen's re-sync (304) with five 20,000-character stories;
 //   - the kiosk's first-load bytes and requests;
 //   - cold start on an existing data folder, binary size.
 //
@@ -30,6 +31,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -42,12 +44,15 @@ type config struct {
 	Work                        string // temporary folder for binaries and data
 	Sections                    map[string]bool
 	Screens                     []int
+	StalledAt                   int           // screens in the run with stalled ones (0 = skip it)
+	StalledPct                  float64       // per cent of them that never read
 	Duration                    time.Duration // closed-loop phases
 	FixedDuration               time.Duration // fixed-rate phases
 	Rounds                      int           // closed-loop note phases are split into this many interleaved rounds
 	Conc, Rate                  int
 	Burst, Seats                int
 	Approvals                   int
+	Resyncs                     int // screen re-syncs timed per server
 	ColdRuns                    int
 	PostsWithScreens            time.Duration // note posts while the screens are connected
 	SignupIndex                 bool          // experiment: index signups (event, status) first
@@ -61,14 +66,16 @@ func (c *config) logf(format string, args ...any) {
 	}
 }
 
-var allSections = []string{"notes", "signups", "screens", "kiosk", "coldstart"}
+var allSections = []string{"notes", "signups", "screens", "kiosk", "resync", "coldstart"}
 
 func main() {
 	cfg := &config{Log: os.Stderr}
 	var screens, sections, out string
 	var quick, keep bool
 	flag.StringVar(&cfg.Bin, "bin", "", "product binary to measure (default: build . with -trimpath -ldflags \"-s -w\")")
-	flag.StringVar(&screens, "screens", "100,1000", "numbers of simulated screens, comma-separated")
+	flag.StringVar(&screens, "screens", "100,1000,5000", "numbers of simulated screens, comma-separated")
+	flag.IntVar(&cfg.StalledAt, "stalled-at", -1, "screens in the run where some never read (default: the largest of -screens; 0 = skip)")
+	flag.Float64Var(&cfg.StalledPct, "stalled", 1, "per cent of the -stalled-at screens that connect, subscribe and never read")
 	flag.StringVar(&sections, "only", strings.Join(allSections, ","), "sections to run, comma-separated")
 	flag.BoolVar(&quick, "quick", false, "short phases and fewer screens and approvals (a smoke run, figures are rough)")
 	flag.DurationVar(&cfg.Duration, "duration", 9*time.Second, "length of each closed-loop phase (per target)")
@@ -79,6 +86,7 @@ func main() {
 	flag.IntVar(&cfg.Burst, "burst", 500, "sign-ups sent at once")
 	flag.IntVar(&cfg.Seats, "seats", 20, "seats of the burst event")
 	flag.IntVar(&cfg.Approvals, "approvals", 20, "approvals per screens run")
+	flag.IntVar(&cfg.Resyncs, "resyncs", 1000, "screen re-syncs timed per server")
 	flag.DurationVar(&cfg.PostsWithScreens, "screenposts", 3*time.Second, "note posts at -rate while the screens are connected (0 = skip)")
 	flag.IntVar(&cfg.ColdRuns, "cold", 5, "cold starts per server (the median is reported)")
 	flag.BoolVar(&cfg.SignupIndex, "signup-index", false, "experiment: give plain PocketBase the product's index on signups (event, status, created) before the sign-ups")
@@ -89,7 +97,8 @@ func main() {
 
 	if quick {
 		cfg.Duration, cfg.FixedDuration, cfg.Approvals, cfg.ColdRuns, cfg.Rounds = 2*time.Second, 3*time.Second, 5, 3, 1
-		if screens == "100,1000" {
+		cfg.Resyncs = 200
+		if screens == "100,1000,5000" {
 			screens = "100"
 		}
 	}
@@ -99,6 +108,9 @@ func main() {
 			fatal(fmt.Errorf("-screens: bad number %q", f))
 		}
 		cfg.Screens = append(cfg.Screens, n)
+	}
+	if cfg.StalledAt < 0 {
+		cfg.StalledAt = slices.Max(cfg.Screens)
 	}
 	cfg.Sections = map[string]bool{}
 	for _, s := range strings.Split(sections, ",") {

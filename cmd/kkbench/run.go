@@ -25,6 +25,7 @@ type report struct {
 	signups *signupsResult
 	screens *screensResult
 	kiosk   *firstLoadResult
+	resync  *resyncResult
 	cold    *coldResult
 	cfg     *config
 	notices []string
@@ -164,6 +165,16 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 			return nil, err
 		}
 		if rep.kiosk, err = benchFirstLoad(ctx, product, roomSlug); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Sections["resync"] {
+		if !cfg.Sections["kiosk"] {
+			if err := seedKiosk(ctx, product, productRoom); err != nil {
+				return nil, err
+			}
+		}
+		if rep.resync, err = benchResync(ctx, cfg, product, plain, plainRoom, cfg.Resyncs); err != nil {
 			return nil, err
 		}
 	}
@@ -374,6 +385,9 @@ func (r *report) write(w io.Writer) {
 		d := r.kiosk.table()
 		d.title = ""
 		d.write(w)
+	}
+	if r.resync != nil {
+		r.resync.table().write(w)
 	}
 	if r.cold != nil {
 		r.cold.table(r.cfg).write(w)

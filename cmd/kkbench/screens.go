@@ -6,9 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -31,20 +33,90 @@ func (f *fanout) received(i int) {
 // screens is a set of simulated break-room screens: each holds an SSE
 // connection to /api/realtime subscribed to one topic, as kiosk.js does.
 type screens struct {
-	topic  string
-	msgs   atomic.Int64 // messages on topic received by all screens
-	cur    atomic.Pointer[fanout]
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	topic   string
+	stalled []bool       // by screen: connected and subscribed, then never reads
+	msgs    atomic.Int64 // messages on topic received by all screens
+	cur     atomic.Pointer[fanout]
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+}
+
+// live is how many screens read their stream.
+func (sc *screens) live() int {
+	n := 0
+	for _, s := range sc.stalled {
+		if !s {
+			n++
+		}
+	}
+	return n
+}
+
+// screensPerAddress is how many simulated screens share a source address:
+// each TV has its own, and the product accepts 64 streams per address
+// (ADR 0122), so kkbench spreads its screens over 127.0.x.y.
+const screensPerAddress = 50
+
+type screenKey struct{}
+
+// screenAddr is screen i's source address on loopback (127.0.0.0/8 all
+// reaches the server).
+func screenAddr(i int) net.IP {
+	k := i / screensPerAddress
+	return net.IPv4(127, 0, byte(1+k/250), byte(1+k%250))
+}
+
+// screenTransport dials each screen's stream from its own address. A
+// stalled screen's socket gets a Wi-Fi-sized segment and a small receive
+// buffer: on loopback (64 KB segments) the server's send buffer would
+// otherwise hold megabytes before a write blocks, where a TV's link fills
+// in tens of KB.
+func screenTransport(n int, stalled bool) *http.Transport {
+	return &http.Transport{
+		DisableCompression:  true,
+		MaxIdleConnsPerHost: n,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			i, _ := ctx.Value(screenKey{}).(int)
+			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: screenAddr(i)}}
+			if stalled {
+				d.Control = func(_, _ string, c syscall.RawConn) error {
+					var serr error
+					err := c.Control(func(fd uintptr) {
+						if serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, 1200); serr == nil {
+							serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096)
+						}
+					})
+					if err != nil {
+						return err
+					}
+					return serr
+				}
+			}
+			return d.DialContext(ctx, network, addr)
+		},
+	}
 }
 
 // connectScreens opens n realtime connections to s and subscribes each to
-// topic (GET /api/realtime → PB_CONNECT → POST /api/realtime).
-func connectScreens(ctx context.Context, s *server, topic string, n int) (*screens, error) {
+// topic (GET /api/realtime → PB_CONNECT → POST /api/realtime). Of them,
+// stalled (spread evenly) stop reading once subscribed.
+func connectScreens(ctx context.Context, s *server, topic string, n, stalled int) (*screens, error) {
 	ctx, cancel := context.WithCancel(ctx)
-	sc := &screens{topic: topic, cancel: cancel}
-	stream := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: n}}
-	sub := newAPI(s.base, 64)
+	sc := &screens{topic: topic, cancel: cancel, stalled: make([]bool, n)}
+	for k := 0; k < stalled; k++ {
+		sc.stalled[k*n/stalled] = true
+	}
+	live, dead := &http.Client{Transport: screenTransport(n, false)}, &http.Client{Transport: screenTransport(n, true)}
+	// the subscription must come from the stream's address (PocketBase
+	// checks), and a pooled connection must not carry another address's:
+	// one client per address
+	subs := make([]*api, (n+screensPerAddress-1)/screensPerAddress)
+	for k := range subs {
+		ip := screenAddr(k * screensPerAddress)
+		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: ip}}
+		subs[k] = &api{base: s.base, hc: &http.Client{Timeout: 30 * time.Second,
+			Transport: &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: 4}}}
+	}
 	sem := make(chan struct{}, 64)
 	errc := make(chan error, n)
 	var connected sync.WaitGroup
@@ -64,7 +136,11 @@ func connectScreens(ctx context.Context, s *server, topic string, n int) (*scree
 					connected.Done()
 				})
 			}
-			ready(sc.listen(ctx, stream, sub, s.base, i, ready))
+			hc := live
+			if sc.stalled[i] {
+				hc = dead
+			}
+			ready(sc.listen(context.WithValue(ctx, screenKey{}, i), hc, subs[i/screensPerAddress], s.base, i, ready))
 		}(i)
 	}
 	ok := make(chan struct{})
@@ -99,8 +175,11 @@ func (sc *screens) listen(ctx context.Context, hc *http.Client, sub *api, base s
 	defer resp.Body.Close()
 	stop := context.AfterFunc(ctx, func() { resp.Body.Close() })
 	defer stop()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("screen %d: %s", i, resp.Status)
+	}
 	rd := bufio.NewScanner(resp.Body)
-	rd.Buffer(make([]byte, 64<<10), 4<<20)
+	rd.Buffer(make([]byte, 4<<10), 4<<20) // grows for a long message; 5,000 screens × 64 KB was 320 MB here
 	var event string
 	subscribed := false
 	var last *fanout
@@ -121,6 +200,10 @@ func (sc *screens) listen(ctx context.Context, hc *http.Client, sub *api, base s
 			}
 			subscribed = true
 			ready(nil)
+			if sc.stalled[i] {
+				<-ctx.Done() // a TV whose Wi-Fi dropped silently: never reads again
+				return nil
+			}
 		case bytes.HasPrefix(line, []byte("data:")) && event == sc.topic:
 			sc.msgs.Add(1)
 			if f := sc.cur.Load(); f != nil && f != last && bytes.Contains(line, f.id) {
@@ -141,10 +224,10 @@ func (sc *screens) close() {
 }
 
 // approve sets a note's status to approved (as a moderator in the
-// dashboard does) and waits until every screen has the message.
-func (sc *screens) approve(ctx context.Context, s *server, n int, noteID string, timeout time.Duration) (*fanout, error) {
-	f := &fanout{id: []byte(`"` + noteID + `"`), lat: make([]time.Duration, n), done: make(chan struct{})}
-	f.left.Store(int64(n))
+// dashboard does) and waits until every live screen has the message.
+func (sc *screens) approve(ctx context.Context, s *server, noteID string, timeout time.Duration) (*fanout, error) {
+	f := &fanout{id: []byte(`"` + noteID + `"`), lat: make([]time.Duration, len(sc.stalled)), done: make(chan struct{})}
+	f.left.Store(int64(sc.live()))
 	f.sent = time.Now()
 	sc.cur.Store(f)
 	if err := s.api.call(ctx, "PATCH", "/api/collections/notes/records/"+noteID, map[string]string{"status": "approved"}, nil); err != nil {
@@ -161,7 +244,9 @@ func (sc *screens) approve(ctx context.Context, s *server, n int, noteID string,
 // screensRun is one (server, number of screens) measurement.
 type screensRun struct {
 	n, approvals          int
-	delivered, expected   int
+	stalled               int // screens that never read (their latencies are not counted)
+	stoppedEarly          bool
+	delivered, expected   int // to live screens
 	lat                   []time.Duration
 	connectTook           time.Duration
 	rssIdle, rssConnected int64
@@ -171,16 +256,19 @@ type screensRun struct {
 }
 
 type screensResult struct {
-	names []string
-	runs  map[string][]screensRun // by server name, in cfg.Screens order
+	names   []string
+	runs    map[string][]screensRun // by server name, in cfg.Screens order
+	stalled map[string]*screensRun  // by server name: the run with stalled screens
 }
 
 // benchScreens connects cfg.Screens simulated screens to each server in
 // turn (a fresh process each time, so RSS shows the screens alone),
 // approves cfg.Approvals pending notes one after another and measures
-// approval → screen latency for every screen and the server's RSS.
+// approval → screen latency for every screen and the server's RSS. Then,
+// with cfg.StalledAt screens of which cfg.StalledPct % stop reading once
+// subscribed, the same for the screens that read.
 func benchScreens(ctx context.Context, cfg *config, product, plain *server, productRoom, plainRoom string) (*screensResult, error) {
-	res := &screensResult{runs: map[string][]screensRun{}}
+	res := &screensResult{runs: map[string][]screensRun{}, stalled: map[string]*screensRun{}}
 	targets := []struct {
 		s     *server
 		topic string
@@ -191,22 +279,43 @@ func benchScreens(ctx context.Context, cfg *config, product, plain *server, prod
 	}
 	for _, n := range cfg.Screens {
 		for _, t := range targets {
-			run, err := screensOnce(ctx, cfg, t.s, t.topic, t.room, n)
+			run, err := screensOnce(ctx, cfg, t.s, t.topic, t.room, n, 0)
 			if err != nil {
 				return nil, fmt.Errorf("%s, %d screens: %w", t.s.name, n, err)
 			}
 			res.runs[t.s.name] = append(res.runs[t.s.name], run)
 		}
 	}
+	if stalled := int(float64(cfg.StalledAt) * cfg.StalledPct / 100); cfg.StalledAt > 0 && stalled > 0 {
+		for _, t := range targets {
+			run, err := screensOnce(ctx, cfg, t.s, t.topic, t.room, cfg.StalledAt, stalled)
+			if err != nil {
+				return nil, fmt.Errorf("%s, %d screens, %d stalled: %w", t.s.name, cfg.StalledAt, stalled, err)
+			}
+			res.stalled[t.s.name] = &run
+		}
+	}
 	return res, nil
 }
 
-func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string, n int) (screensRun, error) {
-	run := screensRun{n: n, approvals: cfg.Approvals}
+// stalledApprovals is how many approvals a run with stalled screens sends:
+// enough to fill a stalled screen's buffers (~30 KB at ~1.3 KB a message)
+// on either server (plain PocketBase's note events are ~0.5 KB) and then
+// some, so the run shows the fleet after the stall, not before.
+const stalledApprovals = 120
+
+func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string, n, stalled int) (screensRun, error) {
+	approvals, wait := cfg.Approvals, 10*time.Second
+	if stalled > 0 {
+		// a message that has not arrived in 3 s is not coming: a 250 ms
+		// budget doesn't need the 10 s the other runs allow
+		approvals, wait = max(cfg.Approvals, stalledApprovals), 3*time.Second
+	}
+	run := screensRun{n: n, stalled: stalled}
 	if err := s.restart(ctx); err != nil {
 		return run, err
 	}
-	ids := make([]string, cfg.Approvals)
+	ids := make([]string, approvals)
 	for i := range ids {
 		to, body, from := noteFields(i)
 		id, err := s.api.create(ctx, "notes", map[string]any{"to": to, "body": body, "from": from, "room": room, "status": "pending"})
@@ -217,9 +326,9 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 	}
 	time.Sleep(300 * time.Millisecond)
 	run.rssIdle = s.rss()
-	cfg.logf("screens: %s, connecting %d", s.name, n)
+	cfg.logf("screens: %s, connecting %d (%d stalled)", s.name, n, stalled)
 	t0 := time.Now()
-	sc, err := connectScreens(ctx, s, topic, n)
+	sc, err := connectScreens(ctx, s, topic, n, stalled)
 	if err != nil {
 		return run, err
 	}
@@ -227,22 +336,38 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 	run.connectTook = time.Since(t0)
 	time.Sleep(500 * time.Millisecond)
 	run.rssAfterConnect = s.rss()
-	cfg.logf("screens: %s, %d approvals to %d screens", s.name, cfg.Approvals, n)
+	cfg.logf("screens: %s, %d approvals to %d screens", s.name, approvals, n)
+	short := 0 // approvals in a row that missed screens
 	for _, id := range ids {
-		f, err := sc.approve(ctx, s, n, id, 10*time.Second)
+		f, err := sc.approve(ctx, s, id, wait)
 		if err != nil {
 			return run, err
 		}
-		run.expected += n
+		run.approvals++
+		run.expected += sc.live()
+		got := 0
 		for _, d := range f.lat {
 			if d > 0 {
-				run.delivered++
+				got++
 				run.lat = append(run.lat, d)
 			}
+		}
+		run.delivered += got
+		if got == sc.live() {
+			short = 0
+		} else {
+			short++
+		}
+		if stalled > 0 && short >= 3 {
+			run.stoppedEarly = true // the fleet has stopped hearing: more would only take minutes
+			break
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	run.rssConnected = s.rss()
+	if stalled > 0 {
+		return run, nil
+	}
 
 	// phones keep posting while screens are connected: every post is a
 	// pending note, which no screen shows
@@ -281,9 +406,9 @@ func (r *screensResult) table(cfg *config) *table {
 		t.add(fmt.Sprintf("%d screens: delivered", n), delivered(a), delivered(b), "all",
 			verdict(a.delivered == a.expected, fmt.Sprintf("%d missing", a.expected-a.delivered)))
 		budget, v = "", ""
-		if big {
-			budget = "≤ 120 MB"
-			v = verdict(a.rssConnected <= 120_000_000, mb(a.rssConnected))
+		if limit := rssBudget(n); limit > 0 {
+			budget = "≤ " + mb(limit)
+			v = verdict(a.rssConnected <= limit, mb(a.rssConnected))
 		}
 		rss := func(r screensRun) string {
 			return fmt.Sprintf("%s (%s idle, %s connected)", mb(r.rssConnected), mb(r.rssIdle), mb(r.rssAfterConnect))
@@ -297,7 +422,40 @@ func (r *screensResult) table(cfg *config) *table {
 			t.add(fmt.Sprintf("%d screens: note posts at %d/s meanwhile, p50 / p99", n, cfg.Rate), posts(a), posts(b), "", "")
 		}
 	}
+	if a, b := r.stalled[r.names[0]], r.stalled[r.names[1]]; a != nil && b != nil {
+		head := fmt.Sprintf("%d screens, %d stalled (never read)", a.n, a.stalled)
+		t.add(head+": approval → live screen p50 / p99", latPair(a.lat), latPair(b.lat), "p99 ≤ 250 ms",
+			verdict(percentile(a.lat, 99) <= 250*time.Millisecond, ms(percentile(a.lat, 99))))
+		live := func(r *screensRun) string {
+			s := delivered(*r)
+			if r.stoppedEarly {
+				s += "; stopped: 3 approvals in a row missed screens"
+			}
+			return s
+		}
+		t.add(head+": delivered to the live screens", live(a), live(b), "all",
+			verdict(a.delivered == a.expected, fmt.Sprintf("%d missing", a.expected-a.delivered)))
+		rss := func(r *screensRun) string {
+			return fmt.Sprintf("%s (%s connected)", mb(r.rssConnected), mb(r.rssAfterConnect))
+		}
+		budget, v := "", ""
+		if limit := rssBudget(a.n); limit > 0 {
+			budget, v = "≤ "+mb(limit), verdict(a.rssConnected <= limit, mb(a.rssConnected))
+		}
+		t.add(head+": server RSS after the approvals", rss(a), rss(b), budget, v)
+	}
 	return t
+}
+
+// rssBudget is PRODUCT.md's memory budget for n screens (0: none).
+func rssBudget(n int) int64 {
+	switch {
+	case n >= 5000:
+		return 250_000_000
+	case n >= 1000:
+		return 120_000_000
+	}
+	return 0
 }
 
 func delivered(r screensRun) string {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
@@ -31,9 +32,15 @@ const maxEvents = 5
 
 type roomItem struct{ Name, Slug, Unit string }
 
-type noteItem struct{ To, Body, From string }
+type noteItem struct {
+	To, Body string
+	From     i18n.Text
+}
 
-type storyItem struct{ ID, Title, Author string }
+type storyItem struct {
+	ID, Title string
+	Author    i18n.Text
+}
 
 type page struct {
 	Moderator bool // signed in with the moderate role: Waiting is what waits at the desk
@@ -70,7 +77,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, n := range notes {
-		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: DisplayFrom(n.GetString(s.NoteFrom))})
+		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: Author(n.GetString(s.NoteFrom))})
 	}
 
 	stories, err := e.App.FindRecordsByFilter(s.Stories, "status = 'published'", "-created", 3, 0)
@@ -78,17 +85,21 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, st := range stories {
-		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: DisplayFrom(st.GetString(s.StoryAuthor))})
+		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: Author(st.GetString(s.StoryAuthor))})
 	}
 
 	return h.views.Render(e, http.StatusOK, "home", data)
 }
 
-// DisplayFrom is how an author appears in public: an empty name is
-// "A colleague", never blank and never a hint at who wrote it.
-func DisplayFrom(name string) string {
+// Author is how an author appears in public: an empty name is "A
+// colleague" (in the reader's language), never blank and never a hint at
+// who wrote it.
+func Author(name string) i18n.Text {
 	if name == "" {
-		return "A colleague"
+		return i18n.M("author.anonymous")
 	}
-	return name
+	return i18n.Raw(name)
 }
+
+// DisplayFrom is [Author] in English, for e-mails and staff pages.
+func DisplayFrom(name string) string { return Author(name).In(i18n.English) }

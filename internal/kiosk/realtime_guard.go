@@ -75,7 +75,7 @@ func (c *streams) close(key string) {
 }
 
 // bindRealtimeGuard caps realtime streams and keeps stalled ones from
-// living for ever. PocketBase clears the write deadline of its streams
+// living for ever (and bindRealtimeStreams serves them). PocketBase clears the write deadline of its streams
 // (apis/realtime.go) and its handler writes with no time limit; here each
 // message gets one, and a client the fan-out drops gets its stream ended
 // at once.
@@ -97,19 +97,27 @@ func bindRealtimeGuard(app core.App) {
 			}
 			return e.TooManyRequestsError("Too many live connections from this address. Close other screens or tabs here, or try again later.", nil)
 		}
-		defer open.close(key) // e.Next() returns when the stream ends
+		var once sync.Once
+		e.Client.Set(clientReleaseKey, func() { once.Do(func() { open.close(key) }) })
 
 		rc := http.NewResponseController(e.Response)
 		e.Client.Set(clientKickKey, func() {
 			// a deadline in the past fails the write the handler is stuck in
 			_ = rc.SetWriteDeadline(time.Now().Add(-time.Second))
 		})
-		return e.Next()
+		err := e.Next()
+		// PocketBase's handler returns when its stream ends; a stream taken
+		// over (realtime_stream.go) gives its slot back when it ends
+		if taken, _ := e.Client.Get(clientTakenKey).(bool); !taken {
+			releaseSlot(e.Client)
+		}
+		return err
 	})
 	app.OnRealtimeMessageSend().BindFunc(func(e *core.RealtimeMessageEvent) error {
 		_ = http.NewResponseController(e.Response).SetWriteDeadline(time.Now().Add(writeStall))
 		return e.Next()
 	})
+	bindRealtimeStreams(app)
 }
 
 // forwarded reports whether a request came through a proxy that says so.

@@ -110,7 +110,7 @@ func TestRealtimeCapBehindProxy(t *testing.T) {
 	if err := app.Save(settings); err != nil {
 		t.Fatal(err)
 	}
-	if err := app.ResetBootstrapState(); err != nil {
+	if err := app.ClearBootstrap(); err != nil {
 		t.Fatal(err)
 	}
 	srv := browsertest.StartServerWith(t, browsertest.Options{Dir: dir})

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -15,7 +16,7 @@ import (
 func (h *handler) create(e *core.RequestEvent) error {
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		msg := "We couldn't read that form. Please open the page again."
+		msg := "error.form_unreadable"
 		if status == http.StatusRequestEntityTooLarge {
 			msg = "" // the 413 page's own words
 		}
@@ -56,7 +57,7 @@ func (h *handler) create(e *core.RequestEvent) error {
 	}
 	classify(e.App, rec, f.found, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
-		f.Errors = forms.Errors{s.NoteBody: "We couldn't save your note just now. It's still here: please try again in a moment."}
+		f.Errors = forms.Errors{s.NoteBody: i18n.M("note.save_failed")}
 		e.App.Logger().Error("save note", "error", err)
 		return h.render(e, http.StatusServiceUnavailable, f)
 	}

@@ -3,6 +3,7 @@ package notes
 import (
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/rooms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -13,7 +14,7 @@ type unitOption struct{ Slug, Name string }
 // unitGroup is the rooms of one unit: the select groups them so that a
 // person scanning a list of twenty rooms finds "4 West" under Medicine.
 type unitGroup struct {
-	Unit  string
+	Unit  string // empty for the rooms without a unit ("Other", in the reader's language)
 	Rooms []unitOption
 }
 
@@ -38,7 +39,7 @@ func unitGroups(app core.App) []unitGroup {
 		groups = append(groups, unitGroup{Unit: unit, Rooms: []unitOption{opt}})
 	}
 	if len(other) > 0 {
-		groups = append(groups, unitGroup{Unit: "Other", Rooms: other})
+		groups = append(groups, unitGroup{Rooms: other}) // no unit: the page says "Other"
 	}
 	return groups
 }
@@ -53,7 +54,7 @@ func (f *noteForm) lookupForRoom(app core.App) string {
 	}
 	room, ok := rooms.BySlug(app, f.ForRoom)
 	if !ok || !room.Active {
-		f.Errors[s.NoteForRoom] = "We don't know that unit any more. Pick one from the list, or leave it empty."
+		f.Errors[s.NoteForRoom] = i18n.M("note.for_room.unknown")
 		return ""
 	}
 	return room.ID

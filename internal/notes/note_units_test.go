@@ -119,7 +119,7 @@ func TestRoomChangesReachTheForm(t *testing.T) {
 		b, _ := io.ReadAll(res.Body)
 		return string(b)
 	}
-	if p := page("/notes/new?room=break-room"); !strings.Contains(p, "From Staff break room") || !strings.Contains(p, "4 West") {
+	if p := page("/notes/new?room=break-room"); !strings.Contains(p, `<p class="eyebrow" dir="auto">Staff break room</p>`) || !strings.Contains(p, "4 West") {
 		t.Fatal("form before the changes lacks the room or the unit")
 	}
 
@@ -140,7 +140,7 @@ func TestRoomChangesReachTheForm(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if p := page("/notes/new?room=break-room"); !strings.Contains(p, "From Garden break room") || strings.Contains(p, "4-west") {
+	if p := page("/notes/new?room=break-room"); !strings.Contains(p, `<p class="eyebrow" dir="auto">Garden break room</p>`) || strings.Contains(p, "4-west") {
 		t.Error("the form still shows the old room name or the deactivated unit")
 	}
 	res := client.Do(http.MethodPost, "/notes", kktest.Form("to", "Ana", "body", "thanks", "for_room", "4-west"), kktest.FormHeaders)

@@ -48,7 +48,7 @@ func TestNoteForm(t *testing.T) {
 	long := strings.Repeat("thank you ", 61) // 609 runes once trimmed
 	scenarios := []tests.ApiScenario{
 		{Name: "form for a room", Method: http.MethodGet, URL: "/notes/new?room=break-room", ExpectedStatus: 200,
-			ExpectedContent: []string{"From Staff break room", `name="to"`, `name="body"`, `name="from"`, `name="room" value="break-room"`, "no patient details", `name="website"`}},
+			ExpectedContent: []string{`<p class="eyebrow" dir="auto">Staff break room</p>`, `name="to"`, `name="body"`, `name="from"`, `name="room" value="break-room"`, "No patient details", `name="website"`}},
 		{Name: "form without a room", Method: http.MethodGet, URL: "/notes/new", ExpectedStatus: 200,
 			ExpectedContent: []string{`name="room" value=""`}, NotExpectedContent: []string{"We don&#39;t know that room"}},
 		{Name: "form for an unknown room still works", Method: http.MethodGet, URL: "/notes/new?room=gone", ExpectedStatus: 200,
@@ -143,12 +143,14 @@ func TestNoteForm(t *testing.T) {
 		{Name: "8 MB chunked body (no Content-Length): HTML 413, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
 			Body: io.MultiReader(strings.NewReader("to=Ana&body="), strings.NewReader(strings.Repeat("a", 8<<20))), ExpectedStatus: 413,
 			ExpectedContent: []string{"<!doctype html>", "too much text"}, NotExpectedContent: []string{`"status"`}, AfterTestFunc: expectNotes(0)},
-		// the API's body limit for guests (issue 12 item 4) refuses it before
-		// anything reads it
-		{Name: "8 MB over REST: JSON 413, nothing stored", Method: http.MethodPost, URL: "/api/collections/notes/records",
+		{Name: "8 MB over REST: refused unread by the API body limit (413, ADR 0102), nothing stored", Method: http.MethodPost, URL: "/api/collections/notes/records",
 			Headers: map[string]string{"Content-Type": "application/json"},
 			Body:    strings.NewReader(`{"to":"Ana","body":"` + strings.Repeat("a", 8<<20) + `"}`), ExpectedStatus: 413,
 			ExpectedContent: []string{`"status":413`}, AfterTestFunc: expectNotes(0)},
+		{Name: "a body over 600 characters over REST: JSON 400 next to the field, nothing stored", Method: http.MethodPost, URL: "/api/collections/notes/records",
+			Headers: map[string]string{"Content-Type": "application/json"},
+			Body:    strings.NewReader(`{"to":"Ana","body":"` + strings.Repeat("a", 601) + `"}`), ExpectedStatus: 400,
+			ExpectedContent: []string{`"body":{"code":"validation_max_text_constraint"`}, AfterTestFunc: expectNotes(0)},
 		{Name: "broken form encoding: HTML 400, nothing stored", Method: http.MethodPost, URL: "/notes", Headers: kktest.FormHeaders,
 			Body: strings.NewReader("to=Ana&body=%zz"), ExpectedStatus: 400,
 			ExpectedContent: []string{"<!doctype html>", "couldn&#39;t read that form"}, AfterTestFunc: expectNotes(0)},
@@ -258,7 +260,7 @@ func TestOnlyApprovedIsPublic(t *testing.T) {
 	}
 	for _, sc := range []tests.ApiScenario{
 		{Name: "start page", Method: http.MethodGet, URL: "/", ExpectedStatus: 200,
-			ExpectedContent: []string{"APPROVED-BODY", "— A colleague"}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
+			ExpectedContent: []string{"APPROVED-BODY", `— <span dir="auto">A colleague</span>`}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
 		{Name: "REST list", Method: http.MethodGet, URL: "/api/collections/notes/records", ExpectedStatus: 200,
 			ExpectedContent: []string{"APPROVED-BODY"}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
 		{Name: "REST view of pending", Method: http.MethodGet, URL: "/api/collections/notes/records/notepending0000", ExpectedStatus: 404,

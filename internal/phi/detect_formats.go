@@ -40,7 +40,9 @@ func (d *doc) findWeb() {
 			continue
 		}
 		if l < k && !d.toks[k].sp && dot {
-			d.addTok(KindEmail, l, r, prioEmail)
+			if !d.teamMailbox(l, k, r) {
+				d.addTok(KindEmail, l, r, prioEmail)
+			}
 			continue
 		}
 		if l < k && !d.toks[k].sp {
@@ -78,6 +80,117 @@ func (d *doc) findWeb() {
 			d.addTok(KindHandle, k, v, prioHandle)
 		}
 	}
+}
+
+// teamMailbox: an address whose local part (tokens l..k-1, k the "@",
+// r the end) is a department's, not a person's: made only of role and
+// mailbox words ("pharmacy@", "it-help@", "occhealth@", "payroll.queries@",
+// "farmacia@"), or the name of a team the sentence names ("the Schwartz
+// Rounds team (schwartz@…)"). A webmail domain is always a person's.
+func (d *doc) teamMailbox(l, k, r int) bool {
+	local := strings.ToLower(d.text[d.toks[l].s:d.toks[k].s])
+	domain := strings.ToLower(d.text[d.toks[k].e:d.toks[r].e])
+	if webmail(domain) || strings.Contains(domain, "family") || d.sents[d.toks[k].sent]&(cRelation|cPatientTitle) != 0 {
+		return false // "his son emailed ward6@kowalski-family.co.uk"
+	}
+	parts := strings.FieldsFunc(local, func(c rune) bool { return !unicode.IsLetter(c) })
+	if len(parts) == 0 {
+		return false
+	}
+	all := true
+	for _, p := range parts {
+		if !mailboxWords(p) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return true
+	}
+	// "the Schwartz Rounds team (schwartz@lakeview.org)", "the car-share scheme (carshare@…)"
+	s := d.toks[k].sent
+	whole := strings.Join(parts, "")
+	for x := d.sentStart[s]; x < l; x++ {
+		w := ""
+		y := x
+		for ; y < l && y < x+5 && len(w) < len(whole); y++ {
+			if d.toks[y].kind == tWord {
+				w += d.toks[y].low
+			} else if d.toks[y].low != "-" || d.toks[y].sp {
+				break
+			}
+		}
+		if w != whole || y == x+1 && len(parts) == 1 && !d.toks[x].cap {
+			continue // one plain lower-case word alone is not a team's name
+		}
+		if n := d.nextWord(y-1, false); n >= 0 && (teamWords[d.toks[n].low] || d.is(n, "scheme", "club", "network", "programme", "program", "committee", "society")) {
+			return true
+		}
+	}
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if x >= l && x <= r || !d.toks[x].cap || d.toks[x].low != parts[0] {
+			continue
+		}
+		for n, steps := d.nextWord(x, false), 0; n >= 0 && steps < 2; n, steps = d.nextWord(n, false), steps+1 {
+			if teamWords[d.toks[n].low] || d.wcats[n]&cService != 0 || d.is(n, "rounds", "office", "committee", "network", "programme", "program", "project", "fund") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// webmail: a domain people have personal addresses at.
+func webmail(domain string) bool {
+	for _, w := range []string{"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live.", "msn.", "icloud", "me.com", "aol", "proton",
+		"btinternet", "comcast", "sky.com", "virgin", "talktalk", "gmx", "mail.com", "yandex", "qq.com", "orange.", "wanadoo",
+		"free.fr", "telefonica", "movistar", "terra", "ymail", "rocketmail", "verizon", "att.net", "sbcglobal", "cox.net", "fastmail", "tutanota", "zoho"} {
+		if strings.Contains(domain, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mailbox are the words a department's address is made of. A local part
+// counts when it splits wholly into them: "occhealth", "speakup", "ithelp".
+var mailbox = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`help helpdesk servicedesk desk queries query enquiries enquiry info information admin office
+		staff contact contacts feedback booking bookings referrals referral training education learning development cpd speak up speakup
+		freedom occ occupational health ohs oh wellbeing wellness careers recruitment jobs rota rostering roster staffing bank estates
+		facilities it ict tech support pals complaints comms communications press media library chaplaincy chaplain volunteers
+		volunteering volunteer charity fundraising research audit governance safeguarding records medical switchboard transport
+		security catering pharmacy pharmacist lab labs pathology radiology hr payroll pay finance procurement supplies supply stores
+		accounts nursing midwifery quality patient patients experience advice liaison team teams dept department unit ward clinic
+		reception noreply no reply do not hello enquire mailbox inbox general clinical service services centre center hub line
+		peer guardian guardians kindness thanks thankyou appointments scheduling schedule infection control prevention ipc
+		occhealth physio therapy therapies dietetics nutrition food kitchen portering porters housekeeping linen sterile theatres
+		farmacia enfermeria enfermería informacion información citas atencion atención ayuda rrhh nominas nóminas personal formacion
+		formación docencia calidad contacto hola secretaria secretaría admision admisión urgencias cocina mantenimiento limpieza
+		seguridad capellania capellanía voluntariado informatica informática sistemas soporte cau suministros compras
+		archivo admision recepcion recepción direccion dirección gerencia prevencion prevención riesgos`) {
+		mailbox[w] = true
+	}
+}
+
+func mailboxWords(p string) bool {
+	if mailbox[p] {
+		return true
+	}
+	// a run of mailbox words glued together: "occhealth", "ithelp"
+	ok := make([]bool, len(p)+1)
+	ok[0] = true
+	for i := 1; i <= len(p); i++ {
+		for j := max(0, i-14); j <= i-2; j++ {
+			if ok[j] && mailbox[p[j:i]] {
+				ok[i] = true
+				break
+			}
+		}
+	}
+	return ok[len(p)]
 }
 
 var strongHandleLabel = map[string]bool{"instagram": true, "insta": true, "ig": true, "tiktok": true, "twitter": true,
@@ -126,7 +239,13 @@ func officialHandle(h string) bool {
 // followUs: "follow us on …", "our Instagram": the hospital's account.
 func (d *doc) followUs(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
-		if d.is(j, "us", "our", "nuestro", "nuestra", "nos") {
+		if d.is(j, "our", "nuestro", "nuestra", "notre") {
+			return true
+		}
+		if d.is(j, "us", "nos") && d.is(d.prevWord(j), "follow", "find", "like", "join", "see", "check", "visit", "sigue", "síguenos", "encuéntranos", "suivez") {
+			return true // "follow us on Instagram @StMarysNHS", not "the family tagged us @brennanstrong"
+		}
+		if d.is(j, "síguenos", "siguenos", "encuéntranos") {
 			return true
 		}
 	}
@@ -176,6 +295,9 @@ func (d *doc) groups() []group {
 				(!d.toks[j+2].sp || n.low == ")"):
 				j += 2
 				continue
+			case n.low == "/" && n.sp && j+2 < len(d.toks) && d.toks[j].kind == tNum && d.toks[j+2].kind == tNum && d.toks[j+2].sp && len(d.toks[j].low) <= 4 && len(d.toks[j+2].low) <= 4:
+				j += 2 // "02 / 11 / 1990"
+				continue
 			case (n.kind == tNum || n.kind == tAlnum) && n.sp && !n.nl && (d.toks[j].kind == tNum || d.toks[j].kind == tAlnum || d.toks[j].low == ")"):
 				j++
 				continue
@@ -208,7 +330,7 @@ func (d *doc) groups() []group {
 				}
 			}
 		}
-		g.shape = b.String()
+		g.shape = strings.ReplaceAll(strings.ReplaceAll(b.String(), " /", "/"), "/ ", "/") // "02 / 11 / 1990"
 		out = append(out, g)
 		i = j
 	}
@@ -251,6 +373,9 @@ func (d *doc) classify(g group) {
 			continue
 		}
 		if li, ok := d.labelBefore(g.i, l.mask); ok {
+			if l.kind == KindBirthDate && !date && d.celebration(d.toks[g.i].sent) {
+				return // "Happy birthday Kemi (born 1990, don't tell her)": a colleague's birth year
+			}
 			c := d.addTok(l.kind, g.i, g.j, prioLabelled)
 			d.cue(c, li, li)
 			return
@@ -267,12 +392,12 @@ func (d *doc) classify(g group) {
 		if li, ok := d.labelWithin(g.i, 6, cLabelPhone); ok {
 			c := d.addTok(KindPhone, g.i, g.j, prioPhone)
 			d.cue(c, li, li)
-		} else if shapeLong.MatchString(g.shape) {
+		} else if shapeLong.MatchString(g.shape) && !d.thingNumber(g) {
 			d.addTok(KindRecordNumber, g.i, g.j, prioRecord)
 		}
 	case date:
 		d.dateFinding(g.i, g.j, d.dateYear(g))
-	case shapeLong.MatchString(g.shape):
+	case shapeLong.MatchString(g.shape) && !d.thingNumber(g) && !(d.namedLine(g.i) && d.sents[d.toks[g.i].sent]&(cRelation|cPatientNoun) == 0):
 		d.addTok(KindRecordNumber, g.i, g.j, prioRecord)
 	case shapeUKReg.MatchString(g.shape):
 		d.addTok(KindPlate, g.i, g.j, prioPlate)
@@ -280,6 +405,30 @@ func (d *doc) classify(g group) {
 		d.addTok(KindAddress, g.i, g.j, prioAddress)
 	}
 }
+
+// thingNumber: a bare number that is a ticket's or a thing's, not a
+// patient's: a service-desk prefix glued to it ("REQ0089123",
+// "CHG0045521", "WO-483920") or a ticket, asset or staff label a few
+// words before it ("Thanks IT helpdesk for 0089123").
+func (d *doc) thingNumber(g group) bool {
+	first := d.toks[g.i]
+	if first.kind == tAlnum {
+		prefix := strings.TrimRightFunc(first.low, unicode.IsDigit)
+		if ticketPrefix[prefix] {
+			return true
+		}
+	}
+	if p := g.i - 1; p >= 1 && d.toks[p].low == "-" && !d.toks[p].sp && d.toks[p-1].kind == tWord && ticketPrefix[d.toks[p-1].low] {
+		return true
+	}
+	_, ok := d.labelWithin(g.i, 6, cNotID)
+	return ok && d.sents[first.sent]&(cPatientNoun|cLabelRecord) == 0
+}
+
+// ticketPrefix are the letters service desks put before a ticket number.
+var ticketPrefix = map[string]bool{"inc": true, "req": true, "ritm": true, "chg": true, "prb": true, "task": true, "sctask": true,
+	"crq": true, "sr": true, "wo": true, "po": true, "tkt": true, "job": true, "ref": true, "ir": true, "cs": true, "wr": true,
+	"pr": true, "rfc": true, "asset": true, "bme": true, "eq": true, "sn": true, "ast": true, "ot": true}
 
 // moneyOrCount: "£250000", "1000000 steps" are not identifiers.
 func (d *doc) moneyOrCount(g group) bool {
@@ -295,11 +444,36 @@ func (d *doc) moneyOrCount(g group) bool {
 // ("the staff helpline on 0800 …", "IT service desk 555 0100").
 func (d *doc) serviceLine(k int) bool {
 	_, ok := d.labelWithin(k, 6, cServiceLine)
-	if !ok {
+	if !ok && !d.namedLine(k) {
 		return false
 	}
 	// "her daughter's number", "on the patient's behalf": a person wins
 	return d.sents[d.toks[k].sent]&(cRelation|cPatientNoun) == 0
+}
+
+// namedLine: a line named earlier in the sentence, however far back ("the
+// Nurse Advice Line team, who pick up for staff too (855-…)", "the crisis
+// text line (text FRONTLINE to 741741)"): a helpline's, hotline's or
+// advice line's number, or a short code, is a service's.
+func (d *doc) namedLine(k int) bool {
+	s := d.toks[k].sent
+	if d.sents[s]&cServiceLine == 0 {
+		return false
+	}
+	for _, x := range d.bySent[s] {
+		h := d.hits[x]
+		if h.cats&cServiceLine == 0 || h.j >= k {
+			continue
+		}
+		w := d.wordsOf(h)
+		switch last := w[len(w)-1]; {
+		case last == "helpline" || last == "hotline" || last == "switchboard" || last == "lifeline" || last == "samaritans":
+			return true
+		case (last == "line" || last == "lines") && len(w) > 1:
+			return true // "advice line", "text line", "crisis line", not a bare "line"
+		}
+	}
+	return false
 }
 
 // dateYear is the year of a numeric date, or 0 when it has none.
@@ -329,6 +503,9 @@ func (d *doc) dateYear(g group) int {
 // and reads as no event ("on 14 March 2023", "1990 to today").
 func (d *doc) dateFinding(i, j, year int) {
 	if li, ok := d.labelBefore(i, cLabelDOB); ok {
+		if s := d.toks[i].sent; year == 0 && d.celebration(s) && d.colleagueNamed(s) {
+			return // "Happy birthday to our CNA Jasmine, born on the 4th of July": a colleague's day, no year
+		}
 		d.cue(d.addTok(KindBirthDate, i, j, prioDate), li, li)
 		return
 	}
@@ -502,6 +679,9 @@ func (d *doc) findAddresses() {
 			if j >= len(d.toks) || d.toks[j].sent != t.sent {
 				continue
 			}
+			if d.is(lj, "piso", "floor", "planta") && d.is(d.prevWord(k), "el", "del", "al", "the") && !d.otherAddressLabel(k) {
+				continue // "el simulacro de incendio del piso 5": a floor of the building, not a flat
+			}
 			if (d.is(lj, "box", "flat", "apartment", "apt", "piso", "portal") || d.is(k, "po")) && (d.toks[j].kind == tNum || d.toks[j].kind == tAlnum) {
 				d.cue(d.addTok(KindAddress, k, j, prioAddress), k, lj)
 				continue
@@ -517,10 +697,22 @@ func (d *doc) findAddresses() {
 	// ZIP code after a state: "Springfield, IL 62704"
 	for k := 1; k < len(d.toks); k++ {
 		t := d.toks[k]
-		if t.kind == tNum && len(t.low) == 5 && d.toks[k-1].upper && usStates[d.toks[k-1].low] {
+		if t.kind == tNum && len(t.low) == 5 && d.toks[k-1].upper && usStates[d.toks[k-1].low] && k >= 2 && (d.toks[k-2].low == "," || d.toks[k-2].kind == tWord && d.toks[k-2].cap) {
+			// after a town: "Springfield, IL 62704", "Boise ID 83702", not "employee ID 30029"
 			d.addTok(KindAddress, k-1, k, prioAddress)
 		}
 	}
+}
+
+// otherAddressLabel: an address label in the sentence of token k other
+// than the one at k ("vive en la calle Mayor 12, el piso 3").
+func (d *doc) otherAddressLabel(k int) bool {
+	for _, x := range d.bySent[d.toks[k].sent] {
+		if h := d.hits[x]; h.cats&cLabelAddress != 0 && h.i != k {
+			return true
+		}
+	}
+	return false
 }
 
 var usStates = map[string]bool{}

@@ -16,6 +16,26 @@ type doc struct {
 	byStart, byEnd, bySent [][]int
 	sentStart              []int // first token of each sentence
 	placesBySent           [][]int
+	// note-wide answers asked for each name, worked out once: a long
+	// story with many names stays linear
+	memo map[string][3]int
+}
+
+// once returns the note-wide answer named key, computing it the first time.
+func (d *doc) once(key string, f func() (bool, int, int)) (bool, int, int) {
+	if v, ok := d.memo[key]; ok {
+		return v[0] == 1, v[1], v[2]
+	}
+	ok, i, j := f()
+	if d.memo == nil {
+		d.memo = map[string][3]int{}
+	}
+	b := 0
+	if ok {
+		b = 1
+	}
+	d.memo[key] = [3]int{b, i, j}
+	return ok, i, j
 }
 
 // hit is a cue phrase found from token i to token j (inclusive).
@@ -57,7 +77,12 @@ func newDoc(text string) *doc {
 
 // match records the phrases that start at token i with the word w.
 func (d *doc) match(i int, w string) {
+	adjective := (w == "patient" || w == "paciente") && i > 0 && d.is(d.prevWord(i), "so", "very", "really", "incredibly",
+		"super", "more", "most", "too", "be", "being", "been", "was", "were", "are", "is", "always", "endlessly", "infinitely", "tan", "muy")
 	for _, p := range lex.phrases[w] {
+		if adjective && len(p.words) == 1 {
+			continue // "you were so patient with Dylan": not a patient
+		}
 		j, ok := i, true
 		for _, pw := range p.words[1:] {
 			j = d.nextWord(j, true)
@@ -167,11 +192,18 @@ func (d *doc) labelBefore(k int, mask cat) (int, bool) {
 		if i, ok := d.hitTo(j, mask); ok {
 			return i, true
 		}
-		if !fillers[d.toks[j].low] {
+		if !fillers[d.toks[j].low] && !d.codePrefix(j) {
 			return -1, false
 		}
 	}
 	return -1, false
+}
+
+// codePrefix: a short capitalised code glued before a number, "BME-" in
+// "asset tag BME-002931": it stands between a label and its value.
+func (d *doc) codePrefix(j int) bool {
+	t := d.toks[j]
+	return t.kind == tWord && t.upper && len(t.low) <= 4 && j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp
 }
 
 // labelWithin finds a label with a category of mask among the n tokens

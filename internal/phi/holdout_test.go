@@ -9,22 +9,39 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 )
 
-// TestHoldout measures the guard on a corpus written by someone who never
-// saw the scanner or its test data (testdata/holdout2_*.txt, one note per
-// line, "category<TAB>text"): recall per category and overall, and the
+// TestHoldout measures the guard on the holdout corpora, one note per
+// line, "category<TAB>text": recall per category and overall, and the
 // false-alarm rate on the clean notes. It prints the figures and asserts
-// nothing: the holdout is measured, never tuned on. It skips when the
-// files are absent.
+// nothing.
 //
-//	go test ./internal/phi -run TestHoldout -v
+//   - testdata/holdout2_*.txt was written by someone who never saw the
+//     scanner; it was measured once (recall 0.845, false alarms 0.088) and
+//     its misses were read, so it is tuning data now.
+//
+//   - testdata/holdout3_*.txt was written blind too, measured once after
+//     phi2 (recall 0.907, false alarms 0.064), then read and tuned on in
+//     phi3: it is tuning data now.
+//
+//   - testdata/holdout4_*.txt is the next independent holdout: the lead
+//     adds it at the end and measures it once. Absent files are skipped.
+//
+//     go test ./internal/phi -run TestHoldout -v
 func TestHoldout(t *testing.T) {
-	withPHI, err1 := os.ReadFile("testdata/holdout2_phi.txt")
-	clean, err2 := os.ReadFile("testdata/holdout2_clean.txt")
-	if err1 != nil || err2 != nil {
-		t.Skip("no holdout corpus (testdata/holdout2_phi.txt, holdout2_clean.txt)")
+	measured := 0
+	for _, name := range []string{"holdout2", "holdout3", "holdout4"} {
+		withPHI, err1 := os.ReadFile("testdata/" + name + "_phi.txt")
+		clean, err2 := os.ReadFile("testdata/" + name + "_clean.txt")
+		if err1 != nil || err2 != nil {
+			t.Logf("%s: no corpus (testdata/%s_phi.txt, %s_clean.txt)", name, name, name)
+			continue
+		}
+		r := measure(lines(string(withPHI)), lines(string(clean)))
+		r.log(t, name)
+		measured++
 	}
-	r := measure(lines(string(withPHI)), lines(string(clean)))
-	r.log(t, "holdout2")
+	if measured == 0 {
+		t.Skip("no holdout corpus")
+	}
 }
 
 // lines are the notes of a corpus file: "category<TAB>text" (or text

@@ -1,5 +1,7 @@
 package phi
 
+import "strings"
+
 // Cue tables, one per language. A note's language is not known (staff mix
 // them), so every table is active at once: they are merged into one
 // lexicon at start-up. To add a language, add a table to [languages]; a
@@ -70,7 +72,17 @@ type language struct {
 // languages is every cue table. English first: on a tie its wording wins.
 var languages = []language{english, spanish, french}
 
-var english = language{
+// withBones adds "broken femur", "fractured collarbone" … for every bone a
+// note may name to a table's conditions.
+func withBones(l language) language {
+	for _, b := range strings.Fields("femur pelvis collarbone clavicle shoulder elbow finger fingers toe toes tibia fibula humerus skull " +
+		"spine vertebra cheekbone rib ribs hand kneecap knee ankle foot leg arm wrist hip jaw nose neck back thumb heel") {
+		l.diagnoses = append(l.diagnoses, "broken "+b, "fractured "+b, "shattered "+b)
+	}
+	return l
+}
+
+var english = withBones(language{
 	code:          "en",
 	patientTitles: []string{"mr", "mrs", "ms", "miss", "mx", "mstr", "master"},
 	staffTitles: []string{"dr", "doctor", "doc", "prof", "professor", "nurse", "sister", "matron", "charge nurse", "staff nurse",
@@ -97,10 +109,18 @@ var english = language{
 		"radiotherapy", "radiation", "dialysis", "transplant", "ventilated", "intubated", "extubated", "sedated", "palliative", "end of life",
 		"passed away", "passed", "died", "dying", "miscarriage", "stillbirth", "was born", "delivered", "gave birth", "post-op", "postop",
 		"on the ward as", "being treated", "treatment", "biopsy", "scan results", "prognosis", "terminal", "hospice", "recovering from",
-		"in icu", "in itu", "in the icu", "in resus", "in a&e", "in the er", "in the ed", "coded", "arrested", "collapsed", "fell", "fall",
+		"in icu", "in itu", "in the icu", "in hdu", "in ccu", "in intensive care", "in resus", "in a&e", "in the er", "in the ed", "coded", "arrested", "collapsed", "fell", "fall",
 		"broke her", "broke his", "her op", "his op", "her surgery", "his surgery", "stay with us", "stay on the ward", "length of stay",
 		"transferred", "bed-bound", "bedbound", "on oxygen", "last day on the ward", "days on the ward", "weeks on the ward",
-		"time on the ward", "last day with us", "first night on the ward", "on a ventilator", "in labour", "in labor", "giving birth", "bedside"},
+		"time on the ward", "last day with us", "first night on the ward", "on a ventilator", "in labour", "in labor", "giving birth", "bedside",
+		"brought in", "brought into", "rushed in", "rushed into", "rushed to", "blue-lighted", "blue lighted", "taken to resus",
+		"taken to theatre", "hip replacement", "knee replacement", "joint replacement", "colonoscopy", "endoscopy",
+		"bronchoscopy", "c-section", "caesarean", "cesarean", "stitches", "stitched", "plaster cast", "transfusion", "infusion", "round of chemo", "appendectomy", "angioplasty", "stent", "stents",
+		"thrombectomy", "cardioversion", "ablation", "resuscitated", "sectioned", "stay in hospital", "hospital stay",
+		"was in with", "were in with", "was with us", "were with us", "has been with us", "stayed with us", "was on the ward",
+		"was on our ward", "was our patient", "as our patient", "a patient here", "a patient on", "was a patient", "pulled through",
+		"came round", "off oxygen", "off the ventilator", "off the vent", "rang the bell", "took her first steps", "took his first steps", "take her first steps", "take his first steps",
+		"taking her first steps", "taking his first steps"},
 	cues: []string{"patient", "patients", "pt", "family", "families", "relatives", "visiting", "visitor", "visitors", "visit", "bedside",
 		"obs", "sats", "vitals", "meds", "medication", "iv", "drip", "cannula", "catheter", "wound", "dressing", "pain", "confused",
 		"delirium", "delirious", "nappy", "diaper", "feeds", "feeding", "bloods", "x-ray", "xray", "mri", "ct", "theatre", "theater",
@@ -111,7 +131,16 @@ var english = language{
 		"admitted", "discharged", "discharge", "admission", "transfer", "transferred", "bed", "room",
 		"stay", "home", "went home", "going home", "birthday", "little", "brave", "bravest", "baby", "mum", "dad", "parents", "wife",
 		"husband", "daughter", "son", "grandson", "granddaughter", "crossword", "tea", "biscuits", "chocolates", "card", "smile"},
-	diagnoses: []string{"cancer", "leukaemia", "leukemia", "lymphoma", "tumour", "tumor", "stroke", "dementia", "alzheimer's", "alzheimers",
+	diagnoses: []string{"pregnancy", "whipple", "whipple's", "new liver", "new kidney", "new heart", "new lungs", "new hip", "new knee", "lumbar puncture", "spinal tap", "bone marrow", "car crash", "car accident", "road traffic accident",
+		"rta", "rtc", "motorbike accident", "bike accident", "alcoholic", "addiction", "alcohol withdrawal", "hypo", "hypoglycaemia", "hypoglycemia", "hyperglycaemia", "gsw", "gunshot", "gunshot wound", "stab wound", "stabbing", "stabbed", "broken ankle", "broken foot",
+		"broken ribs", "broken neck", "broken back", "broken jaw", "broken nose", "broken pelvis", "fractured skull", "anaphylaxis",
+		"allergic reaction", "asthma attack", "panic attack", "pneumothorax", "collapsed lung", "blood clot", "aneurysm", "brain tumour",
+		"brain tumor", "glioblastoma", "melanoma", "sarcoma", "myeloma", "hodgkin's", "gallstones", "pancreatitis", "crohn's", "colitis",
+		"endometriosis", "ectopic", "pre-eclampsia", "preeclampsia", "eclampsia", "long covid", "shingles", "tia", "hep c", "hepatitis c",
+		"withdrawal", "detox", "eating disorder", "ptsd", "suicidal", "mental health crisis", "self harm", "kidney stones",
+		"kidney stone", "hip fracture", "thrombectomy", "pacemaker", "insulin pump", "transplant list", "dialysis", "burns",
+		"concussed", "whiplash", "sprained", "acl", "slipped disc", "herniated disc", "sciatica", "vertigo", "migraine",
+		"cancer", "leukaemia", "leukemia", "lymphoma", "tumour", "tumor", "stroke", "dementia", "alzheimer's", "alzheimers",
 		"parkinson's", "parkinsons", "sepsis", "covid", "covid-19", "pneumonia", "fracture", "fractured", "broken hip", "hip fracture",
 		"heart attack", "cardiac arrest", "mi", "stemi", "diabetes", "diabetic", "dka", "copd", "asthma", "epilepsy", "seizure",
 		"seizures", "overdose", "od", "cystic fibrosis", "cf", "ms", "multiple sclerosis", "als", "mnd", "motor neurone disease", "hiv",
@@ -141,10 +170,18 @@ var english = language{
 		"colleagues", "rn", "lpn", "cna", "np", "pa", "pca", "coordinator", "co-ordinator", "supervisor", "director", "ceo", "chief",
 		"lead", "head", "boss", "staff", "crew", "transport", "patient transport", "switchboard", "medical records", "records",
 		"infection control", "outreach", "research", "audit", "quality", "governance", "hr", "payroll", "finance", "procurement",
-		"stores", "linen", "laundry", "maintenance", "engineering", "mortuary", "bereavement", "pals", "patient experience"},
+		"stores", "linen", "laundry", "maintenance", "engineering", "mortuary", "bereavement", "pals", "patient experience",
+		"human resources", "occupational health", "occ health", "outpatients", "outpatient department", "opd", "portering",
+		"discharge lounge", "day surgery", "endoscopy", "imaging", "medical physics", "sterile services", "biomed", "biomedical engineering", "medical engineering", "evs",
+		"environmental services", "supply chain", "supplies", "education", "clinical education", "practice educator",
+		"infection prevention", "child life", "play specialist", "play team", "interpreter", "interpreters", "ward secretary",
+		"unit secretary", "medical secretary", "rt", "respiratory therapist", "respiratory therapy", "pct", "hcsw",
+		"sonographer", "therapist", "counsellor", "counselor", "psychologist", "housekeeper",
+		"courier", "gardener", "electrician", "plumber", "locksmith", "it helpdesk", "helpdesk", "service desk",
+		"communications", "comms", "fundraising", "charity team", "wellbeing team", "staff side", "union rep", "steward"},
 	addressed: []string{"thank you", "thanks", "thankyou", "thx", "ty", "many thanks", "huge thanks", "big thanks", "dear", "to", "hi",
 		"hello", "hey", "well done", "congratulations", "congrats", "shout out to", "shoutout to", "shout-out to", "kudos to",
-		"cheers", "bravo", "love you", "go", "welcome", "welcome back", "happy birthday", "happy retirement", "good luck", "farewell",
+		"cheers", "bravo", "love you", "go", "kudos", "props", "shout out", "shoutout", "welcome", "welcome back", "happy birthday", "happy retirement", "good luck", "farewell",
 		"bye", "goodbye", "miss you", "proud of you", "props to", "hats off to", "from", "love", "x", "xx", "xxx", "signed",
 		"best wishes", "with love", "regards", "sincerely", "cc", "thanking"},
 	agentVerbs: []string{"stayed", "stays", "helped", "helps", "covered", "covers", "took", "takes", "looked after", "cared for",
@@ -155,11 +192,11 @@ var english = language{
 		"offered", "stood", "saved", "spent", "started", "finished", "completed", "sang", "played", "shared", "hosted", "coordinated",
 		"deserves", "rocks", "rocked", "smashed", "nailed", "went above", "goes above", "is a star", "is amazing", "is a legend",
 		"you're", "your", "thank you", "thanks", "did", "sat", "stayed late", "stayed on", "came", "comes"},
-	careVerbs: []string{"sat with", "sitting with", "sit with", "looked after", "looking after", "look after", "cared for",
+	careVerbs: []string{"sat w", "sitting w", "stayed w", "staying w", "sat with", "sitting with", "sit with", "looked after", "looking after", "look after", "cared for",
 		"caring for", "care for", "nursed", "nursing", "comforted", "comforting", "washed", "washing", "bathed", "bathing", "fed",
 		"feeding", "turned", "admitted", "discharged", "discharging", "transferred", "visited", "visiting", "reassured",
 		"reassuring", "calmed", "calming", "settled", "settling", "treated", "treating", "resuscitated", "intubated", "cannulated",
-		"shaved", "stayed with", "staying with", "talked to", "talking to", "chatted with", "sang to", "singing to", "sing to",
+		"shaved", "stitched up", "stitching up", "stitch up", "plastered", "stayed with", "staying with", "talked to", "talking to", "chatted with", "sang to", "singing to", "sing to",
 		"read to", "reading to", "escorted",
 		"mobilised", "assessed", "examined", "operated on", "transported", "explained to", "cheered up", "delivered", "sitting by",
 		"sat by", "held hands with", "holding hands with", "walked with", "laughed with", "prayed with", "dancing with", "danced with"},
@@ -184,7 +221,7 @@ var english = language{
 		KindMemberID: {"member id", "member number", "member no", "membership number", "membership no", "membership id", "policy",
 			"policy number", "policy no", "policy id", "insurance id", "insurance number", "insurance no", "insurance card",
 			"subscriber id", "subscriber number", "subscriber no", "group number", "group no", "group id", "medicare", "medicare number",
-			"medicare no", "medicare id", "medicaid", "medicaid number", "medicaid id", "medicaid no", "beneficiary id", "mbi",
+			"medicare no", "medicare id", "medicaid", "medicaid number", "medicaid id", "medicaid no", "medi-cal", "medi cal", "medi-cal bic", "bic", "benefits card", "beneficiary id", "mbi",
 			"plan id", "health plan id", "health plan number", "insurance member id", "member", "bcbs", "aetna", "cigna",
 			"united healthcare", "uhc", "humana", "kaiser", "tricare", "ehic", "ghic", "insurance", "insurer", "cover number"},
 		KindPlate: {"plate", "plates", "number plate", "licence plate", "license plate", "licence", "license", "reg", "registration",
@@ -222,7 +259,7 @@ var english = language{
 		"services", "staff support", "samaritans", "crisis line", "freephone", "free phone", "bank", "staff bank", "bank office",
 		"rota office", "hr", "payroll", "pals", "chaplaincy", "pharmacy", "lab", "facilities", "catering", "porters", "portering",
 		"bed bureau", "site team", "bleep holder", "on-call", "on call", "the ward", "ward", "unit", "department", "dept", "us",
-		"the unit", "the team", "outreach", "sos", "union", "rcn", "unison", "freedom to speak up", "guardian", "speak up"},
+		"the unit", "the team", "outreach", "sos", "advice line", "nurse line", "text line", "crisis text line", "crisis line", "lifeline", "union", "rcn", "unison", "freedom to speak up", "guardian", "speak up"},
 	months: map[string]int{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
 		"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
 		"oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12},
@@ -249,6 +286,9 @@ var english = language{
 		"dirty", "plant", "server", "print", "copy", "post", "mail", "boiler", "waiting", "quiet", "sensory", "play", "games",
 		"day", "dining", "tv", "drug", "medication", "medicines", "prep", "kitchen", "handover", "resus", "skills", "library", "exam"},
 	equipment: []string{"call bell", "bell", "brakes", "brake", "monitor", "monitors", "pump", "pumps", "mattress", "frame", "rail",
+		"machine", "machines", "cart", "crash cart", "stand", "stands", "drip stand", "drip stands", "cage", "linen cage", "warmer", "defib", "defibrillator", "ecg", "ecg machine", "ultrasound", "scanner", "bladder scanner",
+		"dispenser", "pyxis", "omnicell", "workstation", "cabinet", "cabinets", "shelves", "shelving", "ice machine", "kettle",
+		"microwave", "vending", "ventilator", "bp machine", "obs machine", "dinamap", "drawer", "drawers",
 		"rails", "side rails", "alarm", "alarms", "controls", "control", "remote", "tv", "television", "light", "lights", "lamp",
 		"sink", "tap", "taps", "curtain", "curtains", "fridge", "door", "doors", "window", "windows", "blind", "blinds", "plug",
 		"socket", "sockets", "oxygen", "suction", "wiring", "leak", "leaking", "heater", "radiator", "printer", "computer", "pc",
@@ -282,8 +322,10 @@ var english = language{
 		"therapy", "therapies", "ops", "operations", "site", "bleep", "switchboard", "reception", "admin", "finance", "payroll",
 		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 		"spring", "summer", "autumn", "fall", "winter", "english", "spanish", "french", "polish", "british", "american", "irish",
-		"scottish", "welsh", "indian", "chinese", "african", "caribbean", "filipino", "nigerian", "ghanaian", "portuguese"},
-}
+		"scottish", "welsh", "indian", "chinese", "african", "caribbean", "filipino", "nigerian", "ghanaian", "portuguese",
+		"mayor", "mp", "senator", "councillor", "councilor", "governor", "footballer", "weatherman", "premier", "league", "olympic",
+		"olympian", "paralympic", "paralympian", "celebrity", "i'm", "i've", "i'll", "i'd"},
+})
 
 var spanish = language{
 	code:          "es",
@@ -305,7 +347,9 @@ var spanish = language{
 		"yerno", "nuera", "suegra", "suegro", "padres", "amiga", "amigo"},
 	relationOwners: []string{"su", "sus", "del paciente", "de la paciente", "de la señora", "del señor"},
 	writerOwners:   []string{"mi", "mis", "tu", "tus", "nuestra", "nuestro", "nuestras", "nuestros"},
-	events: []string{"ingresó", "ingreso", "ingresado", "ingresada", "ingresaron", "reingreso", "alta", "dado de alta", "dada de alta",
+	events: []string{"la trajeron", "lo trajeron", "le trajeron", "vino a urgencias", "estuvo ingresada", "estuvo ingresado",
+		"se fue a casa", "se va a casa", "volvió a casa", "prótesis de cadera", "prótesis de rodilla", "colonoscopia", "endoscopia",
+		"cesárea", "cesarea", "transfusión", "sesión de quimio", "ingresó", "ingreso", "ingresado", "ingresada", "ingresaron", "reingreso", "alta", "dado de alta", "dada de alta",
 		"diagnosticado", "diagnosticada", "diagnóstico", "diagnostico", "operado", "operada", "operación", "operacion", "cirugía",
 		"cirugia", "intervención", "quimio", "quimioterapia", "radioterapia", "diálisis", "dialisis", "trasplante", "intubado",
 		"intubada", "sedado", "sedada", "paliativos", "cuidados paliativos", "falleció", "fallecio", "murió", "murio", "se mejore",
@@ -315,7 +359,8 @@ var spanish = language{
 		"suero", "vía", "dolor", "confuso", "confusa", "quirófano", "quirofano", "urgencias", "planta", "uci", "habitación",
 		"habitacion", "bebé", "niño", "niña", "mamá", "papá", "hija", "hijo", "esposa", "esposo",
 		"marido", "asustado", "asustada", "lloraba", "llorando", "mano", "cumpleaños", "casa", "alta", "oxígeno", "oxigeno", "silla de ruedas"},
-	diagnoses: []string{"cáncer", "cancer", "leucemia", "linfoma", "tumor", "ictus", "derrame", "infarto", "demencia", "alzheimer",
+	diagnoses: []string{"herida de bala", "apuñalado", "apuñalada", "aneurisma", "melanoma", "pancreatitis", "vesícula", "vesicula",
+		"apendicitis", "cálculos", "anafilaxia", "crisis de ansiedad", "cáncer", "cancer", "leucemia", "linfoma", "tumor", "ictus", "derrame", "infarto", "demencia", "alzheimer",
 		"párkinson", "parkinson", "sepsis", "covid", "neumonía", "neumonia", "fractura", "cadera rota", "diabetes", "diabético",
 		"diabética", "epilepsia", "convulsiones", "sobredosis", "vih", "sida", "hepatitis", "tuberculosis", "meningitis", "quemaduras",
 		"amputación", "autismo", "esquizofrenia", "depresión", "insuficiencia renal", "insuficiencia cardiaca", "coma", "prematuro",
@@ -325,9 +370,14 @@ var spanish = language{
 	roles: []string{"enfermera", "enfermero", "enfermeras", "enfermeros", "médico", "medico", "médica", "medica", "doctora", "doctor",
 		"auxiliar", "auxiliares", "tcae", "celador", "celadora", "celadores", "limpieza", "cocina", "farmacia", "farmacéutica",
 		"farmacéutico", "fisio", "fisioterapeuta", "fisioterapia", "administrativa", "administrativo", "recepción", "recepcion",
-		"secretaria", "supervisora", "supervisor", "jefa", "jefe", "compañera", "compañero", "compañeras", "compañeros", "equipo",
+		"secretaria", "supervisora", "supervisor", "jefa", "jefe", "directora", "director", "coordinadora", "coordinador", "gerente", "compañera", "compañero", "compañeras", "compañeros", "equipo",
 		"residente de", "mir", "eir", "estudiante", "voluntaria", "voluntario", "mantenimiento", "seguridad", "lavandería",
-		"capellán", "trabajadora social", "trabajador social", "matrona", "técnico", "técnica", "personal", "turno de noche"},
+		"capellán", "trabajadora social", "trabajador social", "matrona", "técnico", "técnica", "personal", "turno de noche",
+		"recursos humanos", "rrhh", "administración", "administracion", "contabilidad", "nóminas", "nominas", "informática",
+		"informatica", "sistemas", "calidad", "docencia", "dirección", "direccion", "gerencia", "suministros", "compras",
+		"almacén", "almacen", "admisión", "admision", "archivo", "trabajo social", "atención al paciente", "radiología",
+		"radiologia", "laboratorio", "esterilización", "esterilizacion", "intérprete", "interprete", "intérpretes",
+		"capellanía", "capellania", "transporte", "camillero", "camilleros", "electricista", "secretaría", "secretaria de planta"},
 	addressed: []string{"gracias", "muchas gracias", "mil gracias", "querida", "querido", "queridas", "queridos", "hola", "para",
 		"felicidades", "enhorabuena", "bravo", "a", "de", "de parte de", "con cariño", "un abrazo", "besos", "saludos", "bienvenida",
 		"bienvenido", "feliz cumpleaños", "feliz jubilación"},
@@ -335,7 +385,8 @@ var spanish = language{
 		"enseñó", "arregló", "limpió", "cocinó", "trabajó", "trabaja", "vino", "siempre", "nunca", "tú", "eres"},
 	careVerbs: []string{"acompañó a", "acompañando a", "cuidó a", "cuidando a", "cuidaste a", "atendió a", "atendiendo a", "atendiste a",
 		"ayudó a", "ayudando a", "ayudaste a", "calmó a", "calmaste a", "bañó a", "visitó a", "ingresó a", "cuidar a", "cuidar de",
-		"atender a", "acompañar a", "ayudar a", "calmar a", "bañar a", "visitar a", "cantarle a", "consolar a", "consolaste a"},
+		"atender a", "acompañar a", "ayudar a", "calmar a", "bañar a", "visitar a", "cantarle a", "consolar a", "consolaste a",
+		"tratar a", "tratando a", "trató a", "trataste a", "operar a", "operó a", "operaron a", "operando a", "curar a", "curó a", "dializar a"},
 	careWeak: []string{"con", "para", "a"},
 	labels: map[Kind][]string{
 		KindRecordNumber: {"historia", "historia clínica", "historia clinica", "número de historia", "numero de historia",
@@ -361,9 +412,9 @@ var spanish = language{
 	rare:         []string{"gemelos", "gemelas", "mellizos", "mellizas", "trillizos", "trillizas", "cuatrillizos", "centenaria", "centenario", "el único", "la única", "el más mayor", "la más mayor", "la mayor", "el mayor", "el más joven", "la más joven", "el primer bebé", "la primera bebé", "salió en las noticias", "famoso", "famosa"},
 	celebrations: []string{"cumpleaños", "cumple", "feliz", "felicidades", "jubilación", "jubilacion", "se jubila", "jubilarse", "aniversario", "celebrar", "fiesta", "tarta"},
 	ageUnits:     []string{"años", "anos", "año", "años de edad", "a"},
-	staffPlaces:  []string{"descanso", "reuniones", "reunión", "formación", "personal", "estar", "sesiones", "juntas", "espera", "curas", "almacén", "almacen", "limpio", "sucio", "café", "cafe", "oración"},
-	equipment:    []string{"timbre", "freno", "frenos", "monitor", "bomba", "colchón", "colchon", "barandilla", "barandillas", "luz", "televisión", "tele", "mando", "puerta", "ventana", "enchufe", "oxígeno", "aspirador", "arreglado", "arreglada", "arreglar", "limpieza", "reparado", "rota", "roto", "averiado", "averiada", "nueva", "nuevo", "libre", "vacía", "vacia", "lista", "preparada"},
-	notNames:     []string{"planta", "unidad", "equipo", "hospital", "enfermera", "enfermero", "doctora", "paciente", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "navidad", "gracias", "querida", "querido", "feliz", "hola", "urgencias", "cama", "habitación", "sala", "señor", "señora", "don", "doña", "san", "santa", "de", "la", "el", "los", "las", "del", "y", "mi", "su", "tu"},
+	staffPlaces:  []string{"suministros", "material", "lactancia", "enseñar", "enseñarnos", "clase", "taller", "simulación", "descanso", "reuniones", "reunión", "formación", "personal", "estar", "sesiones", "juntas", "espera", "curas", "almacén", "almacen", "limpio", "sucio", "café", "cafe", "oración"},
+	equipment:    []string{"timbre", "freno", "frenos", "monitor", "ultrasonido", "ecógrafo", "ecografo", "máquina", "maquina", "carro", "carro de paradas", "desfibrilador", "impresora", "nevera", "armario", "estantería", "bomba", "colchón", "colchon", "barandilla", "barandillas", "luz", "televisión", "tele", "mando", "puerta", "ventana", "enchufe", "oxígeno", "aspirador", "arreglado", "arreglada", "arreglar", "limpieza", "reparado", "rota", "roto", "averiado", "averiada", "nueva", "nuevo", "libre", "vacía", "vacia", "lista", "preparada"},
+	notNames:     []string{"planta", "unidad", "equipo", "hospital", "enfermera", "enfermero", "doctora", "paciente", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "navidad", "gracias", "querida", "querido", "feliz", "hola", "urgencias", "cama", "habitación", "sala", "señor", "señora", "don", "doña", "san", "santa", "bueno", "buena", "vale", "digo", "perdón", "perdon", "ojo", "de", "la", "el", "los", "las", "del", "y", "mi", "su", "tu"},
 }
 
 var french = language{

@@ -145,6 +145,7 @@ func scanNormal(text string) []Finding {
 	d.findPlaces()
 	d.findAges()
 	d.findRare()
+	d.findSingledOut()
 	d.findNames()
 	return d.settle()
 }

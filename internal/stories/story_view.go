@@ -15,13 +15,13 @@ import (
 func (h *handler) show(e *core.RequestEvent) error {
 	rec, err := e.App.FindRecordById(s.Stories, e.Request.PathValue("id"))
 	if err != nil || rec.GetString(s.FieldStatus) != s.StatusPublished {
-		return h.views.Error(e, http.StatusNotFound, "We couldn't find that story. It may not be published yet.", nil)
+		return h.views.Error(e, http.StatusNotFound, "error.story_not_found", nil)
 	}
 	p := prefs.Load(e.App)
 	return h.views.Render(e, http.StatusOK, "story", map[string]any{
 		"Title":  rec.GetString(s.StoryTitle),
 		"Body":   rec.GetString(s.StoryBody),
-		"Author": home.DisplayFrom(rec.GetString(s.StoryAuthor)),
-		"Date":   p.FormatDay(rec.GetDateTime(s.FieldCreated).Time()),
+		"Author": home.Author(rec.GetString(s.StoryAuthor)),
+		"Date":   rec.GetDateTime(s.FieldCreated).Time().In(p.Location),
 	})
 }
