@@ -107,3 +107,28 @@ func savePDF(t *testing.T, name string, pdf []byte) {
 	}
 	t.Logf("printed: %s", p)
 }
+
+// TestWhereDoTheyWorkOnAPhone: the optional unit select on the note form
+// at 390×844, chosen with a thumb, kept after an error, stored.
+func TestWhereDoTheyWorkOnAPhone(t *testing.T) {
+	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
+	for _, r := range []struct{ name, slug, unit string }{{"4 West", "4-west", "Medicine"}, {"5 East", "5-east", "Medicine"}, {"ICU staff room", "icu", "Critical care"}} {
+		kktest.Create(t, srv.App, s.Rooms, map[string]any{s.RoomName: r.name, s.RoomSlug: r.slug, s.RoomUnit: r.unit, s.RoomActive: true})
+	}
+	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/notes/new?room=break-room"),
+		chromedp.SendKeys("#to", "Dr Lee and the 4 West night team"),
+		chromedp.SetValue("#for_room", "4-west"),
+		chromedp.SendKeys("#body", "Thank you for the calmest handover of my life."))
+	browsertest.CheckPhoneLayout(t, ctx)
+	browsertest.Screenshot(t, ctx, "recognition-form-390")
+	browsertest.Run(t, ctx, chromedp.Click(`button[type=submit]`), chromedp.WaitVisible(`.success`))
+	note, err := srv.App.FindFirstRecordByData(s.Notes, s.NoteTo, "Dr Lee and the 4 West night team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	west, _ := srv.App.FindFirstRecordByData(s.Rooms, s.RoomSlug, "4-west")
+	if note.GetString(s.NoteForRoom) != west.Id {
+		t.Errorf("for_room = %q, want 4 West (%s)", note.GetString(s.NoteForRoom), west.Id)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/organise"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -26,6 +28,13 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 	f.Text = forms.Clean(form.Get(s.AnnouncementText), false)
 	f.Starts, f.Ends = form.Get(s.AnnouncementStarts), form.Get(s.AnnouncementEnds)
 	f.Errors.Check(s.AnnouncementText, "The announcement", f.Text, true, s.AnnouncementTextMax)
+	if f.Errors[s.AnnouncementText] == "" {
+		if words := kiosk.AnnouncementPatientDetails(f.Text); words != "" {
+			// an announcement goes straight to the screens, with no second
+			// pair of eyes: patient details are refused, not warned about
+			f.Errors[s.AnnouncementText] = "This looks like it has patient details (" + words + "). Announcements go straight to every screen: please take them out."
+		}
+	}
 
 	loc := prefs.Load(e.App).Location
 	starts, err := parseLocal(loc, f.Starts)
@@ -92,13 +101,7 @@ func (h *handler) deleteAnnouncement(e *core.RequestEvent) error {
 	return e.Redirect(http.StatusSeeOther, back+"#announcements")
 }
 
-// parseLocal reads a datetime-local value as a wall-clock time in loc.
-// TODO(lead): organise.ParseLocal (branch organise) does this with DST
-// gaps and text fallbacks; switch to it once both are on main.
-func parseLocal(loc *time.Location, v string) (time.Time, error) {
-	t, err := time.ParseInLocation(inputLayout, v, loc)
-	if err != nil {
-		t, err = time.ParseInLocation("2006-01-02 15:04", v, loc)
-	}
-	return t, err
-}
+// parseLocal reads the start or end as a wall-clock time in the hospital's
+// zone, the same way the organisers' pages do (DST gaps refused, plain
+// text boxes of old browsers accepted).
+func parseLocal(loc *time.Location, v string) (time.Time, error) { return organise.ParseLocal(loc, v) }

@@ -62,6 +62,8 @@ func TestAnnouncements(t *testing.T) {
 		post("ends before it starts", 422, "text", "Drill", "starts", "2030-01-15T19:00", "ends", "2030-01-15T18:00"),
 		post("already ended", 422, "text", "Drill", "starts", "2020-01-15T19:00", "ends", "2020-01-15T21:00"),
 		post("unreadable time", 422, "text", "Drill", "starts", "tomorrow", "ends", "2030-01-15T21:00"),
+		post("patient details are refused: announcements go straight to the screens", 422, "text", "Please pray for Mr Jones in bed 4, DOB 03/04/1950",
+			"starts", "2030-01-15T19:00", "ends", "2030-01-15T21:00"),
 		post("a room that doesn't exist", 422, "text", "Drill", "rooms", "nosuchroom0000", "starts", "2030-01-15T19:00", "ends", "2030-01-15T21:00"),
 		{Name: "the desk lists what is on and coming", Method: http.MethodGet, URL: "/moderate", ExpectedStatus: 200,
 			ExpectedContent: []string{`id="announcements"`, "Fire drill at 14:00", "On screens", "Every room",
@@ -81,6 +83,8 @@ func TestAnnouncements(t *testing.T) {
 		"already ended":                        {`id="err-ends"`, "already passed"},
 		"unreadable time":                      {`id="err-starts"`, "as a date and time"},
 		"a room that doesn't exist":            {`id="err-rooms"`, "doesn&#39;t exist any more"},
+		"patient details are refused: announcements go straight to the screens": {`id="err-text"`, "looks like it has patient details", "date of birth",
+			"Please pray for Mr Jones in bed 4, DOB 03/04/1950</textarea>"},
 	}
 	for _, sc := range scenarios {
 		if c, ok := want[sc.Name]; ok {

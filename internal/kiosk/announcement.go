@@ -1,12 +1,15 @@
 package kiosk
 
 import (
+	"strings"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -46,7 +49,26 @@ func validateAnnouncement(e *core.RecordEvent) error {
 	if !starts.IsZero() && !ends.IsZero() && !ends.After(starts) {
 		return validation.Errors{s.AnnouncementEnds: validation.NewError("validation_ends_before_starts", "Must be after the start.")}
 	}
+	if words := AnnouncementPatientDetails(e.Record.GetString(s.AnnouncementText)); words != "" {
+		return validation.Errors{s.AnnouncementText: validation.NewError("validation_patient_details",
+			"This looks like it has patient details ("+words+"). Announcements go straight to every screen: please take them out.")}
+	}
 	return e.Next()
+}
+
+// AnnouncementPatientDetails names, in plain words, what the PHI guard
+// finds in an announcement's text ("" when nothing). An announcement goes
+// straight to every screen with no second pair of eyes, so whatever the
+// path (the desk, the REST API, the dashboard) patient details are
+// refused, not merely flagged.
+func AnnouncementPatientDetails(text string) string {
+	text = phi.Normalize(text, false)
+	found := phi.Scan(text)
+	words := make([]string, 0, len(found))
+	for _, f := range found {
+		words = append(words, phi.Words("en", f, text))
+	}
+	return strings.Join(words, ", ")
 }
 
 // pushAnnouncement sends a changed announcement to the screens, or its

@@ -116,6 +116,12 @@ func TestAnnouncementRules(t *testing.T) {
 		{"moderator: text over 200 characters refused", http.MethodPost, url,
 			`{"text":"` + strings.Repeat("a", s.AnnouncementTextMax+1) + `","starts":"` + soon + `","ends":"` + later + `"}`, mod, 400, []string{`"text"`}, nil, 4},
 		{"moderator: start and end are required", http.MethodPost, url, `{"text":"When?"}`, mod, 400, []string{`"starts"`, `"ends"`}, nil, 4},
+		{"moderator: patient details refused (straight to the screens)", http.MethodPost, url,
+			`{"text":"Please pray for Mr Jones in bed 4","starts":"` + soon + `","ends":"` + later + `"}`, mod, 400,
+			[]string{`"text"`, "patient details"}, nil, 4},
+		{"superuser: patient details refused too", http.MethodPost, url,
+			`{"text":"Mrs Okafor, DOB 03/04/1950, thanks you all","starts":"` + soon + `","ends":"` + later + `"}`, superuser, 400,
+			[]string{`"text"`, "patient details"}, nil, 4},
 		// a superuser: everything
 		{"superuser list", http.MethodGet, url, "", superuser, 200, []string{`"totalItems":4`}, nil, 4},
 		{"superuser create", http.MethodPost, url, valid, superuser, 200, []string{"Vaccination clinic"}, nil, 5},

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/subscriptions"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -73,5 +74,38 @@ func TestScreenTallyWithoutNames(t *testing.T) {
 	} {
 		sc.TestAppFactory = kktest.Factory(seedTally)
 		sc.Test(t)
+	}
+}
+
+// TestApprovalPushCarriesTheUnitsTally: the unit's count moves with the
+// approval (QA saw it wait for the next re-sync), and with the rejection.
+func TestApprovalPushCarriesTheUnitsTally(t *testing.T) {
+	app := kktest.NewApp(t)
+	breakRoom, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, s.DefaultRoomSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	west := kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "4 West", s.RoomSlug: "4-west", s.RoomActive: true})
+	screen := screenClient(app)
+	drain(screen)
+	note := kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "Dr Lee", s.NoteBody: "for the handover",
+		s.FieldRoom: breakRoom.Id, s.NoteForRoom: west.Id, s.FieldStatus: s.StatusPending})
+	expectSilence(t, screen)
+	for _, c := range []struct{ status, westTally string }{
+		{s.StatusApproved, "1 thank-you for this unit this month"},
+		{s.StatusRejected, ""},
+	} {
+		note.Set(s.FieldStatus, c.status)
+		if err := app.Save(note); err != nil {
+			t.Fatal(err)
+		}
+		m := receiveAll(t, []subscriptions.Client{screen})[0]
+		got, ok := m.Tallies[west.Id]
+		if !ok || got != c.westTally {
+			t.Errorf("%s: 4 West's tally in the push = %q (present %v), want %q", c.status, got, ok, c.westTally)
+		}
+		if bt, ok := m.Tallies[breakRoom.Id]; !ok || bt != "" {
+			t.Errorf("%s: the break room's tally = %q (present %v), want \"\" (the note counts for 4 West)", c.status, bt, ok)
+		}
 	}
 }

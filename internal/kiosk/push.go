@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/subscriptions"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -20,6 +21,10 @@ type Message struct {
 	Op   string `json:"op"`
 	ID   string `json:"id,omitempty"`
 	Card *Card  `json:"card,omitempty"`
+	// Tallies is each affected room's new "N thank-yous for this unit
+	// this month" line, when a note's status changed: a unit sees its
+	// count move with the approval, not at the next re-sync.
+	Tallies map[string]string `json:"tallies,omitempty"`
 }
 
 // bindPush pushes every change that affects what screens show, after the
@@ -204,11 +209,34 @@ func (p *pusher) push(app core.App, r *core.Record) {
 		app.Logger().Error("kiosk push", "error", err, "record", r.Id)
 		return
 	}
+	var tallies map[string]string
+	if r.Collection().Name == s.Notes {
+		tallies = noteTallies(app, r)
+	}
 	if card.ID == "" {
-		p.broadcast(app, Message{Op: "remove", ID: r.Id})
+		p.broadcast(app, Message{Op: "remove", ID: r.Id, Tallies: tallies})
 		return
 	}
-	p.broadcast(app, Message{Op: "upsert", Card: &card})
+	p.broadcast(app, Message{Op: "upsert", Card: &card, Tallies: tallies})
+}
+
+// noteTallies recounts the rooms a note can count for (the one it was
+// written in and its for_room; recognition decides which one it does).
+func noteTallies(app core.App, r *core.Record) map[string]string {
+	tallies := map[string]string{}
+	now := time.Now()
+	for _, room := range []string{r.GetString(s.FieldRoom), r.GetString(s.NoteForRoom)} {
+		if room == "" {
+			continue
+		}
+		t, err := recognition.Tally(app, room, now)
+		if err != nil {
+			app.Logger().Warn("kiosk tally", "error", err, "room", room)
+			continue
+		}
+		tallies[room] = t
+	}
+	return tallies
 }
 
 // chunkSize matches PocketBase's own realtime fan-out.

@@ -108,19 +108,23 @@ func placeNumber(t token) bool {
 func (d *doc) staffPlace(k, pj, v int) bool {
 	// "Thanks to Pod 2", "everyone on ICU Bay 2"
 	for p, steps := k-1, 0; p >= 0 && steps < 4 && d.toks[p].sent == d.toks[k].sent; p, steps = p-1, steps+1 {
-		if d.is(p, "the", "on", "in", "at", "of", "en", "la", "el") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != "," {
+		if d.toks[p].low == ":" {
+			break // "To night staff: rm 507 …": a greeting ends at the colon
+		}
+		if d.is(p, "the", "on", "in", "at", "of", "en", "la", "el", "de", "del") || d.toks[p].upper || d.toks[p].kind == tPunct && d.toks[p].low != "," {
 			continue
 		}
 		if d.is(p, "everyone", "all", "team", "staff", "nurses", "colleagues", "crew", "todos", "todas", "equipo", "patients", "residents",
 			"ladies", "gentlemen", "men", "women", "kids", "children", "babies", "pacientes") || // "the patients in bay 4": a group
-			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love", "de", "a", "para", "pour", "à", "con", "hi", "hello", "go") {
+			d.endAt[p]&cAddressed != 0 && !d.is(p, "for", "x", "from", "love", "de", "a", "para", "pour", "à", "con", "hi", "hello", "go") ||
+			d.is(p, "a") && d.is(d.prevWord(p), "gracias") { // "¡Gracias a la habitación 3!" as "Thanks to Pod 2"
 			return true
 		}
 		break
 	}
 	n := d.nextWord(v, false)
 	// "the bay 3 nurses", "bed 1 to bed 28", "beds 1-6"
-	if n >= 0 && (d.is(n, "team", "nurses", "staff", "crew", "hcas", "colleagues", "equipo") || d.wcats[n]&cRole != 0 && !d.is(n, "nurse", "ot")) {
+	if n >= 0 && (d.is(n, "team", "nurses", "staff", "crew", "hcas", "colleagues", "equipo") || d.wcats[n]&cRole != 0 && !d.is(n, "nurse", "ot", "pt")) {
 		return true
 	}
 	if v+2 < len(d.toks) && (d.is(v+1, "to", "-", "–", "a", "al") && (d.toks[v+2].kind == tNum || d.wcats[v+2]&cPlace != 0)) {
@@ -146,17 +150,17 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	// equipment or a store at the place: "the crash cart in bay 3", "the dirty utility in Bay 2",
 	// "the defib in corridor C outside room 220", "the machine from ICU bay 1"
 	if d.thingAt(k) {
-		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person && !d.pronounNear(k, v) {
+		if !d.personAround(k, v) && !d.pronounNear(k, v) {
 			return true
 		}
 	}
 	if roomish {
 		// "meeting room 2", "room 4 break room", "Room 14 Outpatients", "room 2 of the education centre"
-		if p := d.prevWord(k); p >= 0 && (d.wcats[p]&cStaffPlace != 0 || d.endAt[p]&cStaffPlace != 0) {
+		if p := d.prevWord(k); p >= 0 && p == k-1 && (d.wcats[p]&cStaffPlace != 0 || d.endAt[p]&cStaffPlace != 0) {
 			return true
 		}
 		for m, steps := n, 0; m >= 0 && steps < 4; m, steps = d.nextWord(m, false), steps+1 {
-			if d.wcats[m]&(cStaffPlace|cService) != 0 || storeWords[d.toks[m].low] || d.is(m, "outpatients", "opd", "lounge", "kitchen", "office", "corridor", "entrance", "lift", "stairs", "cafe", "canteen", "hub", "centre", "center", "suite", "building", "block", "wing", "floor", "level") {
+			if d.wcats[m]&(cStaffPlace|cService) != 0 && d.wcats[m]&cPatientNoun == 0 || storeWords[d.toks[m].low] || d.is(m, "outpatients", "opd", "lounge", "kitchen", "office", "corridor", "entrance", "lift", "stairs", "cafe", "canteen", "hub", "centre", "center", "suite", "building", "block", "wing", "floor", "level") {
 				return true
 			}
 			if !d.is(m, "of", "in", "at", "the", "on", "de", "la", "el", "del") {
@@ -164,16 +168,82 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 			}
 		}
 	}
+	// a space given a new use: "turned bay 5 into a skills lab", "Room 4 is now the quiet room",
+	// "keeping Bay 3 clean while it's the overflow bay"
+	if d.repurposed(k, v) && !d.personAround(k, v) && !d.pronounNear(k, v) {
+		return true
+	}
 	// "the staff meeting in room 12"
 	if _, ok := d.near(k, v, 5, cStaffPlace); ok && roomish {
-		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person {
+		if !d.personAround(k, v) {
 			return true
 		}
 	}
 	// equipment at the place, and no person next to it
 	if _, ok := d.near(k, v, 5, cEquipment); ok {
-		if _, person := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle); !person && !d.pronounNear(k, v) {
+		if !d.personAround(k, v) && !d.pronounNear(k, v) {
 			return true
+		}
+	}
+	return false
+}
+
+// personAround: a person, a patient, a relative or a titled name within
+// eight tokens of the place. A title glued into an abbreviation is none:
+// the "D" of "the L&D corridor".
+func (d *doc) personAround(k, v int) bool {
+	h, ok := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation|cPatientTitle)
+	if !ok {
+		return false
+	}
+	if h.cats&(cPersonNoun|cPatientNoun|cRelation) == 0 && h.i > 0 && !d.toks[h.i].sp && d.toks[h.i-1].low == "&" {
+		_, other := d.near(k, v, 8, cPersonNoun|cPatientNoun|cRelation)
+		return other
+	}
+	return true
+}
+
+// convertVerbs before a place and "into" after it give the space a new use.
+var convertVerbs = map[string]bool{"turn": true, "turned": true, "turning": true, "turns": true, "convert": true, "converted": true,
+	"converting": true, "transform": true, "transformed": true, "transforming": true, "made": true, "make": true, "making": true,
+	"change": true, "changed": true, "changing": true, "redesign": true, "redesigned": true, "repurposed": true, "repurposing": true,
+	"convertir": true, "convirtió": true, "convertido": true, "transformar": true, "transformó": true}
+
+// spaceNouns name what a space is used as: "the pumping room", "a skills lab".
+var spaceNouns = map[string]bool{"room": true, "bay": true, "area": true, "lab": true, "space": true, "suite": true, "hub": true,
+	"store": true, "storeroom": true, "office": true, "lounge": true, "kitchen": true, "library": true, "gym": true, "zone": true,
+	"sala": true, "zona": true, "espacio": true, "almacén": true, "aula": true}
+
+// repurposed: the place is a space with a new use, not someone's bed: a
+// conversion verb before it and "into" after ("turned bay 5 on Ward 18
+// into a skills lab"), or a copula that says what the space now is
+// ("Room 4 is now the quiet room", "while it's the overflow bay").
+func (d *doc) repurposed(k, v int) bool {
+	s := d.toks[k].sent
+	conv := false
+	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 3 && d.toks[p].sent == s; p, steps = d.prevWord(p), steps+1 {
+		if convertVerbs[d.toks[p].low] {
+			conv = true
+		}
+	}
+	for n, steps := d.nextWord(v, false), 0; n >= 0 && steps < 8 && d.toks[n].sent == s; n, steps = d.nextWord(n, false), steps+1 {
+		if conv && d.is(n, "into", "en") {
+			return true
+		}
+		if !d.is(n, "is", "it's", "becomes", "became", "will", "es", "será") {
+			continue
+		}
+		m := d.nextWord(n, false)
+		for m >= 0 && d.is(m, "be", "now", "currently", "temporarily", "ahora") {
+			m = d.nextWord(m, false)
+		}
+		if m < 0 || !d.is(m, "the", "a", "an", "our", "la", "el", "una", "un", "nuestra", "nuestro") {
+			continue
+		}
+		for x, st := d.nextWord(m, false), 0; x >= 0 && st < 4 && d.toks[x].sent == s; x, st = d.nextWord(x, false), st+1 {
+			if spaceNouns[d.toks[x].low] || storeWords[d.toks[x].low] {
+				return true
+			}
 		}
 	}
 	return false
@@ -271,11 +341,16 @@ func (d *doc) findAges() {
 			case suf == "th" || suf == "st" || suf == "nd" || suf == "rd" || suf == "º":
 				if nx := d.nextWord(k, false); nx >= 0 && d.is(nx, "birthday", "bday", "cumpleaños", "anniversaire") {
 					age, end = n, nx
+				} else if p := k - 1; n >= 90 && p > 0 && d.toks[p].kind == tWord && d.toks[p].base != d.toks[p].low && d.toks[p].cap {
+					age = n // "Capt. Brandt's 95th": a great birthday, the word left out
 				}
 			}
 		}
 		if age < 0 || age > 125 {
 			continue
+		}
+		if n := d.nextWord(end, false); n >= 0 && d.wcats[n]&cRole != 0 && d.wcats[n]&cPatientNoun == 0 && d.sents[t.sent]&(cPatientNoun|cPatientTitle|cRelation) == 0 {
+			continue // "our 82-year-old volunteer", "a 70-year-old porter": a colleague's age
 		}
 		if age >= 90 {
 			if !d.celebration(t.sent) || !d.colleagueNamed(t.sent) {

@@ -107,8 +107,26 @@ func (d *doc) teamMailbox(l, k, r int) bool {
 	if all {
 		return true
 	}
-	// "the Schwartz Rounds team (schwartz@lakeview.org)"
+	// "the Schwartz Rounds team (schwartz@lakeview.org)", "the car-share scheme (carshare@…)"
 	s := d.toks[k].sent
+	whole := strings.Join(parts, "")
+	for x := d.sentStart[s]; x < l; x++ {
+		w := ""
+		y := x
+		for ; y < l && y < x+5 && len(w) < len(whole); y++ {
+			if d.toks[y].kind == tWord {
+				w += d.toks[y].low
+			} else if d.toks[y].low != "-" || d.toks[y].sp {
+				break
+			}
+		}
+		if w != whole || y == x+1 && len(parts) == 1 && !d.toks[x].cap {
+			continue // one plain lower-case word alone is not a team's name
+		}
+		if n := d.nextWord(y-1, false); n >= 0 && (teamWords[d.toks[n].low] || d.is(n, "scheme", "club", "network", "programme", "program", "committee", "society")) {
+			return true
+		}
+	}
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		if x >= l && x <= r || !d.toks[x].cap || d.toks[x].low != parts[0] {
 			continue
@@ -379,7 +397,7 @@ func (d *doc) classify(g group) {
 		}
 	case date:
 		d.dateFinding(g.i, g.j, d.dateYear(g))
-	case shapeLong.MatchString(g.shape) && !d.thingNumber(g):
+	case shapeLong.MatchString(g.shape) && !d.thingNumber(g) && !(d.namedLine(g.i) && d.sents[d.toks[g.i].sent]&(cRelation|cPatientNoun) == 0):
 		d.addTok(KindRecordNumber, g.i, g.j, prioRecord)
 	case shapeUKReg.MatchString(g.shape):
 		d.addTok(KindPlate, g.i, g.j, prioPlate)
@@ -426,11 +444,36 @@ func (d *doc) moneyOrCount(g group) bool {
 // ("the staff helpline on 0800 …", "IT service desk 555 0100").
 func (d *doc) serviceLine(k int) bool {
 	_, ok := d.labelWithin(k, 6, cServiceLine)
-	if !ok {
+	if !ok && !d.namedLine(k) {
 		return false
 	}
 	// "her daughter's number", "on the patient's behalf": a person wins
 	return d.sents[d.toks[k].sent]&(cRelation|cPatientNoun) == 0
+}
+
+// namedLine: a line named earlier in the sentence, however far back ("the
+// Nurse Advice Line team, who pick up for staff too (855-…)", "the crisis
+// text line (text FRONTLINE to 741741)"): a helpline's, hotline's or
+// advice line's number, or a short code, is a service's.
+func (d *doc) namedLine(k int) bool {
+	s := d.toks[k].sent
+	if d.sents[s]&cServiceLine == 0 {
+		return false
+	}
+	for _, x := range d.bySent[s] {
+		h := d.hits[x]
+		if h.cats&cServiceLine == 0 || h.j >= k {
+			continue
+		}
+		w := d.wordsOf(h)
+		switch last := w[len(w)-1]; {
+		case last == "helpline" || last == "hotline" || last == "switchboard" || last == "lifeline" || last == "samaritans":
+			return true
+		case (last == "line" || last == "lines") && len(w) > 1:
+			return true // "advice line", "text line", "crisis line", not a bare "line"
+		}
+	}
+	return false
 }
 
 // dateYear is the year of a numeric date, or 0 when it has none.
@@ -460,6 +503,9 @@ func (d *doc) dateYear(g group) int {
 // and reads as no event ("on 14 March 2023", "1990 to today").
 func (d *doc) dateFinding(i, j, year int) {
 	if li, ok := d.labelBefore(i, cLabelDOB); ok {
+		if s := d.toks[i].sent; year == 0 && d.celebration(s) && d.colleagueNamed(s) {
+			return // "Happy birthday to our CNA Jasmine, born on the 4th of July": a colleague's day, no year
+		}
 		d.cue(d.addTok(KindBirthDate, i, j, prioDate), li, li)
 		return
 	}
@@ -633,6 +679,9 @@ func (d *doc) findAddresses() {
 			if j >= len(d.toks) || d.toks[j].sent != t.sent {
 				continue
 			}
+			if d.is(lj, "piso", "floor", "planta") && d.is(d.prevWord(k), "el", "del", "al", "the") && !d.otherAddressLabel(k) {
+				continue // "el simulacro de incendio del piso 5": a floor of the building, not a flat
+			}
 			if (d.is(lj, "box", "flat", "apartment", "apt", "piso", "portal") || d.is(k, "po")) && (d.toks[j].kind == tNum || d.toks[j].kind == tAlnum) {
 				d.cue(d.addTok(KindAddress, k, j, prioAddress), k, lj)
 				continue
@@ -653,6 +702,17 @@ func (d *doc) findAddresses() {
 			d.addTok(KindAddress, k-1, k, prioAddress)
 		}
 	}
+}
+
+// otherAddressLabel: an address label in the sentence of token k other
+// than the one at k ("vive en la calle Mayor 12, el piso 3").
+func (d *doc) otherAddressLabel(k int) bool {
+	for _, x := range d.bySent[d.toks[k].sent] {
+		if h := d.hits[x]; h.cats&cLabelAddress != 0 && h.i != k {
+			return true
+		}
+	}
+	return false
 }
 
 var usStates = map[string]bool{}

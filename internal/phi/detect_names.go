@@ -198,7 +198,7 @@ func (d *doc) roleAfter(k int) bool {
 	if !d.is(n, "from", "in", "on", "de", "(", ",") {
 		return false
 	}
-	for n++; n < len(d.toks) && n <= k+4 && d.is(n, "the", "la", "el", "our", "nuestra", "nuestro"); n++ {
+	for n++; n < len(d.toks) && n <= k+5 && d.is(n, "the", "la", "el", "our", "nuestra", "nuestro", "new", "nueva", "nuevo", "own", "former", "lovely", "wonderful", "amazing", "brilliant", "fabulous"); n++ {
 	}
 	return n < len(d.toks) && d.toks[n].cats&cRole != 0 // "Sinéad (healthcare assistant …", "Tendai, our receptionist,"
 }
@@ -232,6 +232,9 @@ func (d *doc) judge(m mention) {
 	start := m.i
 	if m.title >= 0 {
 		start = m.title
+	}
+	if n := m.j + 1; m.title < 0 && n+1 < len(d.toks) && d.toks[n].cap && d.wcats[n]&cPlace != 0 && placeNumber(d.toks[n+1]) {
+		return // "Side Room 3", "Rainbow Bay 2": the place's own name
 	}
 	if n := m.j + 1; d.toks[m.j].base != d.toks[m.j].low && n < len(d.toks) && staffOwned[d.toks[n].low] {
 		return // "Ana's patients", "Sam's bay": a colleague's
@@ -294,9 +297,14 @@ func (d *doc) judge(m mention) {
 		}
 		d.cue(d.addTok(KindPatientName, start, m.j, prioName), cueI, cueJ)
 	case staff:
+	case m.title >= 0 && d.roleAfter(m.j):
+		// "la Sra. Martínez, nuestra nueva directora de enfermería": a colleague introduced by her role
 	case m.title >= 0:
 		d.addTok(KindPatientName, start, m.j, prioName)
 	default:
+		if d.youThen(start, m.j) {
+			return // "that's you, Joel!": the reader, named
+		}
 		if ci, cj, ok := d.contextCue(start, m.j); ok {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), ci, cj)
 		}
@@ -873,6 +881,14 @@ func (d *doc) vocative(start, j int) bool {
 	return (n >= len(d.toks) || d.toks[n].kind == tPunct && d.toks[n].low != "'" && d.toks[n].low != "-") && d.toks[start].sent == d.toks[min(n, len(d.toks)-1)].sent
 }
 
+// youThen: a name said right after "you" and a comma, at the end of a
+// clause ("that's you, Joel!", "we love you, Priya."): the reader, a
+// colleague, named in the kudos, not the patients the note mentions.
+func (d *doc) youThen(start, j int) bool {
+	p := start - 1
+	return p >= 1 && d.toks[p].low == "," && d.is(p-1, "you", "u", "ya") && d.vocative(start, j)
+}
+
 // caredColleague: a colleague cared for as a patient: "the dialysis unit
 // looking after our own Arjun", "the team on 6B who nursed our porter
 // Dave". A care verb before the colleague, and the sentence says it was
@@ -882,7 +898,7 @@ func (d *doc) caredColleague(start int) (int, int, bool) {
 	s := d.toks[start].sent
 	for p, steps := d.prevWord(start), 0; p >= 0 && steps < 5; p, steps = d.prevWord(p), steps+1 {
 		if i, ok := d.hitTo(p, cCare); ok && !d.is(i, "sat", "sitting", "sit", "talked", "talking", "chatted", "walked", "laughed", "danced", "dancing", "sang", "singing", "read", "reading", "explained", "cheered", "visited", "visiting") {
-			if d.sents[s]&(cEvent|cDiagnosis) == 0 && !d.is(i, "nursed", "nursing", "treated", "treating", "resuscitated", "intubated", "operated") {
+			if d.sents[s]&(cEvent|cDiagnosis) == 0 && !d.is(i, "nursed", "nursing", "treated", "treating", "resuscitated", "intubated", "operated", "stitching", "stitched", "stitch", "plastered") {
 				return -1, -1, false
 			}
 			return i, p, true

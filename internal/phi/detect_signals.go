@@ -1,6 +1,9 @@
 package phi
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // patientSignals decides whether a first name no staff cue claims (or
 // only "our" does) is a patient's, from what is said of the person rather
@@ -37,6 +40,10 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 			return true, n + 1, n + 1
 		}
 	}
+	// a baby's weight reached: "Lily-Mae hit 2kg today", "Noah weighs 1800 grams"
+	if v, ok := d.babyWeight(m.j); ok {
+		return true, v, v
+	}
 	score, ci, cj, weakCue := 0, -1, -1, false
 	note := func(i, j int) {
 		score++
@@ -70,7 +77,7 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 		note(p, p)
 	}
 	// the ward after: "Aaliyah on peds", "Eddie on 4W"
-	if n := m.j + 1; d.is(n, "on", "in", "en") && n+1 < len(d.toks) && (childWard[d.toks[n+1].low] || unitCode(d.toks[n+1]) || d.is(n+1, "the") && d.is(n+2, "ward", "children's", "kids")) {
+	if n := m.j + 1; d.is(n, "on", "in", "en") && n+1 < len(d.toks) && (childWard[d.toks[n+1].low] || unitCode(d.toks[n+1]) || d.is(n+1, "the") && d.is(n+2, "ward", "children's", "kids") || d.wardAt(n)) {
 		note(n+1, n+1)
 	}
 	if score == 0 {
@@ -100,6 +107,7 @@ var patientThing = map[string]bool{"bed": true, "cot": true, "crib": true, "incu
 	"surgery": true, "op": true, "operation": true, "diagnosis": true, "prognosis": true, "discharge": true, "admission": true,
 	"treatment": true, "recovery": true, "insulin": true, "antibiotics": true, "tablets": true, "pills": true, "inhaler": true,
 	"x-ray": true, "xray": true, "mri": true, "ct": true, "cama": true, "cuna": true,
+	"confusion": true, "delirium": true, "seizure": true, "seizures": true, "fever": true, "agitation": true,
 	"medicación": true, "vía": true, "suero": true, "cura": true, "silla": true, "operación": true, "alta": true}
 
 // personalThing after a possessive name: a patient's, or a colleague's.
@@ -163,11 +171,50 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			}
 		}
 	case "asked", "says", "said", "told", "wanted", "loved", "kept", "hasn't", "couldn't", "couldnt", "won't", "wouldn't":
-		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking") {
+		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you") {
 			return n, n, true
 		}
 	}
 	return -1, -1, false
+}
+
+// babyWeight: a weight a baby reaches right after the name ("hit 2kg",
+// "weighs 1800 grams", "ya pesa 2 kilos"): at most 5 kg, or grams.
+func (d *doc) babyWeight(j int) (int, bool) {
+	n := d.nextWord(j, false)
+	for steps := 0; n >= 0 && steps < 3 && d.is(n, "finally", "just", "has", "now", "ya", "today", "is"); steps++ {
+		n = d.nextWord(n, false)
+	}
+	if n < 0 || !d.is(n, "hit", "hits", "reached", "reaches", "weighs", "weighed", "pesa", "pesó", "pesaba", "passed", "topped") {
+		return -1, false
+	}
+	x := d.nextWord(n, false)
+	if x < 0 {
+		return -1, false
+	}
+	raw := strings.ToLower(d.text[d.toks[x].s:])
+	if sp := strings.IndexAny(raw, " \t\n,;!)"); sp >= 0 {
+		raw = raw[:sp]
+	}
+	raw = strings.TrimRight(raw, ".")
+	digits := strings.TrimRightFunc(raw, func(r rune) bool { return r < '0' || r > '9' })
+	unit := raw[len(digits):]
+	if unit == "" {
+		if u := d.nextWord(x, true); u >= 0 {
+			unit = d.toks[u].low
+		}
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil || digits == "" {
+		return -1, false
+	}
+	switch unit {
+	case "kg", "kgs", "kilos", "kilo":
+		return x, v > 0 && v <= 5
+	case "g", "grams", "gramos", "lb", "lbs", "pounds":
+		return x, v > 0 && (unit[0] == 'g' && v >= 300 && v <= 5000 || unit[0] != 'g' && v <= 11)
+	}
+	return -1, false
 }
 
 // beneficiary: the name is who a colleague's kindness was for: "made for
@@ -256,6 +303,12 @@ func (d *doc) findPatientWords() (int, int, bool) {
 		if d.is(k, "his", "her", "su") && d.is(k+1, "mum", "mom", "dad", "mummy", "daddy", "parents", "mamá", "papá", "padres", "stay", "estancia") {
 			return k, k + 1, true // "his mum", "her stay"
 		}
+		if d.is(k, "goes", "going", "went", "gets", "sent") && d.is(k+1, "home") {
+			return k, k + 1, true // "he goes home tomorrow": a discharge
+		}
+		if d.is(k, "turned", "turns", "turning") && k+1 < len(d.toks) && (strings.HasPrefix(d.toks[k+1].low, "ninety") || strings.HasPrefix(d.toks[k+1].low, "eighty") || d.is(k+1, "100", "hundred")) {
+			return k, k + 1, true // "she turned ninety-something": a great age
+		}
 		if d.is(k, "theatre", "theater", "surgery", "quirófano") && d.is(d.prevWord(k), "before", "to", "from", "after", "into") {
 			return k, k, true // "before theatre"
 		}
@@ -296,5 +349,5 @@ func childAge(d *doc, k int) bool {
 		return suffix == "yo" || suffix == "y" || (suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd") && d.is(d.nextWord(k, false), "birthday", "bday")
 	}
 	nx := d.nextWord(k, true)
-	return d.is(nx, "yo", "años") || d.is(nx, "year", "years", "yr", "yrs") && d.is(d.nextWord(nx, true), "old", "o") || d.is(d.prevWord(k), "turned", "age", "aged")
+	return d.is(nx, "yo", "años") || d.is(d.prevWord(k), "he's", "she's") && (nx < 0 || d.toks[nx].sent != t.sent || d.is(nx, "and", "now", "today")) || d.is(nx, "year", "years", "yr", "yrs") && d.is(d.nextWord(nx, true), "old", "o") || d.is(d.prevWord(k), "turned", "age", "aged")
 }

@@ -376,6 +376,7 @@
       var m;
       try { m = JSON.parse(e.data); } catch (err) { return; }
       if (m.op === 'upsert' && m.card) { upsert(m.card); } else if (m.op === 'remove') { remove(m.id); } else if (m.op === 'resync') { etag = ''; resync(); }
+      if (m.tallies && m.tallies.hasOwnProperty(roomId)) { setTally(m.tallies[roomId]); }
     });
     es.onerror = function () {
       setOnline(false);
