@@ -25,11 +25,12 @@ type sseClient struct {
 }
 
 // dialRealtime opens GET /api/realtime on a raw socket and reads up to the
-// PB_CONNECT event. rcvbuf > 0 shrinks the socket's receive buffer and
+// PB_CONNECT event, then subscribes to topics (default: the kiosk's).
+// rcvbuf > 0 shrinks the socket's receive buffer and
 // the segment size to a Wi-Fi link's (loopback's 64 KB segments give the
 // server a send buffer of megabytes), so a client that stops reading
 // fills the server's buffers after a few dozen messages, as a TV would.
-func dialRealtime(t *testing.T, addr string, rcvbuf int) *sseClient {
+func dialRealtime(t *testing.T, addr string, rcvbuf int, topics ...string) *sseClient {
 	t.Helper()
 	d := net.Dialer{}
 	if rcvbuf > 0 {
@@ -67,7 +68,10 @@ func dialRealtime(t *testing.T, addr string, rcvbuf int) *sseClient {
 		t.Fatal(err)
 	}
 	c.id = hello.ClientID
-	body, _ := json.Marshal(map[string]any{"clientId": c.id, "subscriptions": []string{kiosk.Topic}})
+	if len(topics) == 0 {
+		topics = []string{kiosk.Topic}
+	}
+	body, _ := json.Marshal(map[string]any{"clientId": c.id, "subscriptions": topics})
 	res, err := http.Post("http://"+addr+"/api/realtime", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)

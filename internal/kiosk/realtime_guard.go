@@ -118,6 +118,7 @@ func bindRealtimeGuard(app core.App) {
 		return e.Next()
 	})
 	bindRealtimeStreams(app)
+	bindLightClients(app)
 }
 
 // forwarded reports whether a request came through a proxy that says so.

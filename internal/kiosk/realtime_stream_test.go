@@ -1,14 +1,19 @@
 package kiosk_test
 
 import (
+	"fmt"
 	"net"
 	"net/http"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // countGoroutines counts the goroutines whose stack mentions fn.
@@ -45,6 +50,11 @@ func TestStreamsTakenOver(t *testing.T) {
 	if n := len(srv.App.SubscriptionsBroker().Clients()); n != 3 {
 		t.Errorf("%d realtime clients, want 3", n)
 	}
+	for _, c := range srv.App.SubscriptionsBroker().Clients() {
+		if typ := fmt.Sprintf("%T", c); typ != "*kiosk.lightClient" {
+			t.Errorf("a realtime client is a %s, want the light one", typ)
+		}
+	}
 
 	for _, c := range conns {
 		c.Close()
@@ -57,5 +67,23 @@ func TestStreamsTakenOver(t *testing.T) {
 		if code, _, _ := openStream(t, srv.Addr, "127.0.0.1", nil); code != http.StatusOK {
 			t.Fatalf("stream %d after the others left: %d", i+1, code)
 		}
+	}
+}
+
+// TestStreamsCarryRecordEvents: PocketBase's own record events (the
+// dashboard's and the SDK's subscriptions) reach a taken-over stream with
+// a light client, filtered by the collection's rules as before.
+func TestStreamsCarryRecordEvents(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := dialRealtime(t, srv.Addr, 0, "notes")
+	pending := kktest.Create(t, srv.App, s.Notes, map[string]any{s.NoteTo: "Night team", s.NoteBody: "not yet", s.FieldStatus: s.StatusPending})
+	approved := kktest.Create(t, srv.App, s.Notes, map[string]any{s.NoteTo: "Day team", s.NoteBody: "thank you", s.FieldStatus: s.StatusApproved})
+	c.conn.SetReadDeadline(time.Now().Add(testwait.Left(t)))
+	name, data, err := c.next()
+	if err != nil || name != "notes" || !strings.Contains(data, approved.Id) || !strings.Contains(data, `"action":"create"`) {
+		t.Fatalf("first record event %q %s %v; want the approved note's create", name, data, err)
+	}
+	if strings.Contains(data, pending.Id) {
+		t.Fatalf("the public stream got a pending note: %s", data)
 	}
 }

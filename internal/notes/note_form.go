@@ -7,6 +7,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
+	"github.com/kindness-coalition/kindness-kiosk/internal/rooms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -14,9 +15,9 @@ import (
 // PHI guard found.
 type noteForm struct {
 	To, Body, From string
-	Room           string // slug
-	ForRoom        string // slug of the unit where the person thanked works
-	Units          []unitGroup
+	Room           string      // slug
+	ForRoom        string      // slug of the unit where the person thanked works
+	Units          []unitGroup // filled only to render the form: a successful post never lists rooms
 	RoomName       string
 	RoomNotice     string // a catalogue key
 	Errors         forms.Errors
@@ -50,20 +51,22 @@ func (f *noteForm) scan(rec *core.Record) {
 	f.Highlight = forms.Highlight(f.Body, f.found[s.NoteBody])
 }
 
-// lookupRoom resolves the room slug from the QR code. An unknown or
-// inactive room doesn't block a thank-you: the note goes to every screen.
-func (f *noteForm) lookupRoom(app core.App) *core.Record {
+// lookupRoom resolves the room slug from the QR code (from the rooms
+// cache: every post asks). An unknown or inactive room doesn't block a
+// thank-you: the note goes to every screen. It returns the room's id, ""
+// for none.
+func (f *noteForm) lookupRoom(app core.App) string {
 	if f.Room == "" {
-		return nil
+		return ""
 	}
-	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, f.Room)
-	if err != nil || !room.GetBool(s.RoomActive) {
+	room, ok := rooms.BySlug(app, f.Room)
+	if !ok || !room.Active {
 		f.RoomNotice = "note.room_unknown"
 		f.Room = ""
-		return nil
+		return ""
 	}
-	f.RoomName = room.GetString(s.RoomName)
-	return room
+	f.RoomName = room.Name
+	return room.ID
 }
 
 // scanRecord runs the PHI guard on a note record (the REST path):
