@@ -4,12 +4,14 @@ package home
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
@@ -30,7 +32,12 @@ type handler struct{ views *web.Views }
 // one tap away on /events.
 const maxEvents = 5
 
-type roomItem struct{ Name, Slug, Unit string }
+// roomItem is a room's section of the start page: its screen, its poster,
+// its huddle sheet and, once a note has arrived this month, its tally.
+type roomItem struct {
+	Name, Slug, Unit string
+	Tally            i18n.Text // nil: nothing yet this month
+}
 
 type noteItem struct {
 	To, Body string
@@ -62,8 +69,13 @@ func (h *handler) show(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
+	now := time.Now()
 	for _, r := range rooms {
-		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit)})
+		tally, err := recognition.TallyText(e.App, r.Id, now)
+		if err != nil {
+			return err
+		}
+		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit), Tally: tally})
 	}
 
 	// the event list's own answer, cancelled ones marked: someone who
@@ -77,7 +89,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, n := range notes {
-		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: Author(n.GetString(s.NoteFrom))})
+		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: web.Author(n.GetString(s.NoteFrom))})
 	}
 
 	stories, err := e.App.FindRecordsByFilter(s.Stories, "status = 'published'", "-created", 3, 0)
@@ -85,21 +97,8 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, st := range stories {
-		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: Author(st.GetString(s.StoryAuthor))})
+		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: web.Author(st.GetString(s.StoryAuthor))})
 	}
 
 	return h.views.Render(e, http.StatusOK, "home", data)
 }
-
-// Author is how an author appears in public: an empty name is "A
-// colleague" (in the reader's language), never blank and never a hint at
-// who wrote it.
-func Author(name string) i18n.Text {
-	if name == "" {
-		return i18n.M("author.anonymous")
-	}
-	return i18n.Raw(name)
-}
-
-// DisplayFrom is [Author] in English, for e-mails and staff pages.
-func DisplayFrom(name string) string { return Author(name).In(i18n.English) }

@@ -9,7 +9,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
@@ -141,7 +140,7 @@ func (b *builder) noteCard(r *core.Record) (Card, error) {
 		}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "note", To: r.GetString(s.NoteTo), Body: markdown.Note(r.GetString(s.NoteBody)),
-		From: home.Author(r.GetString(s.NoteFrom))}, rooms)
+		From: web.Author(r.GetString(s.NoteFrom))}, rooms)
 }
 
 func (b *builder) storyCard(r *core.Record) (Card, error) {
@@ -150,7 +149,7 @@ func (b *builder) storyCard(r *core.Record) (Card, error) {
 		rooms = []string{room}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "story", Title: r.GetString(s.StoryTitle),
-		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: home.Author(r.GetString(s.StoryAuthor))}, rooms)
+		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: web.Author(r.GetString(s.StoryAuthor))}, rooms)
 }
 
 func (b *builder) eventCard(r *core.Record) (Card, error) {

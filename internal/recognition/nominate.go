@@ -8,10 +8,10 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // nominationForm is the "Nominate for an award" form's state.
@@ -50,7 +50,7 @@ func approvedNote(app core.App, id string) (*core.Record, bool) {
 }
 
 func newNominationForm(app core.App, note *core.Record) *nominationForm {
-	f := &nominationForm{NoteID: note.Id, NoteTo: note.GetString(s.NoteTo), NoteFrom: home.DisplayFrom(note.GetString(s.NoteFrom)),
+	f := &nominationForm{NoteID: note.Id, NoteTo: note.GetString(s.NoteTo), NoteFrom: web.DisplayFrom(note.GetString(s.NoteFrom)),
 		NoteBody: markdown.Note(note.GetString(s.NoteBody)), Awards: Awards(app), Errors: forms.Errors{}}
 	return f
 }

@@ -5,9 +5,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // show renders a published story; anything else is the 404 page, so a
@@ -21,7 +21,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 	return h.views.Render(e, http.StatusOK, "story", map[string]any{
 		"Title":  rec.GetString(s.StoryTitle),
 		"Body":   rec.GetString(s.StoryBody),
-		"Author": home.Author(rec.GetString(s.StoryAuthor)),
+		"Author": web.Author(rec.GetString(s.StoryAuthor)),
 		"Date":   rec.GetDateTime(s.FieldCreated).Time().In(p.Location),
 	})
 }
