@@ -11,7 +11,6 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/rooms"
@@ -162,17 +161,15 @@ func TestRoomsChangeInsideTransaction(t *testing.T) {
 // no cache at all, so it can never serve a stale room, not even after a
 // change no hook sees.
 func TestRoomsWithoutRegister(t *testing.T) {
-	app, err := tests.NewTestApp()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer app.Cleanup()
-	// the product's migrations (imported through kktest), but neither
-	// site.Register nor rooms.Register
+	// kktest's app (migrated once per test binary: a fresh tests.NewTestApp
+	// replays the migrations, which races in PocketBase under -race), with
+	// the cache taken out as if rooms.Register had never run
+	app := kktest.NewApp(t)
+	app.Store().Remove(rooms.StoreKey)
 	kktest.Create(t, app, s.Rooms, map[string]any{"name": "Old", "slug": "x", "active": true})
 	rooms.BySlug(app, "x")
 	// a change the hooks would not see (raw SQL): still read fresh
-	if _, err := app.DB().NewQuery("UPDATE rooms SET name = 'New'").Execute(); err != nil {
+	if _, err := app.DB().NewQuery("UPDATE rooms SET name = 'New' WHERE slug = 'x'").Execute(); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := rooms.BySlug(app, "x"); got.Name != "New" {
