@@ -113,7 +113,7 @@ func TestSignupCancel(t *testing.T) {
 					t.Fatal(err)
 				}
 			},
-			ExpectedContent: []string{"Your sign-up is cancelled", "Sign up again"}, NotExpectedContent: []string{"Cancel my place"}},
+			ExpectedContent: []string{"Your sign-up is cancelled", "Sign up again"}, NotExpectedContent: []string{"Cancel my place", "/ics\""}}, // no calendar for a place given up (QA),
 		{Name: "waitlisted person cancels: leaves the queue, nobody promoted", Method: http.MethodPost, URL: cancel(tokBo), Headers: kktest.FormHeaders,
 			ExpectedStatus: 303,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
