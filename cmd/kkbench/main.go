@@ -44,8 +44,8 @@ type config struct {
 	Work                        string // temporary folder for binaries and data
 	Sections                    map[string]bool
 	Screens                     []int
-	StalledAt                   int     // screens in the run with stalled ones (0 = skip it)
-	StalledPct                  float64 // per cent of them that never read
+	StalledAt                   int           // screens in the run with stalled ones (0 = skip it)
+	StalledPct                  float64       // per cent of them that never read
 	Duration                    time.Duration // closed-loop phases
 	FixedDuration               time.Duration // fixed-rate phases
 	Rounds                      int           // closed-loop note phases are split into this many interleaved rounds

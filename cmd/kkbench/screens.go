@@ -435,7 +435,9 @@ func (r *screensResult) table(cfg *config) *table {
 		}
 		t.add(head+": delivered to the live screens", live(a), live(b), "all",
 			verdict(a.delivered == a.expected, fmt.Sprintf("%d missing", a.expected-a.delivered)))
-		rss := func(r *screensRun) string { return fmt.Sprintf("%s (%s connected)", mb(r.rssConnected), mb(r.rssAfterConnect)) }
+		rss := func(r *screensRun) string {
+			return fmt.Sprintf("%s (%s connected)", mb(r.rssConnected), mb(r.rssAfterConnect))
+		}
 		budget, v := "", ""
 		if limit := rssBudget(a.n); limit > 0 {
 			budget, v = "≤ "+mb(limit), verdict(a.rssConnected <= limit, mb(a.rssConnected))
