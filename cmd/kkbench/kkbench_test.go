@@ -76,6 +76,24 @@ func TestHarness(t *testing.T) {
 		}
 	}
 
+	// the servers' own CPU time was read (from /proc) during the posts
+	var cpu time.Duration
+	for _, d := range rep.notes.cpu {
+		cpu += d
+	}
+	if cpu <= 0 {
+		t.Error("no server CPU time read during the note posts")
+	}
+
+	// the equal-durability column really commits as the product does
+	// (plainpb --sqlite-sync=FULL); the stock column as PocketBase does
+	if got := rep.notes.sqlite["plainfull"]; !strings.HasPrefix(got, "synchronous=2 (FULL), secure_delete=1") {
+		t.Errorf("plain PocketBase at FULL opened SQLite with %q", got)
+	}
+	if got := rep.notes.sqlite["plain"]; !strings.HasPrefix(got, "synchronous=1 (NORMAL)") {
+		t.Errorf("stock plain PocketBase opened SQLite with %q", got)
+	}
+
 	// sign-ups: exact on both servers, as answered and as stored
 	for _, name := range rep.signups.names {
 		if b := rep.signups.burst[name]; !b.exact(cfg.Burst, cfg.Seats) {
@@ -144,7 +162,8 @@ func TestHarness(t *testing.T) {
 
 	var out strings.Builder
 	rep.write(&out)
-	for _, want := range []string{"### Note posts", "### Sign-ups", "### Screens", "### Kiosk first load", "### Screen re-sync", "stalled (never read)", "### Cold start", "| budget |"} {
+	for _, want := range []string{"### Note posts", "### Sign-ups", "### Screens", "### Kiosk first load", "### Screen re-sync", "stalled (never read)", "### Cold start", "| budget |",
+		"plain at equal durability (FULL)", "plain PocketBase at FULL: REST create"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report has no %q:\n%s", want, out.String())
 		}

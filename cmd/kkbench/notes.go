@@ -89,24 +89,51 @@ type notesResult struct {
 	targets []string // display names, in column order
 	conc    map[string]phase
 	fixed   map[string]phase
-	profile []string // CPU profile files, when asked
+	sqlite  map[string]string        // how each plain server opened SQLite, as it reports it
+	cpu     map[string]time.Duration // the server's own CPU time during the target's phases
+	profile []string                 // CPU profile files, when asked
+}
+
+// Column names of the note section, in column order.
+const (
+	colForm      = "product: form `POST /notes`"
+	colREST      = "product: REST create"
+	colPlain     = "plain PocketBase: REST create (stock, synchronous=NORMAL)"
+	colPlainFull = "plain PocketBase at FULL: REST create (the product's SQLite connect)"
+)
+
+// noteTargets are the servers of the note section.
+type noteTargets struct {
+	product, plain, plainFull             *server
+	productRoom, plainRoom, plainFullRoom string
 }
 
 // benchNotes measures note posts: the product's form, the product's own
-// REST create (for reference) and plain PocketBase's REST create, each
-// closed-loop at cfg.Conc in flight and open-loop at cfg.Rate per second.
-func benchNotes(ctx context.Context, cfg *config, product, plain *server, productRoom, plainRoom string) (*notesResult, error) {
+// REST create (for reference) and plain PocketBase's REST create twice:
+// stock (synchronous=NORMAL) and opened as the product opens SQLite
+// (synchronous=FULL, secure_delete; the equal-durability column the
+// budget is judged against). Each runs closed-loop at cfg.Conc in flight
+// and open-loop at cfg.Rate per second.
+func benchNotes(ctx context.Context, cfg *config, t noteTargets) (*notesResult, error) {
 	hc := newClient(cfg.Conc * 2)
 	ops := []struct {
 		name string
 		s    *server
 		do   op
 	}{
-		{"product: form POST /notes", product, formPost(hc, product.base)},
-		{"product: REST create", product, restCreate(hc, product.base, productRoom)},
-		{"plain PocketBase: REST create", plain, restCreate(hc, plain.base, plainRoom)},
+		{colForm, t.product, formPost(hc, t.product.base)},
+		{colREST, t.product, restCreate(hc, t.product.base, t.productRoom)},
+		{colPlain, t.plain, restCreate(hc, t.plain.base, t.plainRoom)},
+		{colPlainFull, t.plainFull, restCreate(hc, t.plainFull.base, t.plainFullRoom)},
 	}
-	res := &notesResult{conc: map[string]phase{}, fixed: map[string]phase{}}
+	res := &notesResult{conc: map[string]phase{}, fixed: map[string]phase{}, sqlite: map[string]string{}, cpu: map[string]time.Duration{}}
+	for _, s := range []*server{t.plain, t.plainFull} {
+		p, err := s.sqlitePragmas(ctx)
+		if err != nil {
+			return nil, err
+		}
+		res.sqlite[s.name] = p
+	}
 	for _, o := range ops {
 		res.targets = append(res.targets, o.name)
 		if err := warm(ctx, 20, o.do); err != nil {
@@ -117,14 +144,19 @@ func benchNotes(ctx context.Context, cfg *config, product, plain *server, produc
 	// the machine hits all of them alike
 	rounds := max(1, cfg.Rounds)
 	slice := cfg.Duration / time.Duration(rounds)
+	// each round starts with the next target: a target never always
+	// follows the same one (whose disk writes may still be flushing)
 	for r := 0; r < rounds; r++ {
-		for _, o := range ops {
+		for k := range ops {
+			o := ops[(k+r)%len(ops)]
 			cfg.logf("notes: %s, %d in flight for %s (round %d of %d)", o.name, cfg.Conc, slice, r+1, rounds)
 			var prof chan profileResult
-			if r == 0 && cfg.CPUProfile != "" && o.s.pprof != "" && o.name != ops[1].name {
+			if r == 0 && cfg.CPUProfile != "" && o.s.pprof != "" && o.name != colREST {
 				prof = fetchProfile(ctx, o.s, slice, cfg.CPUProfile, "notes-"+o.s.name)
 			}
+			cpu0 := o.s.cpuTime()
 			res.conc[o.name] = merge(res.conc[o.name], closedLoop(ctx, cfg.Conc, slice, o.do))
+			res.cpu[o.name] += o.s.cpuTime() - cpu0
 			if prof != nil {
 				p := <-prof
 				if p.err != nil {
@@ -135,33 +167,81 @@ func benchNotes(ctx context.Context, cfg *config, product, plain *server, produc
 			time.Sleep(200 * time.Millisecond)
 		}
 	}
-	for _, o := range ops {
-		cfg.logf("notes: %s, %d/s for %s", o.name, cfg.Rate, cfg.FixedDuration)
-		res.fixed[o.name] = fixedRate(ctx, cfg.Rate, cfg.FixedDuration, o.do)
-		time.Sleep(200 * time.Millisecond)
+	// the open loop in interleaved rounds too: its p99 is what a burst of
+	// load from elsewhere moves most
+	fixedSlice := cfg.FixedDuration / time.Duration(rounds)
+	time.Sleep(time.Second) // let the closed loop's writes settle first
+	for r := 0; r < rounds; r++ {
+		for k := range ops {
+			o := ops[(k+r)%len(ops)]
+			cfg.logf("notes: %s, %d/s for %s (round %d of %d)", o.name, cfg.Rate, fixedSlice, r+1, rounds)
+			cpu0 := o.s.cpuTime()
+			res.fixed[o.name] = merge(res.fixed[o.name], fixedRate(ctx, cfg.Rate, fixedSlice, o.do))
+			res.cpu[o.name] += o.s.cpuTime() - cpu0
+			time.Sleep(200 * time.Millisecond)
+		}
 	}
 	return res, nil
 }
 
-func (r *notesResult) table(cfg *config) *table {
-	form, rest, plain := r.conc[r.targets[0]], r.conc[r.targets[1]], r.conc[r.targets[2]]
-	ff, fr, fp := r.fixed[r.targets[0]], r.fixed[r.targets[1]], r.fixed[r.targets[2]]
-	ratio := 0.0
-	if plain.rate() > 0 {
-		ratio = form.rate() / plain.rate()
+// ratio is a's throughput over b's.
+func ratio(a, b phase) float64 {
+	if b.rate() <= 0 {
+		return 0
 	}
+	return a.rate() / b.rate()
+}
+
+func (r *notesResult) table(cfg *config) *table {
+	var conc, fixed []phase
+	for _, name := range r.targets {
+		conc, fixed = append(conc, r.conc[name]), append(fixed, r.fixed[name])
+	}
+	form, ff := conc[0], fixed[0]
+	// the budget is judged at equal durability: plain PocketBase opened
+	// as the product opens SQLite (FULL), not plain's stock NORMAL
+	budget := ratio(form, conc[3])
 	t := &table{
 		title:   "Note posts",
-		headers: []string{"metric", "product: form `POST /notes`", "product: REST create", "plain PocketBase: REST create", "budget", "result"},
+		headers: append(append([]string{"metric"}, r.targets...), "budget", "result"),
 	}
-	t.add(fmt.Sprintf("throughput, %d in flight", cfg.Conc), perSec(form.rate()), perSec(rest.rate()), perSec(plain.rate()),
-		"form ≥ 0.8× plain", verdict(ratio >= 0.8, fmt.Sprintf("%.2f×", ratio)))
-	t.add(fmt.Sprintf("p50 / p99, %d in flight", cfg.Conc), p50p99(form), p50p99(rest), p50p99(plain), "", "")
-	t.add(fmt.Sprintf("p50 / p99 at %d posts/s", cfg.Rate), p50p99(ff), p50p99(fr), p50p99(fp),
+	row := func(metric string, cell func(i int) string, budget, result string) {
+		cells := []string{metric}
+		for i := range conc {
+			cells = append(cells, cell(i))
+		}
+		t.add(append(cells, budget, result)...)
+	}
+	row(fmt.Sprintf("throughput, %d in flight", cfg.Conc), func(i int) string { return perSec(conc[i].rate()) },
+		"form ≥ 0.8× plain at equal durability (FULL)", verdict(budget >= 0.8, fmt.Sprintf("%.2f×", budget)))
+	row("form ÷ this column", func(i int) string {
+		if i == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.2f×", ratio(form, conc[i]))
+	}, "", "")
+	row(fmt.Sprintf("p50 / p99, %d in flight", cfg.Conc), func(i int) string { return p50p99(conc[i]) }, "", "")
+	row(fmt.Sprintf("p50 / p99 at %d posts/s", cfg.Rate), func(i int) string { return p50p99(fixed[i]) },
 		"form p99 ≤ 60 ms", verdict(ff.pct(99) <= 60*time.Millisecond && ff.errs == 0, ms(ff.pct(99))))
-	t.add("achieved rate (open loop)", perSec(ff.rate()), perSec(fr.rate()), perSec(fp.rate()), "", "")
-	t.add("errors", errs(form, ff), errs(rest, fr), errs(plain, fp), "0", verdict(form.errs+ff.errs == 0, fmt.Sprint(form.errs+ff.errs)))
+	row("server CPU per post (both loops)", func(i int) string {
+		n := conc[i].ok + conc[i].errs + fixed[i].ok + fixed[i].errs
+		if n == 0 || r.cpu[r.targets[i]] <= 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.2f ms", r.cpu[r.targets[i]].Seconds()*1000/float64(n))
+	}, "", "")
+	row("achieved rate (open loop)", func(i int) string { return perSec(fixed[i].rate()) }, "", "")
+	row("errors", func(i int) string { return errs(conc[i], fixed[i]) }, "0", verdict(form.errs+ff.errs == 0, fmt.Sprint(form.errs+ff.errs)))
 	return t
+}
+
+// durabilityNote says how each column commits, as the servers reported it.
+func (r *notesResult) durabilityNote() string {
+	return fmt.Sprintf("Durability: the product opens SQLite with synchronous=FULL and secure_delete (internal/storage, ADR 0040; "+
+		"pinned by TestNewAppIsDurable). Plain PocketBase stock reports %s; plain PocketBase at FULL (plainpb --sqlite-sync=FULL, "+
+		"the product's internal/storage connect) reports %s. The 0.8× budget is judged against the equal-durability column "+
+		"(plain at FULL); the stock column shows what FULL's fsync per commit costs.",
+		r.sqlite["plain"], r.sqlite["plainfull"])
 }
 
 func errs(ps ...phase) string {

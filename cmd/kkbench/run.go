@@ -51,6 +51,15 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 		return nil, err
 	}
 	servers := []*server{product, plain}
+	// the note section's equal-durability column: plain PocketBase opened
+	// as the product opens SQLite (synchronous=FULL)
+	var plainFull *server
+	if cfg.Sections["notes"] {
+		if plainFull, err = newServer("plainfull", cfg.PlainBin, cfg.Work, "--sqlite-sync=FULL"); err != nil {
+			return nil, err
+		}
+		servers = append(servers, plainFull)
+	}
 	var productpb *server
 	if cfg.Sections["signups"] || cfg.CPUProfile != "" {
 		extra := []string{appURL}
@@ -70,6 +79,13 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 			}
 			plain.extra = append(plain.extra, "--pprof="+addr)
 			plain.pprof = addr
+			if plainFull != nil {
+				if addr, err = freeAddr(); err != nil {
+					return nil, err
+				}
+				plainFull.extra = append(plainFull.extra, "--pprof="+addr)
+				plainFull.pprof = addr
+			}
 		} else if productpb, err = newServer("productpb", cfg.ProductPBBin, cfg.Work, extra...); err != nil {
 			return nil, err
 		}
@@ -101,6 +117,12 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 	if err != nil {
 		return nil, err
 	}
+	var plainFullRoom string
+	if plainFull != nil {
+		if plainFullRoom, err = preparePlain(ctx, plainFull); err != nil {
+			return nil, err
+		}
+	}
 	var productpbRoom string
 	if productpb != nil {
 		if productpbRoom, err = prepareProduct(ctx, productpb); err != nil {
@@ -117,7 +139,8 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 			p, room = productpb, productpbRoom
 			rep.notices = append(rep.notices, "With -cpuprofile the product column of the note posts is productpb (the same wiring plus pprof).")
 		}
-		if rep.notes, err = benchNotes(ctx, cfg, p, plain, room, plainRoom); err != nil {
+		targets := noteTargets{product: p, plain: plain, plainFull: plainFull, productRoom: room, plainRoom: plainRoom, plainFullRoom: plainFullRoom}
+		if rep.notes, err = benchNotes(ctx, cfg, targets); err != nil {
 			return nil, err
 		}
 	}
@@ -328,8 +351,9 @@ func (r *report) write(w io.Writer) {
 	}
 	if r.notes != nil {
 		t := r.notes.table(r.cfg)
+		t.notes = append(t.notes, r.notes.durabilityNote())
 		t.notes = append(t.notes, fmt.Sprintf("Closed loop: %d requests in flight for %s per target, in %d interleaved rounds. "+
-			"Open loop: %d posts/s for %s, each timed from its scheduled start.",
+			"Open loop: %d posts/s for %s per target, in the same rounds, each timed from its scheduled start. Each round starts with the next target.",
 			r.cfg.Conc, r.cfg.Duration, max(1, r.cfg.Rounds), r.cfg.Rate, r.cfg.FixedDuration))
 		for _, p := range r.notes.profile {
 			t.notes = append(t.notes, "CPU profile: `"+p+"`")

@@ -260,3 +260,46 @@ func (a *api) create(ctx context.Context, collection string, fields map[string]a
 	err := a.call(ctx, "POST", "/api/collections/"+collection+"/records", fields, &rec)
 	return rec.ID, err
 }
+
+// sqlitePragmas asks a server with kkbench's routes (plainpb, productpb)
+// how it opened SQLite, e.g. "synchronous=2 (FULL), secure_delete=1".
+func (s *server) sqlitePragmas(ctx context.Context) (string, error) {
+	var p struct {
+		Synchronous  int `json:"synchronous"`
+		SecureDelete int `json:"secure_delete"`
+	}
+	if err := s.api.call(ctx, "GET", "/kkbench/sqlite", nil, &p); err != nil {
+		return "", fmt.Errorf("%s: read pragmas: %w", s.name, err)
+	}
+	mode := map[int]string{0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[p.Synchronous]
+	return fmt.Sprintf("synchronous=%d (%s), secure_delete=%d", p.Synchronous, mode, p.SecureDelete), nil
+}
+
+// clockTick is Linux's USER_HZ, the unit of /proc/<pid>/stat's times
+// (100 on every mainstream architecture).
+const clockTick = 10 * time.Millisecond
+
+// cpuTime is the CPU (user + system) the server process has used so far,
+// from /proc/<pid>/stat; 0 when it cannot be read.
+func (s *server) cpuTime() time.Duration {
+	if s.cmd == nil {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	// fields after the command name, which may hold spaces: state is
+	// field 3, utime 14, stime 15
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * clockTick
+}

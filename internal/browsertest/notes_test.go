@@ -30,10 +30,10 @@ func TestNoteFromAPhone(t *testing.T) {
 	browsertest.Run(t, ctx,
 		chromedp.Navigate(srv.URL+"/notes/new?room=break-room"),
 		chromedp.WaitVisible("#to", chromedp.ByQuery),
-		chromedp.Text(".lead", &lead, chromedp.ByQuery),
+		chromedp.Text("main .eyebrow", &lead, chromedp.ByQuery),
 	)
-	if !strings.Contains(lead, "From Staff break room") {
-		t.Errorf("lead = %q, want the room from the QR code", lead)
+	if !strings.EqualFold(lead, "Staff break room") {
+		t.Errorf("eyebrow = %q, want the room from the QR code", lead)
 	}
 	browsertest.CheckPhoneLayout(t, ctx)
 	browsertest.Screenshot(t, ctx, "notes-form")

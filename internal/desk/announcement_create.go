@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/organise"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
@@ -28,27 +29,27 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 	f.Text = forms.Clean(form.Get(s.AnnouncementText), false)
 	f.Starts, f.Ends = form.Get(s.AnnouncementStarts), form.Get(s.AnnouncementEnds)
 	f.Errors.Check(s.AnnouncementText, "The announcement", f.Text, true, s.AnnouncementTextMax)
-	if f.Errors[s.AnnouncementText] == "" {
+	if f.Errors[s.AnnouncementText] == nil {
 		if words := kiosk.AnnouncementPatientDetails(f.Text); words != "" {
 			// an announcement goes straight to the screens, with no second
 			// pair of eyes: patient details are refused, not warned about
-			f.Errors[s.AnnouncementText] = "This looks like it has patient details (" + words + "). Announcements go straight to every screen: please take them out."
+			f.Errors[s.AnnouncementText] = i18n.Untranslated("This looks like it has patient details (" + words + "). Announcements go straight to every screen: please take them out.")
 		}
 	}
 
 	loc := prefs.Load(e.App).Location
 	starts, err := parseLocal(loc, f.Starts)
 	if err != nil {
-		f.Errors[s.AnnouncementStarts] = "Please give the start as a date and time, e.g. " + now.In(loc).Format("2006-01-02 15:04") + "."
+		f.Errors[s.AnnouncementStarts] = i18n.Untranslated("Please give the start as a date and time, e.g. " + now.In(loc).Format("2006-01-02 15:04") + ".")
 	}
 	ends, err := parseLocal(loc, f.Ends)
 	switch {
 	case err != nil:
-		f.Errors[s.AnnouncementEnds] = "Please give the end as a date and time, e.g. " + now.In(loc).Add(time.Hour).Format("2006-01-02 15:04") + "."
+		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("Please give the end as a date and time, e.g. " + now.In(loc).Add(time.Hour).Format("2006-01-02 15:04") + ".")
 	case !ends.After(now):
-		f.Errors[s.AnnouncementEnds] = "The end has already passed: nobody would see it."
-	case f.Errors[s.AnnouncementStarts] == "" && !ends.After(starts):
-		f.Errors[s.AnnouncementEnds] = "The end must be after the start."
+		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("The end has already passed: nobody would see it.")
+	case f.Errors[s.AnnouncementStarts] == nil && !ends.After(starts):
+		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("The end must be after the start.")
 	}
 	var rooms []string
 	for _, r := range f.Rooms {
@@ -57,7 +58,7 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 		}
 	}
 	if len(form["rooms"]) != len(rooms) {
-		f.Errors["rooms"] = "One of those rooms doesn't exist any more. Please choose again."
+		f.Errors["rooms"] = i18n.Untranslated("One of those rooms doesn't exist any more. Please choose again.")
 	}
 	if len(f.Errors) > 0 {
 		p := &announcementsPage{Form: f, Announcements: currentAnnouncements(e.App, now)}
@@ -77,7 +78,7 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 	rec.Set(s.AnnouncementEnds, endsDT)
 	if err := e.App.Save(rec); err != nil {
 		e.App.Logger().Error("desk: save announcement", "error", err)
-		f.Errors[s.AnnouncementText] = "We couldn't save that just now. It's still here: please try again."
+		f.Errors[s.AnnouncementText] = i18n.Untranslated("We couldn't save that just now. It's still here: please try again.")
 		p := &announcementsPage{Form: f, Announcements: currentAnnouncements(e.App, now)}
 		return h.views.Render(e, http.StatusServiceUnavailable, "desk_announcements", p)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/stories"
 )
@@ -87,7 +88,7 @@ func (h *handler) saveEdit(e *core.RequestEvent) error {
 		rec.Set(f, p.Values[i])
 	}
 	if err := e.App.Save(rec); err != nil {
-		p.Errors[p.Names[1]] = "We couldn't save that just now. Your text is still here: please try again."
+		p.Errors[p.Names[1]] = i18n.Untranslated("We couldn't save that just now. Your text is still here: please try again.")
 		e.App.Logger().Error("desk: save edit", "error", err, "record", rec.Id)
 		return h.views.Render(e, http.StatusServiceUnavailable, "desk_edit", p)
 	}

@@ -13,7 +13,7 @@ import (
 type eventPage struct {
 	Event  View
 	Form   *signupForm
-	Notice string // why the form isn't shown or didn't go through
+	Notice string // a catalogue key: why the form isn't shown or didn't go through
 }
 
 // show renders GET /events/{id}: the description and the sign-up form

@@ -14,7 +14,7 @@ func TestEventShow(t *testing.T) {
 	show := func(id string) string { return "/events/" + id }
 	scenarios := []tests.ApiScenario{
 		{Name: "open event: Markdown description, the form, calendar link", Method: http.MethodGet, URL: show(evOpen), ExpectedStatus: 200,
-			ExpectedContent: []string{"<h1>Open yoga</h1>", "Come for <strong>tea</strong>.", "Staff room, level 2", "20 seats left",
+			ExpectedContent: []string{`<h1 dir="auto">Open yoga</h1>`, "Come for <strong>tea</strong>.", "Staff room, level 2", "20 seats left",
 				`action="/events/` + evOpen + `/signup"`, `name="name"`, `name="email"`, `name="unit"`, `name="website"`, "Sign me up",
 				`href="/events/` + evOpen + `/ics"`}},
 		{Name: "full event: waitlist form, no address of who is in", Method: http.MethodGet, URL: show(evFull), ExpectedStatus: 200,

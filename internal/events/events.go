@@ -57,5 +57,5 @@ func findPublic(app core.App, id string) (*core.Record, bool) {
 }
 
 func (h *handler) notFound(e *core.RequestEvent) error {
-	return h.views.Error(e, http.StatusNotFound, "We couldn't find that event. It may have been removed, or the link may be mistyped.", nil)
+	return h.views.Error(e, http.StatusNotFound, "error.event_not_found", nil)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -53,14 +54,24 @@ func EmailDomainAllowed(app core.App, addr string) bool {
 	return false
 }
 
-// emailRefusedMessage is the message next to the e-mail field for an
-// address the form can't take: which domains it takes, when that is the
-// reason.
-func emailRefusedMessage(app core.App, email string) string {
+// emailRefused is the message next to the e-mail field for an address
+// the form can't take: which domains it takes, when that is the reason.
+func emailRefused(app core.App, email string) *i18n.Msg {
 	if !EmailDomainAllowed(app, email) {
-		return "Please use your work e-mail address: it must end in @" + strings.Join(AllowedEmailDomains(app), " or @") + "."
+		domains := AllowedEmailDomains(app)
+		at := make(i18n.OrList, len(domains))
+		for i, d := range domains {
+			at[i] = "@" + d
+		}
+		return i18n.M("signup.email.domain", "Domains", at)
 	}
-	return "Please check your e-mail address: it should look like name@hospital.org."
+	return i18n.M("signup.email.invalid")
+}
+
+// emailRefusedMessage is [emailRefused] in English, for the REST API's
+// answer and the dashboard.
+func emailRefusedMessage(app core.App, email string) string {
+	return emailRefused(app, email).In(i18n.English)
 }
 
 // bindEmailDomains refuses a new sign-up outside the allowed domains

@@ -1,11 +1,10 @@
 package events
 
 import (
-	"fmt"
-
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -67,15 +66,13 @@ func seatFree(app core.App, ev *core.Record, exceptID string) (bool, error) {
 
 // seatsLabel says what a person needs to know about places while sign-up
 // is open: seats left, a waitlist, or no limit.
-func seatsLabel(capacity, confirmed int) string {
+func seatsLabel(capacity, confirmed int) i18n.Text {
 	switch left := capacity - confirmed; {
 	case capacity <= 0:
-		return "All welcome"
+		return i18n.M("seats.all_welcome")
 	case left <= 0:
-		return "Full · waitlist open"
-	case left == 1:
-		return "1 seat left"
+		return i18n.M("seats.full_waitlist")
 	default:
-		return fmt.Sprintf("%d seats left", left)
+		return i18n.M("seats.left", "Count", left)
 	}
 }

@@ -14,10 +14,10 @@ func (h *handler) cancelSignup(e *core.RequestEvent) error {
 	token := e.Request.PathValue("token")
 	if _, err := Cancel(e.App, token); err != nil {
 		if errors.Is(err, ErrNotFound) {
-			return h.views.Error(e, http.StatusNotFound, "We couldn't find that sign-up, so there was nothing to cancel.", nil)
+			return h.views.Error(e, http.StatusNotFound, "error.signup_cancel_not_found", nil)
 		}
 		e.App.Logger().Error("cancel sign-up", "error", err)
-		return h.views.Error(e, http.StatusServiceUnavailable, "We couldn't cancel just now. Please try again in a moment.", err)
+		return h.views.Error(e, http.StatusServiceUnavailable, "error.signup_cancel_failed", err)
 	}
 	return e.Redirect(http.StatusSeeOther, "/signups/"+token)
 }

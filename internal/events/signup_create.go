@@ -26,7 +26,7 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 	// forms.Parse: multipart too (scripts), and a chunked oversize body is a 413
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		msg := "We couldn't read that form. Please open the event again."
+		msg := "error.signup_form_unreadable"
 		if status == http.StatusRequestEntityTooLarge {
 			msg = "" // the 413 page's own words
 		}
@@ -43,7 +43,7 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 
 	f.validate()
 	if _, bad := f.Errors[s.SignupEmail]; !bad && (!recordAcceptsEmail(e.App, f.Email) || !EmailDomainAllowed(e.App, f.Email)) {
-		f.Errors[s.SignupEmail] = emailRefusedMessage(e.App, f.Email)
+		f.Errors[s.SignupEmail] = emailRefused(e.App, f.Email)
 	}
 	if len(f.Errors) > 0 {
 		return h.renderForm(e, http.StatusUnprocessableEntity, ev, f, "")
@@ -60,12 +60,12 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 		return h.notFound(e)
 	case errors.Is(err, ErrCancelled):
 		ev, _ = findPublic(e.App, ev.Id)
-		return h.renderForm(e, http.StatusConflict, ev, f, "Sorry, this event has been cancelled, so we couldn't sign you up.")
+		return h.renderForm(e, http.StatusConflict, ev, f, "event.notice.cancelled")
 	case errors.Is(err, ErrClosed):
-		return h.renderForm(e, http.StatusConflict, ev, f, "Sorry, sign-up for this event has closed, so we couldn't sign you up.")
+		return h.renderForm(e, http.StatusConflict, ev, f, "event.notice.closed")
 	default:
 		e.App.Logger().Error("sign-up", "error", err, "event", ev.Id)
-		return h.renderForm(e, http.StatusServiceUnavailable, ev, f, "We couldn't save your sign-up just now. Your details are still here: please try again in a moment.")
+		return h.renderForm(e, http.StatusServiceUnavailable, ev, f, "event.notice.save_failed")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -14,7 +15,8 @@ type signupForm struct {
 	Errors            forms.Errors
 }
 
-var signupLabels = map[string]string{s.SignupName: "Your name", s.SignupEmail: "Your e-mail", s.SignupUnit: "Your unit or team"}
+// signupKeys name each field in the catalogue (its label and its messages).
+var signupKeys = map[string]string{s.SignupName: "signup.name", s.SignupEmail: "signup.email", s.SignupUnit: "signup.unit"}
 
 // validate cleans the fields and fills Errors, with the same limits as
 // the signups collection, so a valid form never fails to save.
@@ -23,11 +25,11 @@ func (f *signupForm) validate() {
 	f.Email = forms.Clean(f.Email, false)
 	f.Unit = forms.Clean(f.Unit, false)
 	f.Errors = forms.Errors{}
-	f.Errors.Check(s.SignupName, signupLabels[s.SignupName], f.Name, true, NameMax)
-	f.Errors.Check(s.SignupEmail, signupLabels[s.SignupEmail], f.Email, true, EmailMax)
-	f.Errors.Check(s.SignupUnit, signupLabels[s.SignupUnit], f.Unit, false, UnitMax)
+	f.Errors.Check(s.SignupName, signupKeys[s.SignupName], f.Name, true, NameMax)
+	f.Errors.Check(s.SignupEmail, signupKeys[s.SignupEmail], f.Email, true, EmailMax)
+	f.Errors.Check(s.SignupUnit, signupKeys[s.SignupUnit], f.Unit, false, UnitMax)
 	if _, bad := f.Errors[s.SignupEmail]; !bad && !validEmail(f.Email) {
-		f.Errors[s.SignupEmail] = "Please check your e-mail address: it should look like name@hospital.org."
+		f.Errors[s.SignupEmail] = i18n.M("signup.email.invalid")
 	}
 }
 

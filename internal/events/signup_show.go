@@ -28,7 +28,7 @@ func (h *handler) showSignup(e *core.RequestEvent) error {
 	rec, err := FindByToken(e.App, e.Request.PathValue("token"))
 	if errors.Is(err, ErrNotFound) {
 		return h.views.Error(e, http.StatusNotFound,
-			"We couldn't find that sign-up. Please check the link is complete: it is long, and e-mail apps sometimes break it in two.", nil)
+			"error.signup_not_found", nil)
 	}
 	if err != nil {
 		return err

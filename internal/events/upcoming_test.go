@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -97,7 +98,7 @@ func TestViewStates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v.State != c.state || v.Seats != c.seats || v.SignupOpen != c.open || (v.ClosesText != "") != c.closesSet {
+		if v.State != c.state || v.Seats.In(i18n.English) != c.seats || v.SignupOpen != c.open || (v.ClosesText != nil) != c.closesSet {
 			t.Errorf("%s: state %q seats %q open %v closes %q; want %q %q %v closes set %v",
 				c.name, v.State, v.Seats, v.SignupOpen, v.ClosesText, c.state, c.seats, c.open, c.closesSet)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -44,7 +45,7 @@ type View struct {
 	ID, Title, Place string
 	Rooms            []string  // room ids it is aimed at; empty = every room
 	Starts, Ends     time.Time // Ends is the stored end, or Starts + 1 h
-	Day, Time        string    // "Tue 3 Dec", "18:30–20:00", in the hospital's zone
+	Day, Time        i18n.Text // "Tue 3 Dec", "18:30–20:00", in the hospital's zone and the reader's language
 	ISO              string    // <time datetime>, UTC
 
 	Status              string // draft, published or cancelled (organisers see drafts)
@@ -54,9 +55,9 @@ type View struct {
 	// Seats is the state in words: "3 seats left", "All welcome",
 	// "Full · waitlist open", "Sign-up closed", "Happening now",
 	// "This event has ended", "Cancelled".
-	Seats      string
-	SignupOpen bool   // a sign-up form (and a screen's sign-up code) makes sense
-	ClosesText string // "Sign-up closes Mon 2 Dec 17:00", when before the start
+	Seats      i18n.Text
+	SignupOpen bool      // a sign-up form (and a screen's sign-up code) makes sense
+	ClosesText i18n.Text // "Sign-up closes Mon 2 Dec 17:00", when before the start
 
 	Full      bool // every seat confirmed (sign-ups join the waitlist)
 	Closed    bool // no more sign-ups, whatever the reason
@@ -79,7 +80,7 @@ func NewView(p prefs.Prefs, ev *core.Record, seats Seats, now time.Time) View {
 		ID: ev.Id, Title: ev.GetString(s.EventTitle), Place: ev.GetString(s.EventPlace),
 		Rooms:  ev.GetStringSlice(s.EventRooms),
 		Starts: starts, Ends: endsAt(ev),
-		Day: p.FormatDay(starts), Time: timeRange(p, ev), ISO: starts.UTC().Format(time.RFC3339),
+		Day: i18n.Day(starts.In(p.Location)), Time: timeRangeText(p, ev), ISO: starts.UTC().Format(time.RFC3339),
 		Status:   ev.GetString(s.FieldStatus),
 		Capacity: ev.GetInt(s.EventCapacity), Confirmed: confirmed, Waitlisted: seats.Waitlisted,
 		Night:     IsNight(p.Location, starts),
@@ -94,20 +95,21 @@ func NewView(p prefs.Prefs, ev *core.Record, seats Seats, now time.Time) View {
 	v.Closed = !v.SignupOpen
 	switch {
 	case v.Cancelled:
-		v.State, v.Seats = StateCancelled, "Cancelled"
+		v.State, v.Seats = StateCancelled, i18n.M("event.state.cancelled")
 	case v.Over:
-		v.State, v.Seats = StateClosed, "This event has ended"
+		v.State, v.Seats = StateClosed, i18n.M("event.state.ended")
 	case v.Running:
-		v.State, v.Seats = StateClosed, "Happening now"
+		v.State, v.Seats = StateClosed, i18n.M("event.state.running")
 	case v.Closed:
-		v.State, v.Seats = StateClosed, "Sign-up closed"
+		v.State, v.Seats = StateClosed, i18n.M("event.state.closed")
 	case v.Full:
 		v.State, v.Seats = StateWaitlist, seatsLabel(v.Capacity, confirmed)
 	default:
 		v.State, v.Seats = StateOpen, seatsLabel(v.Capacity, confirmed)
 	}
 	if v.SignupOpen && closes.Before(starts) {
-		v.ClosesText = "Sign-up closes " + p.FormatDay(closes) + " " + p.FormatTime(closes)
+		local := closes.In(p.Location)
+		v.ClosesText = i18n.M("event.signup_closes", "Day", i18n.Day(local), "Time", i18n.Clock(local))
 	}
 	return v
 }
@@ -149,6 +151,20 @@ func timeRange(p prefs.Prefs, ev *core.Record) string {
 		return out + " – " + p.FormatDay(end.Time()) + " " + p.FormatTime(end.Time())
 	}
 	return out + "–" + p.FormatTime(end.Time())
+}
+
+// timeRangeText is [timeRange] in the reader's language.
+func timeRangeText(p prefs.Prefs, ev *core.Record) i18n.Text {
+	starts := ev.GetDateTime(s.EventStarts).Time().In(p.Location)
+	end := ev.GetDateTime(s.EventEnds)
+	if end.IsZero() {
+		return i18n.Clock(starts)
+	}
+	ends := end.Time().In(p.Location)
+	if p.FormatDay(ends) != p.FormatDay(starts) {
+		return i18n.M("time.range_days", "From", i18n.Clock(starts), "ToDay", i18n.Day(ends), "To", i18n.Clock(ends))
+	}
+	return i18n.M("time.range", "From", i18n.Clock(starts), "To", i18n.Clock(ends))
 }
 
 // whenText is the day and time in one line, for e-mails.

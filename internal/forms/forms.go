@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 )
 
@@ -21,11 +22,15 @@ const MaxBody = 256 << 10
 // Honeypot is the name of the hidden field bots fill in and people don't.
 const Honeypot = "website"
 
-// Errors maps a field name to its message.
-type Errors map[string]string
+// Errors maps a field name to its message, rendered in the reader's
+// language by the page (the fielderror partial).
+type Errors map[string]*i18n.Msg
 
 // Field is what the fielderror partial needs.
-type Field struct{ Field, Message string }
+type Field struct {
+	Field   string
+	Message *i18n.Msg
+}
 
 // For returns the message of a field for the fielderror partial (nil if none).
 func (e Errors) For(field string) *Field {
@@ -33,6 +38,18 @@ func (e Errors) For(field string) *Field {
 		return &Field{Field: field, Message: msg}
 	}
 	return nil
+}
+
+// List returns the fields with errors in the order given (the order the
+// form shows them), for the error summary at the top of a form.
+func (e Errors) List(order ...string) []Field {
+	var out []Field
+	for _, name := range order {
+		if msg, ok := e[name]; ok {
+			out = append(out, Field{Field: name, Message: msg})
+		}
+	}
+	return out
 }
 
 // Clean normalises typed text the way every stored note and story is
@@ -45,22 +62,40 @@ func Clean(s string, multiline bool) string {
 }
 
 // Check validates one cleaned value and records a message on failure.
-func (e Errors) Check(field, label, value string, required bool, max int) {
+//
+// key names the field in the catalogue: each field has its own whole
+// sentences, key+".required" ("Please fill in who it is for.") and
+// key+".too_long" (with Count and Max), never a label glued into a
+// sentence (which no language but English would read right). A page not
+// translated yet (the staff pages) may still pass an English label
+// ("The announcement"): without catalogue sentences, the English ones are
+// built from it, untranslated.
+func (e Errors) Check(field, key, value string, required bool, max int) {
+	n := utf8.RuneCountInString(value)
 	switch {
 	case !utf8.ValidString(value):
-		e[field] = fmt.Sprintf("%s has characters we can't read. Please retype it.", label)
+		e[field] = i18n.M("form.unreadable")
 	case required && value == "":
-		e[field] = fmt.Sprintf("Please fill in %s.", strings.ToLower(label))
-	case utf8.RuneCountInString(value) > max:
-		e[field] = fmt.Sprintf("%s is %d characters; the limit is %d. Please shorten it.", label, utf8.RuneCountInString(value), max)
+		e[field] = message(key+".required", fmt.Sprintf("Please fill in %s.", strings.ToLower(key)))
+	case n > max:
+		e[field] = message(key+".too_long", fmt.Sprintf("%s is %d characters; the limit is %d. Please shorten it.", key, n, max), "Count", n, "Max", max)
 	}
+}
+
+// message is a catalogue message, or English for a key the catalogue
+// doesn't have (an English label from an untranslated page).
+func message(key, english string, args ...any) *i18n.Msg {
+	if i18n.Has(key) {
+		return i18n.M(key, args...)
+	}
+	return i18n.Untranslated(english)
 }
 
 // Segment is a run of text, marked when the PHI guard found something in it.
 type Segment struct {
 	Text string
 	Mark bool
-	Kind string
+	Kind i18n.Text // what was found, in words (phi.Words in the reader's language)
 }
 
 // Highlight splits text into segments around findings, for <mark>; a
@@ -75,7 +110,7 @@ func Highlight(text string, found []phi.Finding) []Segment {
 		if f.Start > pos {
 			out = append(out, Segment{Text: text[pos:f.Start]})
 		}
-		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: phi.Words(Lang, f, text)})
+		out = append(out, Segment{Text: text[f.Start:f.End], Mark: true, Kind: phiWords{f, text}})
 		pos = f.End
 	}
 	if pos < len(text) {
@@ -84,20 +119,52 @@ func Highlight(text string, found []phi.Finding) []Segment {
 	return out
 }
 
-// Lang is the language of the guard's words on the forms until the pages
-// pick one per request.
-const Lang = "en"
+// phiWords is the guard's own wording of a finding (phi.Words), in the
+// reader's language.
+type phiWords struct {
+	f    phi.Finding
+	text string
+}
+
+func (w phiWords) In(l i18n.Lang) string { return phi.Words(string(l), w.f, w.text) }
+
+// String is the English wording, for a template that prints it without t
+// (the moderators' desk).
+func (w phiWords) String() string { return w.In(i18n.English) }
 
 // RecipientField is the field that names who is thanked (a note's "to"):
 // [Scan] reads it with phi.ScanRecipient, so "Mr Patel" there is a colleague.
 const RecipientField = "to"
 
-// Warning is one line of the PHI warning on the form: Message says it all
-// in plain words (phi.Line); Field and Text are its parts; HTML is Message
-// with the words found in <mark>.
+// Warning is one line of the PHI warning on the form. The guard words it
+// (phi.LineHTML) in the reader's language: {{.Line lang}}. FieldName is
+// the form field, for a link to it and its aria-describedby.
 type Warning struct {
-	Field, Text, Message string
-	HTML                 template.HTML
+	Field     i18n.Text // the field's label
+	FieldName string
+	Text      string // the words found
+	finding   phi.Finding
+	source    string
+}
+
+// Line is the warning in lang ("en", "es"), the words found in <mark>.
+func (w Warning) Line(lang string) template.HTML {
+	l, _ := i18n.Parse(lang)
+	return phi.LineHTML(lang, w.Field.In(l), w.finding, w.source)
+}
+
+// WarningList is the PHI warning's lines.
+type WarningList []Warning
+
+// Has reports whether a form field has a warning, so the field can point
+// to the warning with aria-describedby.
+func (w WarningList) Has(field string) bool {
+	for _, x := range w {
+		if x.FieldName == field {
+			return true
+		}
+	}
+	return false
 }
 
 // Flags is what is stored in a record's `flags` field: per field, the kinds
@@ -110,8 +177,9 @@ type Flags struct {
 }
 
 // Scan runs the PHI guard over named fields and returns the findings per
-// field (nil when clean) and the warning lines for the form.
-func Scan(fields map[string]string, labels map[string]string, order []string) (map[string][]phi.Finding, []Warning) {
+// field (nil when clean) and the warning lines for the form. keys maps a
+// field to its catalogue key (key+".label" names it in a warning).
+func Scan(fields map[string]string, keys map[string]string, order []string) (map[string][]phi.Finding, WarningList) {
 	var found map[string][]phi.Finding
 	for _, name := range order {
 		fs := phi.Scan(fields[name])
@@ -126,21 +194,19 @@ func Scan(fields map[string]string, labels map[string]string, order []string) (m
 		}
 		found[name] = fs
 	}
-	return found, Warnings(found, fields, labels, order)
+	return found, Warnings(found, fields, keys, order)
 }
 
 // Warnings are the form's lines for findings already made.
-func Warnings(found map[string][]phi.Finding, fields, labels map[string]string, order []string) []Warning {
-	var warnings []Warning
+func Warnings(found map[string][]phi.Finding, fields, keys map[string]string, order []string) WarningList {
+	var warnings WarningList
 	for _, name := range order {
 		text := fields[name]
 		for _, f := range found[name] {
 			if f.Start < 0 || f.End > len(text) || f.Start >= f.End {
 				continue
 			}
-			found := text[f.Start:f.End]
-			warnings = append(warnings, Warning{Field: labels[name], Text: found, Message: phi.Line(Lang, labels[name], f, text),
-				HTML: phi.LineHTML(Lang, labels[name], f, text)})
+			warnings = append(warnings, Warning{Field: i18n.M(keys[name] + ".label"), FieldName: name, Text: text[f.Start:f.End], finding: f, source: text})
 		}
 	}
 	return warnings

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -45,26 +46,33 @@ func TestClean(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	e := forms.Errors{}
-	e.Check("a", "Who it is for", "", true, 80)
-	e.Check("b", "Your message", strings.Repeat("é", 600), true, 600) // runes, not bytes
-	e.Check("c", "Your message", strings.Repeat("é", 601), true, 600)
-	e.Check("d", "Your name", "bad \xff", false, 80)
-	e.Check("e", "Your name", "", false, 80)
-	want := forms.Errors{
-		"a": "Please fill in who it is for.",
-		"c": "Your message is 601 characters; the limit is 600. Please shorten it.",
-		"d": "Your name has characters we can't read. Please retype it.",
+	e.Check("a", "note.to", "", true, 80)
+	e.Check("b", "note.body", strings.Repeat("é", 600), true, 600) // runes, not bytes
+	e.Check("c", "note.body", strings.Repeat("é", 601), true, 600)
+	e.Check("d", "note.from", "bad \xff", false, 80)
+	e.Check("e", "note.from", "", false, 80)
+	want := map[string]map[i18n.Lang]string{
+		"a": {i18n.English: "Please fill in who it is for.", i18n.Spanish: "Escriba a quién va dirigido."},
+		"c": {i18n.English: "Your message is 601 characters; the limit is 600. Please shorten it.",
+			i18n.Spanish: "Su mensaje tiene 601 caracteres; el límite es 600. Acórtelo, por favor."},
+		"d": {i18n.English: "This has characters we can't read. Please retype it.",
+			i18n.Spanish: "Aquí hay caracteres que no podemos leer. Vuelva a escribirlo, por favor."},
 	}
 	if len(e) != len(want) {
 		t.Fatalf("errors = %v, want %v", e, want)
 	}
-	for k, v := range want {
-		if e[k] != v {
-			t.Errorf("%s: %q, want %q", k, e[k], v)
+	for k, byLang := range want {
+		for l, v := range byLang {
+			if got := e[k].In(l); got != v {
+				t.Errorf("%s in %s: %q, want %q", k, l, got, v)
+			}
 		}
 	}
-	if e.For("e") != nil || e.For("a").Message != want["a"] {
+	if e.For("e") != nil || e.For("a").Message != e["a"] {
 		t.Errorf("For: %+v %+v", e.For("e"), e.For("a"))
+	}
+	if got := e.List("e", "c", "a"); len(got) != 2 || got[0].Field != "c" || got[1].Field != "a" {
+		t.Errorf("List = %+v, want c then a", got)
 	}
 }
 

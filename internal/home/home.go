@@ -4,11 +4,14 @@ package home
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
@@ -29,11 +32,22 @@ type handler struct{ views *web.Views }
 // one tap away on /events.
 const maxEvents = 5
 
-type roomItem struct{ Name, Slug, Unit string }
+// roomItem is a room's section of the start page: its screen, its poster,
+// its huddle sheet and, once a note has arrived this month, its tally.
+type roomItem struct {
+	Name, Slug, Unit string
+	Tally            i18n.Text // nil: nothing yet this month
+}
 
-type noteItem struct{ To, Body, From string }
+type noteItem struct {
+	To, Body string
+	From     i18n.Text
+}
 
-type storyItem struct{ ID, Title, Author string }
+type storyItem struct {
+	ID, Title string
+	Author    i18n.Text
+}
 
 type page struct {
 	Moderator bool // signed in with the moderate role: Waiting is what waits at the desk
@@ -55,8 +69,13 @@ func (h *handler) show(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
+	now := time.Now()
 	for _, r := range rooms {
-		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit)})
+		tally, err := recognition.TallyText(e.App, r.Id, now)
+		if err != nil {
+			return err
+		}
+		data.Rooms = append(data.Rooms, roomItem{Name: r.GetString(s.RoomName), Slug: r.GetString(s.RoomSlug), Unit: r.GetString(s.RoomUnit), Tally: tally})
 	}
 
 	// the event list's own answer, cancelled ones marked: someone who
@@ -70,7 +89,7 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, n := range notes {
-		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: DisplayFrom(n.GetString(s.NoteFrom))})
+		data.Notes = append(data.Notes, noteItem{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: web.Author(n.GetString(s.NoteFrom))})
 	}
 
 	stories, err := e.App.FindRecordsByFilter(s.Stories, "status = 'published'", "-created", 3, 0)
@@ -78,17 +97,8 @@ func (h *handler) show(e *core.RequestEvent) error {
 		return err
 	}
 	for _, st := range stories {
-		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: DisplayFrom(st.GetString(s.StoryAuthor))})
+		data.Stories = append(data.Stories, storyItem{ID: st.Id, Title: st.GetString(s.StoryTitle), Author: web.Author(st.GetString(s.StoryAuthor))})
 	}
 
 	return h.views.Render(e, http.StatusOK, "home", data)
-}
-
-// DisplayFrom is how an author appears in public: an empty name is
-// "A colleague", never blank and never a hint at who wrote it.
-func DisplayFrom(name string) string {
-	if name == "" {
-		return "A colleague"
-	}
-	return name
 }

@@ -2,13 +2,14 @@ package kiosk
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/qr"
@@ -31,29 +32,35 @@ const (
 // set for announcements only: the screen shows one between them by the
 // server's clock, and hides it at Ends without a round trip.
 type Card struct {
-	ID     string        `json:"id"`
-	Kind   string        `json:"kind"`
-	Rooms  []string      `json:"rooms"`
-	HTML   template.HTML `json:"html"`
-	Starts int64         `json:"starts,omitempty"`
-	Ends   int64         `json:"ends,omitempty"`
+	ID    string        `json:"id"`
+	Kind  string        `json:"kind"`
+	Rooms []string      `json:"rooms"`
+	HTML  template.HTML `json:"html"` // in English
+	// HTMLs is the card in the other languages rooms' screens speak
+	// (rooms.language), by language: a Spanish or alternating screen
+	// shows htmls.es. Absent while every room is English.
+	HTMLs  map[i18n.Lang]template.HTML `json:"htmls,omitempty"`
+	Starts int64                       `json:"starts,omitempty"`
+	Ends   int64                       `json:"ends,omitempty"`
 }
 
 // cardData is what the "kcard" template renders.
 type cardData struct {
-	ID, Kind               string
-	To, From               string
-	Body                   template.HTML
-	Title, Excerpt, Author string
-	Day, Time, Place       string
-	Seats                  string
-	Night                  bool
-	Cancelled              bool
-	QR                     template.URL
-	QRText                 []string // the QR's address, short, in pieces that may wrap
-	Text                   string   // an announcement
-	Live                   bool     // an announcement showing now (for screens without script)
-	Starts, Ends           int64    // an announcement's times, Unix ms
+	ID, Kind       string
+	To             string
+	From, Author   i18n.Text
+	Body           template.HTML
+	Title, Excerpt string
+	Day, Time      i18n.Text
+	Place          string
+	Seats          i18n.Text
+	Night          bool
+	Cancelled      bool
+	QR             template.URL
+	QRText         []string // the QR's address, short, in pieces that may wrap
+	Text           string   // an announcement
+	Live           bool     // an announcement showing now (for screens without script)
+	Starts, Ends   int64    // an announcement's times, Unix ms
 }
 
 // builder renders cards; it carries what every card of one pass shares.
@@ -62,11 +69,38 @@ type builder struct {
 	views  *web.Views
 	prefs  prefs.Prefs
 	appURL string
+	// langs are the languages besides English the cards are rendered in
+	// too: those of every active room (a push goes to every screen)
+	langs []i18n.Lang
 }
 
 func newBuilder(app core.App, views *web.Views) *builder {
-	return &builder{app: app, views: views, prefs: prefs.Load(app), appURL: app.Settings().Meta.AppURL}
+	return &builder{app: app, views: views, prefs: prefs.Load(app), appURL: app.Settings().Meta.AppURL, langs: otherLangs(app)}
 }
+
+// otherLangs lists the languages other than English that active rooms'
+// screens speak.
+func otherLangs(app core.App) []i18n.Lang {
+	var values []string
+	if err := app.RecordQuery(s.Rooms).Select("DISTINCT [[" + s.RoomLanguage + "]]").
+		AndWhere(dbx.HashExp{s.RoomActive: true}).Column(&values); err != nil {
+		app.Logger().Warn("kiosk: room languages", "error", err)
+		return nil
+	}
+	var out []i18n.Lang
+	for _, v := range values {
+		for _, l := range i18n.RoomLangs(v) {
+			if l != i18n.English && !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// roomLangs is what a room's screen speaks, in order (alternating if more
+// than one).
+func roomLangs(room *core.Record) []i18n.Lang { return i18n.RoomLangs(room.GetString(s.RoomLanguage)) }
 
 func (b *builder) render(d cardData, rooms []string) (Card, error) {
 	return b.renderNamed("kcard", d, rooms)
@@ -81,7 +115,18 @@ func (b *builder) renderNamed(name string, d cardData, rooms []string) (Card, er
 	if rooms == nil {
 		rooms = []string{}
 	}
-	return Card{ID: d.ID, Kind: d.Kind, Rooms: rooms, HTML: template.HTML(html)}, nil //nolint:gosec // our template
+	c := Card{ID: d.ID, Kind: d.Kind, Rooms: rooms, HTML: template.HTML(html)} //nolint:gosec // our template
+	for _, l := range b.langs {
+		other, err := b.views.RenderPartialIn(l, "kiosk", name, d)
+		if err != nil {
+			return Card{}, err
+		}
+		if c.HTMLs == nil {
+			c.HTMLs = map[i18n.Lang]template.HTML{}
+		}
+		c.HTMLs[l] = template.HTML(other) //nolint:gosec // our template
+	}
+	return c, nil
 }
 
 func (b *builder) noteCard(r *core.Record) (Card, error) {
@@ -95,7 +140,7 @@ func (b *builder) noteCard(r *core.Record) (Card, error) {
 		}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "note", To: r.GetString(s.NoteTo), Body: markdown.Note(r.GetString(s.NoteBody)),
-		From: home.DisplayFrom(r.GetString(s.NoteFrom))}, rooms)
+		From: web.Author(r.GetString(s.NoteFrom))}, rooms)
 }
 
 func (b *builder) storyCard(r *core.Record) (Card, error) {
@@ -104,7 +149,7 @@ func (b *builder) storyCard(r *core.Record) (Card, error) {
 		rooms = []string{room}
 	}
 	return b.render(cardData{ID: r.Id, Kind: "story", Title: r.GetString(s.StoryTitle),
-		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: home.DisplayFrom(r.GetString(s.StoryAuthor))}, rooms)
+		Excerpt: web.Excerpt(320, markdown.Plain(r.GetString(s.StoryBody))), Author: web.Author(r.GetString(s.StoryAuthor))}, rooms)
 }
 
 func (b *builder) eventCard(r *core.Record) (Card, error) {

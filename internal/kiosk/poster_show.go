@@ -11,7 +11,7 @@ import (
 func (h *handler) showPoster(e *core.RequestEvent) error {
 	room, err := activeRoom(e.App, e.Request.PathValue("slug"))
 	if err != nil {
-		return h.views.Error(e, http.StatusNotFound, "There is no active room with that name, so there is no poster for it.", nil)
+		return h.views.Error(e, http.StatusNotFound, "error.poster_no_room", nil)
 	}
 	page, err := h.buildPage(e.App, room)
 	if err != nil {

@@ -73,14 +73,20 @@ func serveStream(e *core.RealtimeConnectRequestEvent) error {
 	re.Response = &streamWriter{s: s, header: e.Response.Header().Clone()}
 	s.event = re
 
+	e.Client.Set(clientKickKey, func() { _ = conn.Close() })
+	e.Client.Set(clientTakenKey, true)
+	// registered before the head goes out: once a screen sees the
+	// stream open, a shutdown's Discard reaches it (a hijacked
+	// connection is not closed by http.Server.Shutdown; registering after
+	// the head left a window where a stop missed the stream, seen under
+	// load in TestShutdownWaitsForSlowPosts)
+	e.App.SubscriptionsBroker().Register(e.Client)
 	if err := s.writeHead(re.Response.Header()); err != nil {
+		e.App.SubscriptionsBroker().Unregister(e.Client.Id())
 		_ = conn.Close()
 		releaseSlot(e.Client)
 		return nil
 	}
-	e.Client.Set(clientKickKey, func() { _ = conn.Close() })
-	e.Client.Set(clientTakenKey, true)
-	e.App.SubscriptionsBroker().Register(e.Client)
 	go s.watch()
 	go s.serve(e.App, e.IdleTimeout, e.MaxTimeout)
 	return nil

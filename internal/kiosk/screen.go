@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/qr"
 	"github.com/kindness-coalition/kindness-kiosk/internal/recognition"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -26,7 +27,9 @@ type Feed struct {
 	// Tally is "12 thank-yous for this unit this month" ("" for none):
 	// recognition made visible without names. It follows at each re-sync.
 	Tally string `json:"tally"`
-	Cards []Card `json:"cards"`
+	// Tallies is Tally in the room's languages (kiosk.js shows its own)
+	Tallies map[i18n.Lang]string `json:"tallies,omitempty"`
+	Cards   []Card               `json:"cards"`
 }
 
 // screenPage is what kiosk.html and poster.html render.
@@ -36,7 +39,9 @@ type screenPage struct {
 	NoteURL, EventURL string
 	NoteQR, EventQR   template.URL
 	AppURL            string
-	Clock, Date       string
+	// Local is the hospital's wall clock when the page was built, for the
+	// first paint of the clock and date (in the page's language)
+	Local time.Time
 }
 
 // activeRoom finds an active room by slug.
@@ -66,15 +71,23 @@ func (h *handler) buildFeed(app core.App, room *core.Record) (Feed, error) {
 	}
 	now := time.Now()
 	_, offset := now.In(b.prefs.Location).Zone()
-	tally, err := recognition.Tally(app, room.Id, now)
+	tally, err := recognition.TallyText(app, room.Id, now)
 	if err != nil {
 		return Feed{}, err
 	}
-	return Feed{
+	f := Feed{
 		Version: h.views.Version(), RoomID: room.Id, RoomName: room.GetString(s.RoomName),
 		Offset: offset / 60, QuietStart: b.prefs.QuietStart, QuietEnd: b.prefs.QuietEnd,
-		AppURLOK: qr.IsReachable(b.appURL), Tally: tally, Cards: cards,
-	}, nil
+		AppURLOK: qr.IsReachable(b.appURL), Cards: cards,
+	}
+	if tally != nil {
+		f.Tally = tally.In(i18n.English)
+		f.Tallies = map[i18n.Lang]string{}
+		for _, l := range roomLangs(room) {
+			f.Tallies[l] = tally.In(l)
+		}
+	}
+	return f, nil
 }
 
 // buildPage adds the QR codes and the first clock reading to a feed.
@@ -95,8 +108,7 @@ func (h *handler) buildPage(app core.App, room *core.Record) (*screenPage, error
 			return nil, err
 		}
 	}
-	now := time.Now().UTC().Add(time.Duration(feed.Offset) * time.Minute)
-	p.Clock, p.Date = now.Format("15:04"), now.Format("Monday 2 January")
+	p.Local = time.Now().UTC().Add(time.Duration(feed.Offset) * time.Minute)
 	return p, nil
 }
 

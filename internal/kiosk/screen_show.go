@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 )
 
@@ -20,6 +21,10 @@ type screenView struct {
 	Night                 bool  // inside the quiet hours, hospital time
 	HasSlides             bool  // any card for the rotation (announcements are not slides)
 	NoteShort, EventShort []string
+	// Langs is what the room's screen speaks, the page's language first;
+	// with two, the script alternates them (data-langs, data-words)
+	Langs []i18n.Lang
+	Words string // JSON: the script's words and date formats, per language
 }
 
 // showScreen renders GET /kiosk/{slug}: the whole screen, server-rendered,
@@ -27,7 +32,7 @@ type screenView struct {
 func (h *handler) showScreen(e *core.RequestEvent) error {
 	room, err := activeRoom(e.App, e.Request.PathValue("slug"))
 	if err != nil {
-		return h.views.Error(e, http.StatusNotFound, "There is no active screen for this room. Check the address, or add the room in the dashboard.", nil)
+		return h.views.Error(e, http.StatusNotFound, "error.screen_no_room", nil)
 	}
 	page, err := h.buildPage(e.App, room)
 	if err != nil {
@@ -40,7 +45,24 @@ func (h *handler) showScreen(e *core.RequestEvent) error {
 	for _, c := range page.Cards {
 		v.HasSlides = v.HasSlides || c.Kind != kindAnnouncement
 	}
-	return h.views.Render(e, http.StatusOK, "kiosk", v)
+	// the screen speaks its room's language, not the browser's
+	v.Langs = roomLangs(room)
+	lang := v.Langs[0]
+	cards := make([]Card, len(page.Cards))
+	for i, c := range page.Cards {
+		if html, ok := c.HTMLs[lang]; ok {
+			c.HTML = html
+		}
+		cards[i] = c
+	}
+	v.Cards = cards
+	if t, ok := page.Tallies[lang]; ok {
+		v.Tally = t
+	}
+	if v.Words, err = screenWords(v.Langs); err != nil {
+		return err
+	}
+	return h.views.RenderIn(e, lang, http.StatusOK, "kiosk", v)
 }
 
 // quietAt reports whether a wall-clock time falls in the quiet hours

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -15,14 +16,14 @@ import (
 func (h *handler) create(e *core.RequestEvent) error {
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		msg := "We couldn't read that form. Please open the page again."
+		msg := "error.form_unreadable"
 		if status == http.StatusRequestEntityTooLarge {
 			msg = "" // the 413 page's own words
 		}
 		return h.views.Error(e, status, msg, err)
 	}
 	f := &noteForm{To: form.Get(s.NoteTo), Body: form.Get(s.NoteBody), From: form.Get(s.NoteFrom), Room: form.Get(s.FieldRoom),
-		ForRoom: form.Get(s.NoteForRoom), Units: unitGroups(e.App)}
+		ForRoom: form.Get(s.NoteForRoom)}
 	room := f.lookupRoom(e.App)
 
 	// bots fill every field; people never see this one
@@ -33,7 +34,7 @@ func (h *handler) create(e *core.RequestEvent) error {
 	f.validate()
 	forRoom := f.lookupForRoom(e.App)
 	if len(f.Errors) > 0 {
-		return h.views.Render(e, http.StatusUnprocessableEntity, "note_new", f)
+		return h.render(e, http.StatusUnprocessableEntity, f)
 	}
 	collection, err := e.App.FindCachedCollectionByNameOrId(s.Notes)
 	if err != nil {
@@ -43,22 +44,22 @@ func (h *handler) create(e *core.RequestEvent) error {
 	rec.Set(s.NoteTo, f.To)
 	rec.Set(s.NoteBody, f.Body)
 	rec.Set(s.NoteFrom, f.From)
-	if room != nil {
-		rec.Set(s.FieldRoom, room.Id)
+	if room != "" {
+		rec.Set(s.FieldRoom, room)
 	}
-	if forRoom != nil {
-		rec.Set(s.NoteForRoom, forRoom.Id)
+	if forRoom != "" {
+		rec.Set(s.NoteForRoom, forRoom)
 	}
 	f.scan(rec) // the same guard the save runs, once
 	sentAnyway := form.Get("confirm") == "1"
 	if f.found != nil && !sentAnyway {
-		return h.views.Render(e, http.StatusOK, "note_new", f)
+		return h.render(e, http.StatusOK, f)
 	}
 	classify(e.App, rec, f.found, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
-		f.Errors = forms.Errors{s.NoteBody: "We couldn't save your note just now. It's still here: please try again in a moment."}
+		f.Errors = forms.Errors{s.NoteBody: i18n.M("note.save_failed")}
 		e.App.Logger().Error("save note", "error", err)
-		return h.views.Render(e, http.StatusServiceUnavailable, "note_new", f)
+		return h.render(e, http.StatusServiceUnavailable, f)
 	}
 	return e.Redirect(http.StatusSeeOther, sentURL(f.Room, f.found != nil, rec.GetString(s.FieldStatus) == s.StatusApproved))
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
+	"github.com/kindness-coalition/kindness-kiosk/internal/rooms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -14,20 +15,21 @@ import (
 // PHI guard found.
 type noteForm struct {
 	To, Body, From string
-	Room           string // slug
-	ForRoom        string // slug of the unit where the person thanked works
-	Units          []unitGroup
+	Room           string      // slug
+	ForRoom        string      // slug of the unit where the person thanked works
+	Units          []unitGroup // filled only to render the form: a successful post never lists rooms
 	RoomName       string
-	RoomNotice     string
+	RoomNotice     string // a catalogue key
 	Errors         forms.Errors
-	Warnings       []forms.Warning
+	Warnings       forms.WarningList
 	Highlight      []forms.Segment
 	found          map[string][]phi.Finding
 }
 
 var (
-	labels = map[string]string{s.NoteTo: "Who it is for", s.NoteBody: "Your message", s.NoteFrom: "Your name"}
-	order  = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
+	// keys name each field in the catalogue (its label and its messages)
+	keys  = map[string]string{s.NoteTo: "note.to", s.NoteBody: "note.body", s.NoteFrom: "note.from"}
+	order = []string{s.NoteTo, s.NoteBody, s.NoteFrom}
 )
 
 // validate cleans the typed values and fills Errors.
@@ -36,33 +38,35 @@ func (f *noteForm) validate() {
 	f.Body = forms.Clean(f.Body, true)
 	f.From = forms.Clean(f.From, false)
 	f.Errors = forms.Errors{}
-	f.Errors.Check(s.NoteTo, labels[s.NoteTo], f.To, true, s.NoteToMax)
-	f.Errors.Check(s.NoteBody, labels[s.NoteBody], f.Body, true, s.NoteBodyMax)
-	f.Errors.Check(s.NoteFrom, labels[s.NoteFrom], f.From, false, s.NoteFromMax)
+	f.Errors.Check(s.NoteTo, keys[s.NoteTo], f.To, true, s.NoteToMax)
+	f.Errors.Check(s.NoteBody, keys[s.NoteBody], f.Body, true, s.NoteBodyMax)
+	f.Errors.Check(s.NoteFrom, keys[s.NoteFrom], f.From, false, s.NoteFromMax)
 }
 
 // scan runs the PHI guard (records.Guard, what every save runs) over the
 // note about to be saved, and prepares the warning.
 func (f *noteForm) scan(rec *core.Record) {
 	f.found = records.Guard(rec)
-	f.Warnings = forms.Warnings(f.found, map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, labels, order)
+	f.Warnings = forms.Warnings(f.found, map[string]string{s.NoteTo: f.To, s.NoteBody: f.Body, s.NoteFrom: f.From}, keys, order)
 	f.Highlight = forms.Highlight(f.Body, f.found[s.NoteBody])
 }
 
-// lookupRoom resolves the room slug from the QR code. An unknown or
-// inactive room doesn't block a thank-you: the note goes to every screen.
-func (f *noteForm) lookupRoom(app core.App) *core.Record {
+// lookupRoom resolves the room slug from the QR code (from the rooms
+// cache: every post asks). An unknown or inactive room doesn't block a
+// thank-you: the note goes to every screen. It returns the room's id, ""
+// for none.
+func (f *noteForm) lookupRoom(app core.App) string {
 	if f.Room == "" {
-		return nil
+		return ""
 	}
-	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, f.Room)
-	if err != nil || !room.GetBool(s.RoomActive) {
-		f.RoomNotice = "We don't know that room any more, so your thank-you will be shown on every screen."
+	room, ok := rooms.BySlug(app, f.Room)
+	if !ok || !room.Active {
+		f.RoomNotice = "note.room_unknown"
 		f.Room = ""
-		return nil
+		return ""
 	}
-	f.RoomName = room.GetString(s.RoomName)
-	return room
+	f.RoomName = room.Name
+	return room.ID
 }
 
 // scanRecord runs the PHI guard on a note record (the REST path):

@@ -3,6 +3,8 @@ package notes
 import (
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/rooms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -12,22 +14,20 @@ type unitOption struct{ Slug, Name string }
 // unitGroup is the rooms of one unit: the select groups them so that a
 // person scanning a list of twenty rooms finds "4 West" under Medicine.
 type unitGroup struct {
-	Unit  string
+	Unit  string // empty for the rooms without a unit ("Other", in the reader's language)
 	Rooms []unitOption
 }
 
 // unitGroups lists the active rooms grouped by unit (rooms without a unit
 // last, under "Other"), for the select that works without JavaScript.
+// Only pages that show the form call it (GET, and a post sent back with a
+// message or a warning); a post that succeeds redirects without it.
 func unitGroups(app core.App) []unitGroup {
-	rooms, err := app.FindRecordsByFilter(s.Rooms, "active = true", "unit,name", 500, 0)
-	if err != nil {
-		return nil
-	}
 	var groups []unitGroup
 	var other []unitOption
-	for _, r := range rooms {
-		opt := unitOption{Slug: r.GetString(s.RoomSlug), Name: r.GetString(s.RoomName)}
-		unit := r.GetString(s.RoomUnit)
+	for _, r := range rooms.Active(app) {
+		opt := unitOption{Slug: r.Slug, Name: r.Name}
+		unit := r.Unit
 		if unit == "" {
 			other = append(other, opt)
 			continue
@@ -39,22 +39,23 @@ func unitGroups(app core.App) []unitGroup {
 		groups = append(groups, unitGroup{Unit: unit, Rooms: []unitOption{opt}})
 	}
 	if len(other) > 0 {
-		groups = append(groups, unitGroup{Unit: "Other", Rooms: other})
+		groups = append(groups, unitGroup{Rooms: other}) // no unit: the page says "Other"
 	}
 	return groups
 }
 
-// lookupForRoom resolves the "Where do they work?" choice. Unlike the room
-// from the QR code, an unknown choice is an error next to the field: the
-// writer picked it and can pick again.
-func (f *noteForm) lookupForRoom(app core.App) *core.Record {
+// lookupForRoom resolves the "Where do they work?" choice (from the rooms
+// cache). Unlike the room from the QR code, an unknown choice is an error
+// next to the field: the writer picked it and can pick again. It returns
+// the room's id, "" for none.
+func (f *noteForm) lookupForRoom(app core.App) string {
 	if f.ForRoom == "" {
-		return nil
+		return ""
 	}
-	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, f.ForRoom)
-	if err != nil || !room.GetBool(s.RoomActive) {
-		f.Errors[s.NoteForRoom] = "We don't know that unit any more. Pick one from the list, or leave it empty."
-		return nil
+	room, ok := rooms.BySlug(app, f.ForRoom)
+	if !ok || !room.Active {
+		f.Errors[s.NoteForRoom] = i18n.M("note.for_room.unknown")
+		return ""
 	}
-	return room
+	return room.ID
 }

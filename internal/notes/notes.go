@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/rooms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -17,6 +18,7 @@ type handler struct{ views *web.Views }
 // Register binds the note routes and hooks.
 func Register(app core.App, views *web.Views) {
 	h := &handler{views: views}
+	rooms.Register(app) // the form reads rooms on every post
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/notes/new", h.showForm)
 		se.Router.POST("/notes", h.create).Bind(apis.BodyLimit(forms.MaxBody))

@@ -48,7 +48,7 @@ func TestNoteForm(t *testing.T) {
 	long := strings.Repeat("thank you ", 61) // 609 runes once trimmed
 	scenarios := []tests.ApiScenario{
 		{Name: "form for a room", Method: http.MethodGet, URL: "/notes/new?room=break-room", ExpectedStatus: 200,
-			ExpectedContent: []string{"From Staff break room", `name="to"`, `name="body"`, `name="from"`, `name="room" value="break-room"`, "no patient details", `name="website"`}},
+			ExpectedContent: []string{`<p class="eyebrow" dir="auto">Staff break room</p>`, `name="to"`, `name="body"`, `name="from"`, `name="room" value="break-room"`, "No patient details", `name="website"`}},
 		{Name: "form without a room", Method: http.MethodGet, URL: "/notes/new", ExpectedStatus: 200,
 			ExpectedContent: []string{`name="room" value=""`}, NotExpectedContent: []string{"We don&#39;t know that room"}},
 		{Name: "form for an unknown room still works", Method: http.MethodGet, URL: "/notes/new?room=gone", ExpectedStatus: 200,
@@ -260,7 +260,7 @@ func TestOnlyApprovedIsPublic(t *testing.T) {
 	}
 	for _, sc := range []tests.ApiScenario{
 		{Name: "start page", Method: http.MethodGet, URL: "/", ExpectedStatus: 200,
-			ExpectedContent: []string{"APPROVED-BODY", "— A colleague"}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
+			ExpectedContent: []string{"APPROVED-BODY", `— <span dir="auto">A colleague</span>`}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
 		{Name: "REST list", Method: http.MethodGet, URL: "/api/collections/notes/records", ExpectedStatus: 200,
 			ExpectedContent: []string{"APPROVED-BODY"}, NotExpectedContent: []string{"PENDING", "REJECTED"}},
 		{Name: "REST view of pending", Method: http.MethodGet, URL: "/api/collections/notes/records/notepending0000", ExpectedStatus: 404,

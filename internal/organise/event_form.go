@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -73,9 +74,9 @@ func (f *eventForm) Statuses() [][2]string {
 	}
 }
 
-// labels name the fields in messages.
-var labels = map[string]string{
-	s.EventTitle: "The title", s.EventDescription: "The description", s.EventPlace: "The place",
+// keys name the fields in the catalogue (their messages: key+".required", key+".too_long").
+var keys = map[string]string{
+	s.EventTitle: "organise.title", s.EventDescription: "organise.description", s.EventPlace: "organise.place",
 }
 
 // newForm is an empty form for a new event, published by default (a draft
@@ -125,9 +126,9 @@ func (f *eventForm) validate(now time.Time) {
 	f.Title = forms.Clean(f.Title, false)
 	f.Place = forms.Clean(f.Place, false)
 	f.Description = forms.Clean(f.Description, true)
-	f.Errors.Check(s.EventTitle, labels[s.EventTitle], f.Title, true, TitleMax)
-	f.Errors.Check(s.EventPlace, labels[s.EventPlace], f.Place, false, PlaceMax)
-	f.Errors.Check(s.EventDescription, labels[s.EventDescription], f.Description, false, DescriptionMax)
+	f.Errors.Check(s.EventTitle, keys[s.EventTitle], f.Title, true, TitleMax)
+	f.Errors.Check(s.EventPlace, keys[s.EventPlace], f.Place, false, PlaceMax)
+	f.Errors.Check(s.EventDescription, keys[s.EventDescription], f.Description, false, DescriptionMax)
 
 	f.starts = f.time(s.EventStarts, f.Starts, true)
 	f.ends = f.time(s.EventEnds, f.Ends, false)
@@ -136,13 +137,13 @@ func (f *eventForm) validate(now time.Time) {
 		// a typo in the year is the usual way to make an event in the past;
 		// an edit keeps a start that has already passed (a running event)
 		if f.starts.Before(now) && !f.starts.Equal(f.stored[s.EventStarts]) {
-			f.Errors[s.EventStarts] = fmt.Sprintf("%s is in the past. Please check the date.", describeLocal(f.loc, f.starts))
+			f.Errors[s.EventStarts] = i18n.Untranslated(fmt.Sprintf("%s is in the past. Please check the date.", describeLocal(f.loc, f.starts)))
 		}
 		if !f.ends.IsZero() && !f.ends.After(f.starts) {
-			f.Errors[s.EventEnds] = fmt.Sprintf("The end must be after the start (%s).", describeLocal(f.loc, f.starts))
+			f.Errors[s.EventEnds] = i18n.Untranslated(fmt.Sprintf("The end must be after the start (%s).", describeLocal(f.loc, f.starts)))
 		}
 		if !f.closes.IsZero() && f.closes.After(f.starts) {
-			f.Errors[s.EventSignupCloses] = fmt.Sprintf("Sign-up must close by the start (%s). Leave it empty to close at the start.", describeLocal(f.loc, f.starts))
+			f.Errors[s.EventSignupCloses] = i18n.Untranslated(fmt.Sprintf("Sign-up must close by the start (%s). Leave it empty to close at the start.", describeLocal(f.loc, f.starts)))
 		}
 	}
 
@@ -153,19 +154,19 @@ func (f *eventForm) validate(now time.Time) {
 	n, err := strconv.Atoi(f.Capacity)
 	switch {
 	case err != nil || n < 0:
-		f.Errors[s.EventCapacity] = "Please give the number of seats as a whole number, or 0 for no limit."
+		f.Errors[s.EventCapacity] = i18n.Untranslated("Please give the number of seats as a whole number, or 0 for no limit.")
 	case n > CapacityMax:
-		f.Errors[s.EventCapacity] = fmt.Sprintf("%d seats is more than we expect (up to %d). Please check the number, or use 0 for no limit.", n, CapacityMax)
+		f.Errors[s.EventCapacity] = i18n.Untranslated(fmt.Sprintf("%d seats is more than we expect (up to %d). Please check the number, or use 0 for no limit.", n, CapacityMax))
 	default:
 		f.capacity = n
 	}
 
 	if !slices.ContainsFunc(f.Statuses(), func(c [2]string) bool { return c[0] == f.Status }) {
-		f.Errors[s.FieldStatus] = "Please choose published, draft or cancelled."
+		f.Errors[s.FieldStatus] = i18n.Untranslated("Please choose published, draft or cancelled.")
 	}
 	for _, id := range f.Rooms {
 		if !slices.ContainsFunc(f.roomChoices, func(r roomChoice) bool { return r.ID == id }) {
-			f.Errors[s.EventRooms] = "One of the rooms you chose is no longer active. Please choose again."
+			f.Errors[s.EventRooms] = i18n.Untranslated("One of the rooms you chose is no longer active. Please choose again.")
 			break
 		}
 	}
@@ -181,16 +182,16 @@ func (f *eventForm) time(field, v string, required bool) time.Time {
 	}
 	if v == "" {
 		if required {
-			f.Errors[field] = "Please give the date and time it starts."
+			f.Errors[field] = i18n.Untranslated("Please give the date and time it starts.")
 		}
 		return time.Time{}
 	}
 	t, err := ParseLocal(f.loc, v)
 	switch {
 	case errors.Is(err, ErrNoSuchTime):
-		f.Errors[field] = "That time doesn't exist on that day: the clocks go forward then. Please pick another time."
+		f.Errors[field] = i18n.Untranslated("That time doesn't exist on that day: the clocks go forward then. Please pick another time.")
 	case err != nil:
-		f.Errors[field] = "Please give a date and time, e.g. 2026-12-03 19:00 (or 7 PM)."
+		f.Errors[field] = i18n.Untranslated("Please give a date and time, e.g. 2026-12-03 19:00 (or 7 PM).")
 	}
 	return t
 }
@@ -227,7 +228,7 @@ func (f *eventForm) saveError(err error) bool {
 	var verrs validation.Errors
 	if errors.As(err, &verrs) {
 		for field, e := range verrs {
-			f.Errors[field] = fieldSentence(field, e)
+			f.Errors[field] = i18n.Untranslated(fieldSentence(field, e))
 		}
 		return len(verrs) > 0
 	}
@@ -235,7 +236,7 @@ func (f *eventForm) saveError(err error) bool {
 	if errors.As(err, &apiErr) && apiErr.Status == 400 {
 		// the only 400 an event save makes with a message for people is
 		// the capacity check (events/hooks.go onEventUpdate)
-		f.Errors[s.EventCapacity] = apiErr.Message
+		f.Errors[s.EventCapacity] = i18n.Untranslated(apiErr.Message)
 		return true
 	}
 	return false

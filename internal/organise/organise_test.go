@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff/stafftest"
@@ -150,7 +151,7 @@ func TestCreateInLocalTime(t *testing.T) {
 				// and every public page and screen says 19:00 in the
 				// hospital's zone (they all show events.View; the browser
 				// test looks at /events and the screen)
-				if v, err := events.ViewOf(app, ev); err != nil || v.Day+" · "+v.Time != "Tue 3 Dec · 19:00–20:30" {
+				if v, err := events.ViewOf(app, ev); err != nil || v.Day.In(i18n.English)+" · "+v.Time.In(i18n.English) != "Tue 3 Dec · 19:00–20:30" {
 					t.Errorf("shown as %q · %q (%v)", v.Day, v.Time, err)
 				}
 			}},
@@ -360,7 +361,7 @@ func TestCancelThroughThePages(t *testing.T) {
 	signedIn := map[string]string{"Cookie": stafftest.Cookie(t, olu), "Content-Type": "application/x-www-form-urlencoded"}
 	client := kktest.NewClient(t, app)
 	personal := "/signups/" + rec.GetString(s.SignupToken)
-	if page := readAll(t, client.Do(http.MethodGet, personal, nil, nil)); !strings.Contains(page, "You're in") {
+	if page := readAll(t, client.Do(http.MethodGet, personal, nil, nil)); !strings.Contains(page, "You&#39;re in") {
 		t.Fatalf("before: %s", page)
 	}
 	if feed := readAll(t, client.Do(http.MethodGet, "/kiosk/break-room/feed", nil, nil)); !strings.Contains(feed, "Schwartz Rounds") {
@@ -372,7 +373,7 @@ func TestCancelThroughThePages(t *testing.T) {
 		t.Fatalf("cancel: %d %s", res.StatusCode, readAll(t, res))
 	}
 	page := readAll(t, client.Do(http.MethodGet, personal, nil, nil))
-	if !strings.Contains(page, "This event has been cancelled") || strings.Contains(page, "You're in") || strings.Contains(page, "Cancel my place") {
+	if !strings.Contains(page, "This event has been cancelled") || strings.Contains(page, "You&#39;re in") || strings.Contains(page, "Cancel my place") {
 		t.Errorf("sign-up page after the cancellation: %s", page)
 	}
 	if page := readAll(t, client.Do(http.MethodGet, "/events/"+evID, nil, nil)); !strings.Contains(page, "Cancelled.") || strings.Contains(page, `action="/events/`+evID+`/signup"`) {

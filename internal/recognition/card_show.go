@@ -5,10 +5,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // showCard is the printable card of one approved note (A5 landscape; it
@@ -24,7 +24,7 @@ func (h *handler) showCard(e *core.RequestEvent) error {
 	data := map[string]any{
 		"To":   note.GetString(s.NoteTo),
 		"Body": markdown.Note(note.GetString(s.NoteBody)),
-		"From": home.DisplayFrom(note.GetString(s.NoteFrom)),
+		"From": web.DisplayFrom(note.GetString(s.NoteFrom)),
 		"Date": longDate(p, note.GetDateTime(s.FieldCreated).Time()),
 	}
 	if id := note.GetString(s.NoteForRoom); id != "" {

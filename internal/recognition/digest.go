@@ -10,9 +10,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/mailer"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // The digest goes out on Monday at 08:00 in the hospital's time zone: the
@@ -95,7 +95,7 @@ func digestMessage(app core.App, p prefs.Prefs, room *core.Record, notes []*core
 	name := room.GetString(s.RoomName)
 	fmt.Fprintf(&text, "This week's approved thank-yous for %s:\n\n", name)
 	for _, n := range notes {
-		it := item{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: home.DisplayFrom(n.GetString(s.NoteFrom))}
+		it := item{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: web.DisplayFrom(n.GetString(s.NoteFrom))}
 		items = append(items, it)
 		fmt.Fprintf(&text, "For %s\n%s\n— %s\n\n", it.To, it.Body, it.From)
 	}

@@ -6,10 +6,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // huddleMax bounds one sheet: a week of a busy unit fits; more would not
@@ -52,7 +52,7 @@ func (h *handler) showHuddle(e *core.RequestEvent) error {
 	items := make([]huddleNote, 0, len(notes))
 	for _, n := range notes {
 		items = append(items, huddleNote{ID: n.Id, To: n.GetString(s.NoteTo), Body: markdown.Note(n.GetString(s.NoteBody)),
-			From: home.DisplayFrom(n.GetString(s.NoteFrom)), Date: p.FormatDay(n.GetDateTime(s.FieldCreated).Time())})
+			From: web.DisplayFrom(n.GetString(s.NoteFrom)), Date: p.FormatDay(n.GetDateTime(s.FieldCreated).Time())})
 	}
 	return h.views.Render(e, http.StatusOK, "huddle", map[string]any{
 		"Room": room.GetString(s.RoomName), "Slug": room.GetString(s.RoomSlug),

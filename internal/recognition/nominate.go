@@ -8,9 +8,10 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // nominationForm is the "Nominate for an award" form's state.
@@ -49,7 +50,7 @@ func approvedNote(app core.App, id string) (*core.Record, bool) {
 }
 
 func newNominationForm(app core.App, note *core.Record) *nominationForm {
-	f := &nominationForm{NoteID: note.Id, NoteTo: note.GetString(s.NoteTo), NoteFrom: home.DisplayFrom(note.GetString(s.NoteFrom)),
+	f := &nominationForm{NoteID: note.Id, NoteTo: note.GetString(s.NoteTo), NoteFrom: web.DisplayFrom(note.GetString(s.NoteFrom)),
 		NoteBody: markdown.Note(note.GetString(s.NoteBody)), Awards: Awards(app), Errors: forms.Errors{}}
 	return f
 }
@@ -90,11 +91,12 @@ func (h *handler) nominate(e *core.RequestEvent) error {
 	f.Nominee = forms.Clean(form.Get(s.NominationName), false)
 	f.Unit = forms.Clean(form.Get(s.NominationUnit), false)
 	f.Reason = forms.Clean(form.Get(s.NominationWhy), true)
-	f.Errors.Check(s.NominationName, "The nominee's name", f.Nominee, true, 80)
-	f.Errors.Check(s.NominationUnit, "Their unit", f.Unit, false, 80)
-	f.Errors.Check(s.NominationWhy, "Why", f.Reason, false, 2000)
+	// the fields' messages are catalogue keys (nominate.name.required, …)
+	f.Errors.Check(s.NominationName, "nominate.name", f.Nominee, true, 80)
+	f.Errors.Check(s.NominationUnit, "nominate.unit", f.Unit, false, 80)
+	f.Errors.Check(s.NominationWhy, "nominate.why", f.Reason, false, 2000)
 	if !slices.Contains(f.Awards, f.Award) {
-		f.Errors[s.NominationAward] = "Pick one of the awards in the list."
+		f.Errors[s.NominationAward] = i18n.Untranslated("Pick one of the awards in the list.")
 	}
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "nominate", f)
@@ -111,7 +113,7 @@ func (h *handler) nominate(e *core.RequestEvent) error {
 	rec.Set(s.NominationWhy, f.Reason)
 	if err := e.App.Save(rec); err != nil {
 		e.App.Logger().Error("save nomination", "error", err)
-		f.Errors[s.NominationWhy] = "We couldn't save the nomination just now. It's still here: please try again in a moment."
+		f.Errors[s.NominationWhy] = i18n.Untranslated("We couldn't save the nomination just now. It's still here: please try again in a moment.")
 		return h.views.Render(e, http.StatusServiceUnavailable, "nominate", f)
 	}
 	return e.Redirect(http.StatusSeeOther, "/moderate/nominations?saved="+rec.Id)

@@ -5,10 +5,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/kindness-coalition/kindness-kiosk/internal/home"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // showNominationCopy is the printable copy a nominee receives ("every
@@ -28,7 +28,7 @@ func (h *handler) showNominationCopy(e *core.RequestEvent) error {
 	if note, err := e.App.FindRecordById(s.Notes, nom.GetString(s.NominationNote)); err == nil {
 		data["NoteTo"] = note.GetString(s.NoteTo)
 		data["NoteBody"] = markdown.Note(note.GetString(s.NoteBody))
-		data["NoteFrom"] = home.DisplayFrom(note.GetString(s.NoteFrom))
+		data["NoteFrom"] = web.DisplayFrom(note.GetString(s.NoteFrom))
 	}
 	return h.views.Render(e, http.StatusOK, "nomination_copy", data)
 }

@@ -10,7 +10,6 @@
 package recognition
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -19,6 +18,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
@@ -91,14 +91,19 @@ func longDate(p prefs.Prefs, t time.Time) string { return t.In(p.Location).Forma
 // words; "" when none yet, so an empty month shows nothing rather than a
 // discouraging zero.
 func Tally(app core.App, roomID string, now time.Time) (string, error) {
-	n, err := CountSince(app, roomID, MonthStart(now, prefs.Load(app).Location))
-	switch {
-	case err != nil:
+	t, err := TallyText(app, roomID, now)
+	if err != nil || t == nil {
 		return "", err
-	case n == 0:
-		return "", nil
-	case n == 1:
-		return "1 thank-you for this unit this month", nil
 	}
-	return strconv.Itoa(n) + " thank-yous for this unit this month", nil
+	return t.In(i18n.English), nil
+}
+
+// TallyText is [Tally] in the reader's language (a screen's), nil when
+// none yet.
+func TallyText(app core.App, roomID string, now time.Time) (i18n.Text, error) {
+	n, err := CountSince(app, roomID, MonthStart(now, prefs.Load(app).Location))
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	return i18n.M("kiosk.tally", "Count", n), nil
 }

@@ -131,3 +131,20 @@ func TestCardAndHuddlePages(t *testing.T) {
 		sc.Test(t)
 	}
 }
+
+// TestStartPageRoomSection (issue 13): a unit's section of the start page
+// says how many thank-yous it got this month (the screen's own count) and
+// links its huddle sheet.
+func TestStartPageRoomSection(t *testing.T) {
+	app := kktest.NewApp(t)
+	w := seed(t, app)
+	westTally, err := recognition.Tally(app, w.west.Id, time.Now())
+	if err != nil || !strings.Contains(westTally, "thank-yous for this unit this month") {
+		t.Fatalf("4 West's tally = %q, %v", westTally, err)
+	}
+	sc := tests.ApiScenario{Name: "start page", Method: http.MethodGet, URL: "/", ExpectedStatus: 200,
+		TestAppFactory:     func(testing.TB) *tests.TestApp { return app },
+		ExpectedContent:    []string{`href="/rooms/4-west/huddle"`, westTally, "1 thank-you for this unit this month"}, // the ER's
+		NotExpectedContent: []string{"manager.4west"}}
+	sc.Test(t)
+}

@@ -16,6 +16,7 @@ func Register(app core.App) {
 	app.OnRecordCreate(s.Notes, s.Stories).BindFunc(defaultStatus(s.StatusPending))
 	app.OnRecordCreate(s.Events).BindFunc(defaultStatus(s.StatusDraft))
 	app.OnRecordCreate(s.Rooms).BindFunc(defaultAudience)
+	app.OnRecordCreate(s.Rooms).BindFunc(defaultLanguage)
 	app.OnRecordValidate(s.Settings).BindFunc(validTimezone)
 }
 
@@ -32,6 +33,14 @@ func defaultStatus(status string) func(e *core.RecordEvent) error {
 func defaultAudience(e *core.RecordEvent) error {
 	if e.Record.GetString(s.RoomAudience) == "" {
 		e.Record.Set(s.RoomAudience, "staff")
+	}
+	return e.Next()
+}
+
+// defaultLanguage: a new room's screen speaks English until told otherwise.
+func defaultLanguage(e *core.RecordEvent) error {
+	if e.Record.GetString(s.RoomLanguage) == "" {
+		e.Record.Set(s.RoomLanguage, s.RoomLanguageEN)
 	}
 	return e.Next()
 }

@@ -24,7 +24,7 @@ import (
 const ProxyBodyLimit = 1 << 20
 
 // tooLargeMessage is the 413 page's text when the words come back.
-const tooLargeMessage = "That was too much text to send at once. Your words are below, so nothing is lost: copy them, shorten them, and send again."
+const tooLargeMessage = "error.too_large_kept" // "That was too much text to send at once. Your words are below…"
 
 // registerFormBodyLimit binds formBodyLimit to every route; it acts on
 // posts to the HTML site only.

@@ -17,6 +17,7 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/desk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	"github.com/kindness-coalition/kindness-kiosk/internal/home"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	"github.com/kindness-coalition/kindness-kiosk/internal/moderation"
@@ -58,6 +59,7 @@ func Register(app core.App, cfg Config) (*web.Views, error) {
 	prefs.Register(app)
 	storage.Register(app) // a VACUUM a migration asked for, before serving
 	// domain pages and their hooks
+	i18n.Register(app) // the language switch
 	home.Register(app, views)
 	notes.Register(app, views)
 	stories.Register(app, views)

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -53,10 +54,10 @@ func (h *handler) login(e *core.RequestEvent) error {
 	}
 	password := form.Get("password")
 	if f.Email == "" {
-		f.Errors["email"] = "Please fill in your e-mail."
+		f.Errors["email"] = i18n.Untranslated("Please fill in your e-mail.")
 	}
 	if password == "" {
-		f.Errors["password"] = "Please fill in your password."
+		f.Errors["password"] = i18n.Untranslated("Please fill in your password.")
 	}
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, loginPage, f)
@@ -64,7 +65,7 @@ func (h *handler) login(e *core.RequestEvent) error {
 
 	rec, msg := authenticate(e.App, f.Email, password)
 	if rec == nil {
-		f.Errors["password"] = msg
+		f.Errors["password"] = i18n.Untranslated(msg)
 		return h.views.Render(e, http.StatusUnauthorized, loginPage, f)
 	}
 	if err := setCookie(e, rec); err != nil {

@@ -45,8 +45,9 @@ func Register(app core.App, views *web.Views) {
 }
 
 var (
-	labels = map[string]string{s.StoryTitle: "Title", s.StoryBody: "Your story", s.StoryAuthor: "Your name"}
-	order  = []string{s.StoryTitle, s.StoryBody, s.StoryAuthor}
+	// keys name each field in the catalogue (its label and its messages)
+	keys  = map[string]string{s.StoryTitle: "story.title", s.StoryBody: "story.body", s.StoryAuthor: "story.author"}
+	order = []string{s.StoryTitle, s.StoryBody, s.StoryAuthor}
 )
 
 // classify: stories always wait for a moderator; the guard's findings

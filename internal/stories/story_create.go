@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/records"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -14,7 +15,7 @@ import (
 func (h *handler) create(e *core.RequestEvent) error {
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		msg := "We couldn't read that form. Please open the page again."
+		msg := "error.form_unreadable"
 		if status == http.StatusRequestEntityTooLarge {
 			msg = "" // the 413 page's own words
 		}
@@ -29,9 +30,9 @@ func (h *handler) create(e *core.RequestEvent) error {
 		Author: forms.Clean(form.Get(s.StoryAuthor), false),
 		Errors: forms.Errors{},
 	}
-	f.Errors.Check(s.StoryTitle, labels[s.StoryTitle], f.Title, true, TitleMax)
-	f.Errors.Check(s.StoryBody, labels[s.StoryBody], f.Body, true, BodyMax)
-	f.Errors.Check(s.StoryAuthor, labels[s.StoryAuthor], f.Author, false, AuthorMax)
+	f.Errors.Check(s.StoryTitle, keys[s.StoryTitle], f.Title, true, TitleMax)
+	f.Errors.Check(s.StoryBody, keys[s.StoryBody], f.Body, true, BodyMax)
+	f.Errors.Check(s.StoryAuthor, keys[s.StoryAuthor], f.Author, false, AuthorMax)
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "story_new", f)
 	}
@@ -48,13 +49,13 @@ func (h *handler) create(e *core.RequestEvent) error {
 	sentAnyway := form.Get("confirm") == "1"
 	if found != nil && !sentAnyway {
 		fields := map[string]string{s.StoryTitle: f.Title, s.StoryBody: f.Body, s.StoryAuthor: f.Author}
-		f.Warnings, f.Highlight = forms.Warnings(found, fields, labels, order), forms.Highlight(f.Body, found[s.StoryBody])
+		f.Warnings, f.Highlight = forms.Warnings(found, fields, keys, order), forms.Highlight(f.Body, found[s.StoryBody])
 		return h.views.Render(e, http.StatusOK, "story_new", f)
 	}
 	classify(rec, sentAnyway)
 	if err := e.App.Save(rec); err != nil {
 		e.App.Logger().Error("save story", "error", err)
-		f.Errors = forms.Errors{s.StoryBody: "We couldn't save your story just now. It's still here: please try again in a moment."}
+		f.Errors = forms.Errors{s.StoryBody: i18n.M("story.save_failed")}
 		return h.views.Render(e, http.StatusServiceUnavailable, "story_new", f)
 	}
 	if found != nil {

@@ -12,7 +12,7 @@ import (
 type storyForm struct {
 	Title, Body, Author string
 	Errors              forms.Errors
-	Warnings            []forms.Warning
+	Warnings            forms.WarningList
 	Highlight           []forms.Segment
 }
 

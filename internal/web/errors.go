@@ -11,13 +11,14 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 )
 
 // ErrorData is what templates/error.html receives.
 type ErrorData struct {
 	Status  int
-	Title   string
-	Message string
+	Title   i18n.Text
+	Message i18n.Text
 	// Kept is what a refused form post carried, shown back with a button
 	// to send it again (e.g. after a 429), so nothing typed is lost.
 	Kept   []KeptField
@@ -26,21 +27,62 @@ type ErrorData struct {
 
 // KeptField is one field of a refused form post.
 type KeptField struct {
-	Name, Label, Value string
+	Name  string
+	Label i18n.Text // nil for fields that travel hidden
+	Value string
 }
 
 // keptLabels are the fields a person typed, in the order forms show them;
 // other non-empty fields (room, confirm) travel along hidden.
 var keptLabels = []struct{ name, label string }{
-	{"to", "To"}, {"title", "Title"}, {"body", "Your words"}, {"from", "From"}, {"author", "Your name"},
-	{"name", "Your name"}, {"email", "Your e-mail"}, {"unit", "Unit"},
+	{"to", "kept.to"}, {"title", "kept.title"}, {"body", "kept.body"}, {"from", "kept.from"}, {"author", "kept.author"},
+	{"name", "kept.name"}, {"email", "kept.email"}, {"unit", "kept.unit"},
 }
 
-// Error renders the HTML error page and returns err (or an ApiError with the
-// status) so PocketBase still logs it. The JSON error handler stays quiet
-// because the response is already written.
+// Error renders the HTML error page in the request's language and returns
+// err (or an ApiError with the status) so PocketBase still logs it. The
+// JSON error handler stays quiet because the response is already written.
+//
+// message is a catalogue key ("error.story_not_found"); empty means the
+// status's own words. Text that is not a key (from code not yet
+// translated) is shown as it is to English readers and replaced by the
+// status's words for others.
 func (v *Views) Error(e *core.RequestEvent, status int, message string, err error) error {
-	return v.render(e, ErrorData{Status: status, Title: title(status), Message: message}, err)
+	return v.render(e, ErrorData{Status: status, Title: title(status), Message: messageText(status, message)}, err)
+}
+
+// ErrorMsg is [Views.Error] with a message that has arguments.
+func (v *Views) ErrorMsg(e *core.RequestEvent, status int, message *i18n.Msg, err error) error {
+	data := ErrorData{Status: status, Title: title(status)}
+	if message != nil {
+		data.Message = message
+	}
+	return v.render(e, data, err)
+}
+
+func messageText(status int, message string) i18n.Text {
+	switch {
+	case message == "":
+		return nil
+	case i18n.Has(message):
+		return i18n.M(message)
+	}
+	return untranslated{text: message, status: status}
+}
+
+// untranslated is an English message from code that has no catalogue key.
+type untranslated struct {
+	text   string
+	status int
+}
+
+func (u untranslated) String() string { return u.text }
+
+func (u untranslated) In(l i18n.Lang) string {
+	if l == i18n.English {
+		return u.text
+	}
+	return defaultMessage(u.status).In(l)
 }
 
 // ErrorKeepingWords renders the error page with the refused form post's
@@ -48,71 +90,77 @@ func (v *Views) Error(e *core.RequestEvent, status int, message string, err erro
 // a post that sending again would not fix, e.g. a 413: no "Send again",
 // but nothing typed is lost.
 func (v *Views) ErrorKeepingWords(e *core.RequestEvent, status int, message string, limit int64) error {
-	data := ErrorData{Status: status, Title: title(status), Message: message, Kept: keptFields(e.Request, limit)}
+	data := ErrorData{Status: status, Title: title(status), Message: messageText(status, message), Kept: keptFields(e.Request, limit)}
 	return v.render(e, data, nil)
 }
 
 func (v *Views) render(e *core.RequestEvent, data ErrorData, err error) error {
 	status := data.Status
-	if data.Message == "" {
+	if data.Message == nil {
 		data.Message = defaultMessage(status)
 	}
-	if b, rerr := v.RenderBytes("error", data); rerr == nil {
-		e.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
-		e.Response.Header().Set("Cache-Control", "no-store")
+	lang := Lang(e)
+	if b, rerr := v.RenderBytesIn(lang, self(e.Request), "error", data); rerr == nil {
+		h := e.Response.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		h.Set("Content-Language", string(lang))
+		h.Add("Vary", "Accept-Language, Cookie")
 		e.Response.WriteHeader(status)
 		_, _ = e.Response.Write(b)
 	} else {
-		_ = e.String(status, data.Message)
+		_ = e.String(status, data.Message.In(lang))
 	}
 	if err == nil {
-		err = router.NewApiError(status, data.Message, nil)
+		err = router.NewApiError(status, data.Message.In(i18n.English), nil)
 	}
 	return err
 }
 
 // title is the page's heading: plain words, not an HTTP reason phrase.
-func title(status int) string {
+func title(status int) i18n.Text {
 	switch status {
 	case http.StatusNotFound:
-		return "Page not found"
+		return i18n.M("error.title.not_found")
 	case http.StatusUnauthorized:
-		return "For moderators only"
+		return i18n.M("error.title.unauthorized")
 	case http.StatusForbidden:
-		return "Please send it from this site"
+		return i18n.M("error.title.forbidden")
 	case http.StatusRequestEntityTooLarge:
-		return "That's a lot of text"
+		return i18n.M("error.title.too_large")
 	case http.StatusTooManyRequests:
-		return "One moment, please"
+		return i18n.M("error.title.too_many")
 	case http.StatusBadRequest:
-		return "That didn't work"
+		return i18n.M("error.title.bad_request")
+	case http.StatusMethodNotAllowed:
+		return i18n.M("error.title.method")
 	default:
 		if status >= 500 {
-			return "Something went wrong"
+			return i18n.M("error.title.server")
 		}
-		return http.StatusText(status)
+		return i18n.M("error.title.other")
 	}
 }
 
-func defaultMessage(status int) string {
+func defaultMessage(status int) i18n.Text {
 	switch status {
 	case http.StatusNotFound:
-		return "We couldn't find that page. It may have moved, or the link may be mistyped."
+		return i18n.M("error.not_found")
 	case http.StatusUnauthorized:
-		return "This page is for moderators and needs a superuser token; a browser tab doesn't send one. See \"Attendee export\" in docs/events.md."
+		return i18n.M("error.unauthorized")
 	case http.StatusForbidden:
-		return "This form can only be sent from this site. Please open the page again and resend."
+		return i18n.M("error.forbidden")
 	case http.StatusRequestEntityTooLarge:
-		return "That was too much text to send at once. Please shorten it and try again."
+		return i18n.M("error.too_large")
 	case http.StatusTooManyRequests:
-		return "Lots of kindness at once! Please wait a minute and try again."
+		return i18n.M("error.too_many")
 	case http.StatusMethodNotAllowed:
-		return "That page can't be used this way."
+		return i18n.M("error.method")
 	default:
 		if status >= 500 {
-			return "Something went wrong on our side. Nothing you typed was lost on purpose: please go back and try again."
+			return i18n.M("error.server")
 		}
-		return "That request could not be handled."
+		return i18n.M("error.other")
 	}
 }
 
@@ -139,13 +187,13 @@ func (v *Views) HTMLErrors(e *core.RequestEvent) error {
 	if status == http.StatusBadRequest && apiErr != nil {
 		msg = apiErr.Message
 	}
-	data := ErrorData{Status: status, Title: title(status), Message: msg}
+	data := ErrorData{Status: status, Title: title(status), Message: messageText(status, msg)}
 	if status == http.StatusTooManyRequests && e.Request.Method == http.MethodPost {
 		// the rate limiter refused before any handler read the form: give
 		// the person their words back, ready to send again in a minute
 		data.Kept, data.Resend = keptFields(e.Request, forms.MaxBody), e.Request.URL.RequestURI()
 		if len(data.Kept) > 0 {
-			data.Message = "Lots of kindness at once! Your words are safe below. Please wait a minute, then send them again."
+			data.Message = i18n.M("error.too_many_kept")
 		}
 	}
 	return v.render(e, data, err)
@@ -165,7 +213,7 @@ func keptFields(r *http.Request, limit int64) []KeptField {
 	for _, f := range keptLabels {
 		seen[f.name] = true
 		if v := r.PostForm.Get(f.name); v != "" {
-			kept = append(kept, KeptField{Name: f.name, Label: f.label, Value: v})
+			kept = append(kept, KeptField{Name: f.name, Label: i18n.M(f.label), Value: v})
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {

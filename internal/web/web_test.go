@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 	"github.com/kindness-coalition/kindness-kiosk/pb_public"
@@ -21,7 +22,7 @@ func TestEveryPageRenders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := v.RenderBytes("error", web.ErrorData{Status: 404, Title: "Not Found", Message: "gone <b>x</b>"})
+	b, err := v.RenderBytes("error", web.ErrorData{Status: 404, Title: i18n.Raw("Not Found"), Message: i18n.Raw("gone <b>x</b>")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,12 @@
    narrows the gap between this TV's clock and the server's, so a TV hours
    off still shows the hospital's time and goes dark at the right hour.
    Long notes shrink to a floor, then show a page of whole lines at a time;
-   with prefers-reduced-motion nothing fades or drifts (docs/adr/0142). */
+   with prefers-reduced-motion nothing fades or drifts (docs/adr/0142).
+
+   Words come from the server's catalogues (docs/adr/0240): the page is
+   rendered in the room's language, data-words holds what this script
+   writes itself (and the clock's patterns and names) per language, and a
+   room set to "en+es" alternates the two at every card change. */
 (function () {
   'use strict';
   var body = document.body;
@@ -33,6 +38,11 @@
   var feedURL = '/kiosk/' + encodeURIComponent(slug) + '/feed';
   var still = !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   var etag = '';
+  var langs = (body.getAttribute('data-langs') || 'en').split(' ');
+  var lang = langs[0];
+  var words = {};
+  try { words = JSON.parse(body.getAttribute('data-words') || '{}') || {}; } catch (e) { words = {}; }
+  var known = {}; // cards by id, as the server sent them (every language's html), to redraw in another
   var current = null;
   var rotateTimer = null;
   var gone = false;
@@ -211,9 +221,16 @@
       return;
     }
     var all = cards();
-    if (!all.length) { show(null); return; }
+    if (!all.length) {
+      show(null);
+      // nothing to rotate: an alternating screen still turns its words
+      if (langs.length > 1) { turnLang(); rotateTimer = setTimeout(next, fixedDwell || 15000); }
+      return;
+    }
     var i = 0;
     for (var j = 0; j < all.length; j++) { if (all[j] === current) { i = j + 1; break; } }
+    turnLang();
+    all = cards(); // redrawn in the other language
     var el = all[i % all.length];
     show(el);
     rotateTimer = setTimeout(next, dwell(el));
@@ -225,6 +242,40 @@
     return false;
   }
 
+  // --- languages ---
+  function wordsOf(l) { return words[l] || words[langs[0]] || null; }
+  function say(key) { var x = wordsOf(lang); return x && x.t && x.t[key] ? x.t[key] : key; }
+  function htmlOf(card) { return (card.htmls && card.htmls[lang]) || card.html; }
+  function redraw(el, list) {
+    var card = known[el.getAttribute('data-id')];
+    if (!card) { return el; } // as the page came, until the first re-sync brings every language
+    var fresh = build(htmlOf(card));
+    if (hasClass(el, 'active')) { setClass(fresh, 'active', true); }
+    if (hasClass(el, 'hidden')) { setClass(fresh, 'hidden', true); }
+    list.replaceChild(fresh, el);
+    return fresh;
+  }
+  function setLang(l) {
+    if (l === lang || !words[l]) { return; }
+    lang = l;
+    document.documentElement.lang = l;
+    var els = document.querySelectorAll('[data-t]'), i;
+    for (i = 0; i < els.length; i++) { els[i].textContent = say(els[i].getAttribute('data-t')); }
+    els = document.querySelectorAll('[data-t-alt]');
+    for (i = 0; i < els.length; i++) { els[i].setAttribute('alt', say(els[i].getAttribute('data-t-alt'))); }
+    var all = cards();
+    for (i = 0; i < all.length; i++) {
+      var fresh = redraw(all[i], deck);
+      if (all[i] === current) { current = fresh; }
+    }
+    var ns = notices.querySelectorAll('.notice[data-id]');
+    for (i = 0; i < ns.length; i++) { redraw(ns[i], notices); }
+    if (tallies) { setTally(''); }
+    tick();
+  }
+  // an alternating screen turns to its next language
+  function turnLang() { if (langs.length > 1) { setLang(langs[(langs.indexOf(lang) + 1) % langs.length]); } }
+
   function build(html) {
     var tmp = document.createElement('div');
     tmp.innerHTML = html; // server-rendered by our own template, escaped there
@@ -232,6 +283,7 @@
   }
 
   function remove(id) {
+    delete known[id];
     var n = findNotice(id);
     if (n) { n.parentNode.removeChild(n); refit(); }
     var el = findCard(id);
@@ -244,7 +296,8 @@
 
   // --- urgent notices: shown between their start and end, server time ---
   function upsertNotice(card) {
-    var el = build(card.html), old = findNotice(card.id);
+    known[card.id] = card;
+    var el = build(htmlOf(card)), old = findNotice(card.id);
     if (old) { notices.replaceChild(el, old); } else { notices.appendChild(el); }
     updateNotices(true);
   }
@@ -270,7 +323,8 @@
   function upsert(card) {
     if (!forThisRoom(card)) { remove(card.id); return; }
     if (card.kind === 'announcement') { upsertNotice(card); return; }
-    var el = build(card.html);
+    known[card.id] = card;
+    var el = build(htmlOf(card));
     var old = findCard(card.id);
     if (old) {
       deck.replaceChild(el, old);
@@ -288,10 +342,12 @@
     for (var i = all.length - 1; i >= 0; i--) { all[i].parentNode.removeChild(all[i]); }
     current = null;
     notices.innerHTML = '';
+    known = {};
     var resume = null;
     for (var k = 0; k < list.length; k++) {
       if (!forThisRoom(list[k])) { continue; }
-      var el = build(list[k].html);
+      known[list[k].id] = list[k];
+      var el = build(htmlOf(list[k]));
       if (list[k].kind === 'announcement') { notices.appendChild(el); continue; }
       deck.insertBefore(el, empty);
       if (list[k].id === keep) { resume = el; }
@@ -310,8 +366,11 @@
     for (var i = all.length - 1; i >= 0; i--) { all[i].parentNode.removeChild(all[i]); }
     notices.innerHTML = '';
     current = null;
-    empty.innerHTML = '<div class="panel"><p class="eyebrow">Kindness Kiosk</p><h1 class="big">This screen\u2019s room is no longer set up.</h1>' +
-      '<p class="lead gone">An admin can add the room again in the dashboard, or point this screen at another room. It will come back by itself.</p></div>';
+    var eyebrow = empty.querySelector('.eyebrow');
+    empty.innerHTML = '<div class="panel"><p class="eyebrow"></p><h1 class="big"></h1><p class="lead gone"></p></div>';
+    empty.querySelector('.eyebrow').textContent = eyebrow ? eyebrow.textContent : '';
+    empty.querySelector('h1').textContent = say('kiosk.gone.title');
+    empty.querySelector('.lead').textContent = say('kiosk.gone.lead');
     show(null);
   }
 
@@ -329,10 +388,13 @@
     x.send(data);
   }
 
-  // "12 thank-yous for this unit this month": follows each re-sync
+  // "12 thank-yous for this unit this month": follows each re-sync, in
+  // the screen's language of the moment
+  var tallies = null;
   function setTally(text) {
     var el = document.getElementById('tally');
     if (!el) { return; }
+    if (tallies && tallies[lang]) { text = tallies[lang]; }
     el.innerText = text;
     el.className = text ? 'tally' : 'tally hidden';
   }
@@ -350,6 +412,7 @@
       offset = feed.offset; quietStart = feed.quietStart; quietEnd = feed.quietEnd;
       if (!feed.appUrlOk !== !document.querySelector('.code')) { location.reload(); return; }
       replaceAll(feed.cards || []);
+      tallies = feed.tallies || null;
       setTally(feed.tally || '');
       tick();
     });
@@ -392,9 +455,22 @@
   }
 
   // --- clock, quiet hours, burn-in drift, heartbeat ---
-  var days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-  var months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  // a date in a CLDR pattern of the catalogue (the subset i18n.FormatPattern
+  // reads: EEEE, d, dd, MMMM, H, HH, h, hh, mm, a, 'quoted'), with its names
+  function format(pattern, d, x) {
+    return pattern.replace(/'[^']*'|E+|d+|M+|H+|h+|m+|a/g, function (t) {
+      var c = t.charAt(0), h12 = d.getUTCHours() % 12 || 12;
+      if (c === "'") { return t.slice(1, -1); }
+      if (c === 'E') { return x.days[d.getUTCDay()]; }
+      if (c === 'd') { return t.length > 1 ? pad(d.getUTCDate()) : '' + d.getUTCDate(); }
+      if (c === 'M') { return x.months[d.getUTCMonth()]; }
+      if (c === 'H') { return t.length > 1 ? pad(d.getUTCHours()) : '' + d.getUTCHours(); }
+      if (c === 'h') { return t.length > 1 ? pad(h12) : '' + h12; }
+      if (c === 'm') { return pad(d.getUTCMinutes()); }
+      return d.getUTCHours() < 12 ? x.am : x.pm;
+    });
+  }
   // the hospital's wall clock, by the server: read it with getUTC*
   function hospitalNow() { return new Date(serverNow() + offset * 60000); }
 
@@ -408,11 +484,12 @@
 
   function tick() {
     watchClock();
-    var now = hospitalNow();
-    var clock = pad(now.getUTCHours()) + ':' + pad(now.getUTCMinutes());
-    if (clockEl.textContent !== clock) { clockEl.textContent = clock; }
-    var date = days[now.getUTCDay()] + ' ' + now.getUTCDate() + ' ' + months[now.getUTCMonth()];
-    if (dateEl.textContent !== date) { dateEl.textContent = date; }
+    var now = hospitalNow(), x = wordsOf(lang);
+    if (x) {
+      var clock = format(x.time, now, x), date = format(x.date, now, x);
+      if (clockEl.textContent !== clock) { clockEl.textContent = clock; }
+      if (dateEl.textContent !== date) { dateEl.textContent = date; }
+    }
     setClass(body, 'night', isQuiet(now));
     updateNotices(false);
   }

@@ -1,8 +1,9 @@
 // Package benchsrv is what kkbench adds to the servers it starts, and
 // nothing else: one sign-up route (productpb binds events.SignUp to it,
-// plainpb the bare TxSignUp) and an
-// optional pprof listener for CPU profiles. The product binary itself
-// never contains it.
+// plainpb the bare TxSignUp), one route that reports how SQLite was
+// opened (so the report can show each column's durability as read, not
+// as intended), and an optional pprof listener for CPU profiles. The
+// product binary itself never contains it.
 package benchsrv
 
 import (
@@ -86,8 +87,32 @@ func Register(app core.App, signUp SignUpFunc) {
 			}
 			return e.JSON(http.StatusOK, map[string]string{"status": status})
 		})
+		se.Router.GET("/kkbench/sqlite", func(e *core.RequestEvent) error {
+			p, err := ReadPragmas(e.App)
+			if err != nil {
+				return e.InternalServerError("", err)
+			}
+			return e.JSON(http.StatusOK, p)
+		})
 		return se.Next()
 	})
+}
+
+// Pragmas are the SQLite settings that decide what a commit costs.
+type Pragmas struct {
+	Synchronous  int `json:"synchronous"`   // 1 NORMAL, 2 FULL
+	SecureDelete int `json:"secure_delete"` // 1 on
+}
+
+// ReadPragmas reads them on the connection every write goes through.
+func ReadPragmas(app core.App) (Pragmas, error) {
+	var p Pragmas
+	db := app.NonconcurrentDB()
+	if err := db.NewQuery("PRAGMA synchronous").Row(&p.Synchronous); err != nil {
+		return p, err
+	}
+	err := db.NewQuery("PRAGMA secure_delete").Row(&p.SecureDelete)
+	return p, err
 }
 
 // ServePprof starts net/http/pprof on addr (e.g. 127.0.0.1:6060) when addr
