@@ -14,7 +14,7 @@
 //
 // Run from the repository root:
 //
-//	GOTOOLCHAIN=auto go run ./cmd/kkbench            # the full run, ~2.5 minutes on 2 cores
+//	GOTOOLCHAIN=auto go run ./cmd/kkbench            # the full run, ~6-7 minutes on 2 cores
 //	GOTOOLCHAIN=auto go run ./cmd/kkbench -quick     # a quick look, under a minute
 //
 // Plain PocketBase is cmd/kkbench/plainpb (stock pocketbase.New(), no
