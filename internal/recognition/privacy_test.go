@@ -14,27 +14,6 @@ import (
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
-// staffToken creates a moderators account with roles and returns its token.
-func staffToken(t testing.TB, app core.App, email string, roles ...string) string {
-	t.Helper()
-	col, err := app.FindCollectionByNameOrId(s.Moderators)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := core.NewRecord(col)
-	rec.SetEmail(email)
-	rec.SetPassword("a long passphrase 123")
-	rec.Set(s.ModeratorRoles, roles)
-	if err := app.Save(rec); err != nil {
-		t.Fatal(err)
-	}
-	tok, err := rec.NewAuthToken()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
-}
-
 // TestNominationsAndManagerEmailAreNeverPublic: nominations are for the
 // moderators' committee only; a unit manager's address is for the digest
 // only.
@@ -72,7 +51,7 @@ func TestNominationsAndManagerEmailAreNeverPublic(t *testing.T) {
 				headers["Authorization"] = kktest.SuperuserToken(t, app)
 			case "anonymous":
 			default:
-				headers["Authorization"] = staffToken(t, app, p.email, p.roles...)
+				headers["Authorization"] = kktest.StaffToken(t, app, p.email, p.roles...)
 			}
 			body := c.body
 			if body != "" {
