@@ -14,7 +14,6 @@ import (
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff/stafftest"
-	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // TestOrganiserEventInLocalTime (issue 9 item 3): an organiser (a
@@ -55,7 +54,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	phone := browsertest.NewBrowser(t, 390, 844)
 	browsertest.Run(t, phone, chromedp.Navigate(srv.URL+"/organise"), chromedp.WaitVisible("#password", chromedp.ByID))
 	organiserSignIn(t, phone, "olu.organiser@hospital.example")
-	waitUntil(t, phone, "the organisers' page", `location.pathname === '/organise' && !!document.querySelector('a[href="/organise/events/new"]')`)
+	waitFor(t, phone, "the organisers' page", `location.pathname === '/organise' && !!document.querySelector('a[href="/organise/events/new"]')`)
 	browsertest.CheckPhoneLayout(t, phone)
 	browsertest.Screenshot(t, phone, "organise-list-empty-phone")
 
@@ -69,7 +68,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 		chromedp.SendKeys("#description", "Tea, cake and **thank-you cards**.", chromedp.ByID),
 		chromedp.Submit("form.organise-form", chromedp.ByQuery),
 	)
-	waitUntil(t, phone, "the title's message", `!!document.getElementById('err-title')`)
+	waitFor(t, phone, "the title's message", `!!document.getElementById('err-title')`)
 	var startsKept, placeKept string
 	browsertest.Run(t, phone, chromedp.Value("#starts", &startsKept, chromedp.ByID), chromedp.Value("#place", &placeKept, chromedp.ByID))
 	if startsKept != day.Format("2006-01-02")+"T19:00" || placeKept != "Atrium, level 1" {
@@ -80,7 +79,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	browsertest.Screenshot(t, phone, "organise-form-error-phone")
 
 	browsertest.Run(t, phone, chromedp.SendKeys("#title", "Thank-you tea", chromedp.ByID), chromedp.Submit("form.organise-form", chromedp.ByQuery))
-	waitUntil(t, phone, "the new event's page", `location.pathname.indexOf('/organise/events/') === 0 && !!document.querySelector('.facts')`)
+	waitFor(t, phone, "the new event's page", `location.pathname.indexOf('/organise/events/') === 0 && !!document.querySelector('.facts')`)
 	var when string
 	browsertest.Run(t, phone, chromedp.Text(".facts time", &when, chromedp.ByQuery))
 	if when != wantDay+" · 19:00" {
@@ -123,7 +122,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	// --- a break-room screen shows 19:00 ---
 	screen := browsertest.NewBrowser(t, 1280, 720)
 	openKiosk(t, screen, srv.URL+"/kiosk/break-room")
-	waitUntil(t, screen, "the event card at 19:00, with its sign-up code", fmt.Sprintf(
+	waitFor(t, screen, "the event card at 19:00, with its sign-up code", fmt.Sprintf(
 		`(function (el) { return !!el && el.innerText.indexOf('Thank-you tea') >= 0 && el.innerText.indexOf(%q) >= 0 && !!el.querySelector('.event-code img'); })(document.querySelector('.kcard.event.active'))`,
 		wantDay+" · 19:00"))
 	settle(t, screen)
@@ -133,7 +132,7 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 	desk := browsertest.NewBrowser(t, 1280, 800)
 	browsertest.Run(t, desk, chromedp.Navigate(srv.URL+"/organise"), chromedp.WaitVisible("#password", chromedp.ByID))
 	organiserSignIn(t, desk, "olu.organiser@hospital.example")
-	waitUntil(t, desk, "the organisers' page", `location.pathname === '/organise' && document.body.innerText.indexOf('Thank-you tea') >= 0`)
+	waitFor(t, desk, "the organisers' page", `location.pathname === '/organise' && document.body.innerText.indexOf('Thank-you tea') >= 0`)
 	browsertest.Screenshot(t, desk, "organise-list-desktop")
 	browsertest.Run(t, desk, chromedp.Navigate(srv.URL+"/organise/events/"+ev.Id), chromedp.WaitVisible("#attendees", chromedp.ByID))
 	var list string
@@ -155,10 +154,10 @@ func TestOrganiserEventInLocalTime(t *testing.T) {
 		chromedp.WaitVisible("details.cancel button", chromedp.ByQuery),
 		chromedp.Click("details.cancel button", chromedp.ByQuery),
 	)
-	waitUntil(t, desk, "the cancelled confirmation", `document.body.innerText.indexOf('The event is cancelled') >= 0`)
+	waitFor(t, desk, "the cancelled confirmation", `document.body.innerText.indexOf('The event is cancelled') >= 0`)
 	browsertest.Screenshot(t, desk, "organise-cancelled-desktop")
 	// live: the card leaves the screen without a reload
-	waitUntil(t, screen, "the card to leave the screen", `!document.querySelector('.kcard.event')`)
+	waitFor(t, screen, "the card to leave the screen", `!document.querySelector('.kcard.event')`)
 
 	// the attendee's own page says so
 	var h1 string
@@ -185,22 +184,4 @@ func signUpOn(t *testing.T, ctx context.Context, eventURL, name, email string) s
 	t.Helper()
 	browsertest.Run(t, ctx, chromedp.Navigate(eventURL), chromedp.WaitVisible("#name", chromedp.ByID))
 	return signUp(t, ctx, name, email, "4 West")
-}
-
-// waitUntil polls a JavaScript condition for as long as the test may run.
-func waitUntil(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	deadline := time.Now().Add(testwait.Left(t))
-	var lastErr error
-	for time.Now().Before(deadline) {
-		var ok bool
-		evalCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		lastErr = chromedp.Run(evalCtx, chromedp.Evaluate(js, &ok))
-		cancel()
-		if lastErr == nil && ok {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("timed out waiting for %s (last error: %v)", what, lastErr)
 }
