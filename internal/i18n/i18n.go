@@ -3,8 +3,11 @@
 // a request: a "lang" cookie set by the switch on the phone pages, else
 // the browser's Accept-Language, else English.
 //
-// Catalogues are go-i18n JSON files under locales/, one per language, with
-// CLDR plural categories (ADR 0240). Keys are whole sentences with named
+// Catalogues are go-i18n JSON files under locales/: "en.json" and "es.json"
+// for the pages everyone sees, and "<area>.<lang>.json" for an area of its
+// own (the staff desk, e-mails), so that two people adding words to two
+// areas never edit the same file. Every file of a language is loaded into
+// that language; CLDR plural categories (ADR 0240). Keys are whole sentences with named
 // placeholders ({{.Name}}): never build a sentence by concatenation. The
 // placeholder named Count selects the plural form.
 //
@@ -30,6 +33,20 @@ import (
 
 //go:embed locales/*.json
 var localeFS embed.FS
+
+// CatalogueFiles returns the embedded catalogue files of language l:
+// "locales/l.json" first, then "locales/<area>.l.json" in name order.
+func CatalogueFiles(l Lang) ([]string, error) {
+	main := "locales/" + string(l) + ".json"
+	if _, err := fs.Stat(localeFS, main); err != nil {
+		return nil, err
+	}
+	areas, err := fs.Glob(localeFS, "locales/*."+string(l)+".json")
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{main}, areas...), nil
+}
 
 // Lang is a language the product speaks, as a BCP 47 tag ("en", "es").
 type Lang string
@@ -77,14 +94,25 @@ func load() {
 	localizers = map[Lang]*goi18n.Localizer{}
 	keys = map[Lang]map[string]bool{}
 	for _, l := range Langs {
-		mf, err := bundle.LoadMessageFileFS(localeFS, "locales/"+string(l)+".json")
+		files, err := CatalogueFiles(l)
 		if err != nil {
 			loadErr = fmt.Errorf("i18n: catalogue %s: %w", l, err)
 			return
 		}
 		keys[l] = map[string]bool{}
-		for _, m := range mf.Messages {
-			keys[l][m.ID] = true
+		for _, f := range files {
+			mf, err := bundle.LoadMessageFileFS(localeFS, f)
+			if err != nil {
+				loadErr = fmt.Errorf("i18n: catalogue %s: %w", f, err)
+				return
+			}
+			for _, m := range mf.Messages {
+				if keys[l][m.ID] {
+					loadErr = fmt.Errorf("i18n: key %q is in two %s catalogue files", m.ID, l)
+					return
+				}
+				keys[l][m.ID] = true
+			}
 		}
 		localizers[l] = goi18n.NewLocalizer(bundle, string(l))
 	}

@@ -3,6 +3,7 @@ package i18n_test
 import (
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,13 +42,21 @@ func TestEveryKeyInEveryCatalogue(t *testing.T) {
 // raw reads a catalogue as JSON: key → string or plural map.
 func raw(t *testing.T, l i18n.Lang) map[string]any {
 	t.Helper()
-	b, err := fs.ReadFile(i18n.Sub(), "locales/"+string(l)+".json")
+	files, err := i18n.CatalogueFiles(l)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
+	m := map[string]any{}
+	for _, f := range files {
+		b, err := fs.ReadFile(i18n.Sub(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part map[string]any
+		if err := json.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		maps.Copy(m, part)
 	}
 	return m
 }
