@@ -116,13 +116,9 @@ func FormatLocal(loc *time.Location, t time.Time) string {
 
 // describeLocal is "Thu 3 Dec 2026, 19:00" for messages, in the reader's
 // language (the catalogue's "organise.format.moment" pattern).
-func describeLocal(loc *time.Location, t time.Time) i18n.Text { return moment(t.In(loc)) }
-
-// moment is a day with its year and a time, for messages.
-type moment time.Time
-
-// In formats the moment in l.
-func (m moment) In(l i18n.Lang) string { return i18n.Format(l, "organise.format.moment", time.Time(m)) }
+func describeLocal(loc *time.Location, t time.Time) i18n.Text {
+	return i18n.Pattern{Key: "organise.format.moment", T: t.In(loc)}
+}
 
 // zoneNote says which zone form times are in, e.g.
 // "America/New_York (EST, UTC−5 now)".

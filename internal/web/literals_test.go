@@ -33,6 +33,7 @@ var translatedTemplates = []string{
 	"events.html", "event.html", "signup.html", "signup_received.html", "poster.html",
 	"partials/eventcard.html", "partials/field.html", "partials/phi.html", "kiosk.html",
 	"organise_list.html", "organise_form.html", "organise_event.html", "partials/organise.html",
+	"nominate.html", "nominations.html", "nomination_copy.html", "note_card.html", "huddle.html",
 }
 
 // translatedGo are the Go files (from the repository root) whose handlers
@@ -46,7 +47,7 @@ var translatedGo = []string{
 	"internal/events/seats.go", "internal/events/signup_form.go", "internal/events/signup_create.go", "internal/events/signup_cancel.go",
 	"internal/events/signup_show.go", "internal/events/signup_received.go",
 	"internal/kiosk/cards.go", "internal/kiosk/screen.go", "internal/kiosk/screen_show.go", "internal/kiosk/poster_show.go", "internal/kiosk/words.go",
-	"internal/organise/*.go",
+	"internal/organise/*.go", "internal/recognition/*.go",
 }
 
 // translatedJS are the scripts whose words come from the page (data-words).
