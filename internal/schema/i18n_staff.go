@@ -1,0 +1,8 @@
+package schema
+
+// Sign-up fields added for e-mails in the reader's language (ADR 0310).
+const (
+	// SignupLanguage (signups, select en|es): the language of the page the
+	// person signed up on; their e-mails go out in it. Empty: English.
+	SignupLanguage = "language"
+)
