@@ -17,7 +17,7 @@ type queuePage struct {
 	More    int      // pending beyond the ones shown
 	Clean   []string // keys of the shown items without findings
 	Recent  []Recent
-	Message string
+	Message string // catalogue key of a message after a redirect
 	Staff   string
 	// the desk's other sections
 	Announcements []Announcement
