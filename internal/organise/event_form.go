@@ -157,7 +157,7 @@ func (f *eventForm) validate(now time.Time) {
 	case err != nil || n < 0:
 		f.Errors[s.EventCapacity] = i18n.M("organise.err.capacity_number")
 	case n > CapacityMax:
-		f.Errors[s.EventCapacity] = i18n.M("organise.err.capacity_max", "Count", n, "Max", CapacityMax)
+		f.Errors[s.EventCapacity] = i18n.M("organise.err.capacity_max", "Seats", n, "Max", CapacityMax)
 	default:
 		f.capacity = n
 	}

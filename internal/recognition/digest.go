@@ -113,7 +113,7 @@ func digestMessage(app core.App, p prefs.Prefs, room *core.Record, notes []*core
 	return &mailer.Message{
 		From:    mail.Address{Name: settings.Meta.SenderName, Address: settings.Meta.SenderAddress},
 		To:      []mail.Address{{Address: room.GetString(s.RoomManagerEmail)}},
-		Subject: lang.T("mail.unit_digest.subject", "Room", name, "Count", len(notes)),
+		Subject: lang.T("mail.unit_digest.subject", "Room", name, "Notes", len(notes)),
 		HTML:    html,
 		Text:    text.String(),
 	}, nil

@@ -64,11 +64,10 @@ var translatedGo = []string{
 // translatedJS are the scripts whose words come from the page (data-words).
 var translatedJS = []string{"pb_public/js/kiosk.js", "pb_public/js/site.js"}
 
-// allowedGo are English sentences Go may hold: forms.Check's fallback
-// for pages not translated yet, which pass an English label.
+// allowedGo are strings that look like sentences but are the same in
+// every language.
 var allowedGo = map[string]bool{
-	"Please fill in %s.": true,
-	"Mac OS X":           true, // desk/screens.go: a platform's name in a user agent, the same in every language
+	"Mac OS X": true, // desk/screens.go: a platform's name in a user agent, the same in every language
 }
 
 // allowedText is template text that is the same in every language.
