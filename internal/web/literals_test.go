@@ -25,16 +25,38 @@ import (
 // the files converted so far. Extend these lists as pages are translated
 // (desk_*.html, organise_*.html and their handlers are not yet).
 
+// untranslatedTemplates are the templates not yet checked, with the
+// reason; every other template under templates/ (a new one too) is.
+var untranslatedTemplates = map[string]string{
+	"desk_login.html": "the staff sign-in page: the mfa branch is translating it (staff.*.json)",
+}
+
 // translatedTemplates are the templates whose every word comes from the
-// catalogue (paths under templates/).
-var translatedTemplates = []string{
-	"layout.html", "error.html", "home.html",
-	"note_new.html", "note_sent.html", "story.html", "story_new.html", "story_sent.html",
-	"events.html", "event.html", "signup.html", "signup_received.html", "poster.html",
-	"partials/eventcard.html", "partials/field.html", "partials/phi.html", "kiosk.html",
-	"organise_list.html", "organise_form.html", "organise_event.html", "partials/organise.html",
-	"nominate.html", "nominations.html", "nomination_copy.html", "note_card.html", "huddle.html",
-	"desk_queue.html", "desk_edit.html", "desk_announcements.html", "partials/desk_marks.html",
+// catalogue (paths under templates/): all of them but the ones above.
+func translatedTemplates(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, pattern := range []string{"templates/*.html", "templates/partials/*.html"} {
+		files, err := fs.Glob(templateFS, pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			name := strings.TrimPrefix(f, "templates/")
+			if _, skip := untranslatedTemplates[name]; !skip {
+				out = append(out, name)
+			}
+		}
+	}
+	for name := range untranslatedTemplates {
+		if _, err := fs.Stat(templateFS, "templates/"+name); err != nil {
+			t.Errorf("untranslatedTemplates names %s, which doesn't exist: take it off the list", name)
+		}
+	}
+	if len(out) < 30 {
+		t.Fatalf("only %d templates found", len(out))
+	}
+	return out
 }
 
 // leftToOthers are words another piece of work is changing at the same
@@ -216,7 +238,7 @@ func literalsIn(t *testing.T, name, src string) (words, keys []string) {
 // TestNoUserFacingLiterals: the translated templates have no words outside
 // t/th, and every key they name is in the catalogue.
 func TestNoUserFacingLiterals(t *testing.T) {
-	for _, name := range translatedTemplates {
+	for _, name := range translatedTemplates(t) {
 		b, err := fs.ReadFile(templateFS, "templates/"+name)
 		if err != nil {
 			t.Fatal(err)
