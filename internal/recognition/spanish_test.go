@@ -40,7 +40,7 @@ func TestRecognitionInSpanish(t *testing.T) {
 	month := map[time.Month]string{1: "enero", 2: "febrero", 3: "marzo", 4: "abril", 5: "mayo", 6: "junio", 7: "julio",
 		8: "agosto", 9: "septiembre", 10: "octubre", 11: "noviembre", 12: "diciembre"}[time.Now().Month()]
 	pages := []struct {
-		url        string
+		url       string
 		want, not []string
 	}{
 		{"/moderate/notes/" + w.forWest.Id + "/nominate", []string{`<html lang="es"`, "Nominar para un premio", "Persona nominada", "Guardar la nominación", "— <span dir=\"auto\">Un colega</span>"},
