@@ -97,11 +97,11 @@ func Run(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
 // it. CI runs the race detector with -short: under -race these tests
 // took half of this package's time (over go test's default 10-minute
 // -timeout on a busy machine) and give the race detector nothing the
-// behaviour tests don't (ADR 0340). The README's `go test ./...` runs them.
+// behaviour tests don't (ADR 0340). The README's test command runs them.
 func LooksOnly(t testing.TB) {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("looks only: skipped with -short (CI's race run); the README's go test ./... runs it")
+		t.Skip("looks only: skipped with -short (CI's race run); the README's test command runs it")
 	}
 }
 
