@@ -79,6 +79,7 @@ type pageState struct {
 // Spanish, and wants 0 violations. One server and one browser per
 // language serve them all.
 func TestAxeEveryPageState(t *testing.T) {
+	browsertest.LooksOnly(t)
 	axe := axeScript(t)
 	srv := browsertest.StartServer(t)
 	states := seedAxe(t, srv)
