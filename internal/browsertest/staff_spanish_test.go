@@ -24,6 +24,7 @@ var staffShots = map[string]string{
 // in, with the Spanish switch on, and fails on any text (or alt, title,
 // aria-label, placeholder) that is an English catalogue message.
 func TestStaffPagesInSpanish(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: "https://kindness.hospital.example"})
 	seedAxe(t, srv)
 	states, cookie := seedAxeStaff(t, srv)
