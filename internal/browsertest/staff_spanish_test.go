@@ -2,11 +2,14 @@ package browsertest_test
 
 import (
 	"encoding/json"
+	"regexp"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
+	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
 // staffShots are the staff page states saved as screenshots, at a phone's
@@ -70,5 +73,17 @@ func TestStaffPagesInSpanish(t *testing.T) {
 			browsertest.Screenshot(t, ctx, "i18n-staff-"+shot+"-1280")
 			browsertest.Run(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, 844))
 		}
+	}
+
+	// desk.js's own sentence, when the queue changes under a busy
+	// moderator, comes from the page in the page's language
+	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/moderate"), chromedp.WaitVisible("#desk.js-on", chromedp.ByQuery),
+		chromedp.Evaluate(`document.dispatchEvent(new Event('pointerdown')); true`, nil))
+	kktest.Create(t, srv.App, s.Notes, map[string]any{s.NoteTo: "the day team", s.NoteBody: "Thanks!", s.FieldStatus: s.StatusPending})
+	var offer string
+	browsertest.Run(t, ctx, chromedp.Evaluate(`document.dispatchEvent(new Event('visibilitychange')); true`, nil),
+		chromedp.WaitVisible("#desk-new", chromedp.ByID), chromedp.Text("#desk-new", &offer, chromedp.ByID))
+	if !regexp.MustCompile(`^La cola cambió \(\d+ pendientes\): mostrarla$`).MatchString(offer) {
+		t.Errorf("the desk's offer says %q", offer)
 	}
 }
