@@ -84,7 +84,7 @@ var translatedGo = []string{
 }
 
 // translatedJS are the scripts whose words come from the page (data-words).
-var translatedJS = []string{"pb_public/js/kiosk.js", "pb_public/js/site.js"}
+var translatedJS = []string{"pb_public/js/kiosk.js", "pb_public/js/site.js", "pb_public/js/desk.js"}
 
 // allowedGo are strings that look like sentences but are the same in
 // every language.
