@@ -81,10 +81,10 @@ func SendDigest(app core.App, now time.Time) (bool, error) {
 			return false, fmt.Errorf("desk: digest: %w", err)
 		}
 	}
-	subject, body := digestText(app, waiting, overdue, now.Sub(oldest))
 	from := mail.Address{Name: app.Settings().Meta.SenderName, Address: app.Settings().Meta.SenderAddress}
 	sent := false
 	for _, m := range moderators {
+		subject, body := digestText(app, staffLang(m), waiting, overdue, now.Sub(oldest))
 		msg := &mailer.Message{From: from, To: []mail.Address{{Address: m.Email()}}, Subject: subject, HTML: body}
 		if err := app.NewMailClient().Send(msg); err != nil {
 			app.Logger().Error("moderator digest", "error", err, "moderator", m.Id)
@@ -122,10 +122,9 @@ func overdue(app core.App, cutoff time.Time) (int, time.Time, error) {
 	return n, oldest, nil
 }
 
-// digestText is the digest's subject and HTML body. It is in English: it
-// goes to moderators, whose language the product doesn't know (ADR 0310).
-func digestText(app core.App, waiting, overdue int, oldest time.Duration) (string, string) {
-	lang := i18n.English
+// digestText is the digest's subject and HTML body in a moderator's
+// language (the one they last used the desk in, ADR 0310).
+func digestText(app core.App, lang i18n.Lang, waiting, overdue int, oldest time.Duration) (string, string) {
 	link := strings.TrimRight(app.Settings().Meta.AppURL, "/") + Path
 	body, err := digestBody.Execute(lang, map[string]any{"Waiting": i18n.M("mail.digest.items_waiting", "Count", waiting), "Overdue": overdue, "Oldest": Duration(oldest), "Link": link})
 	if err != nil {
