@@ -270,14 +270,31 @@ func (d *doc) judge(m mention) {
 		return
 	}
 	if m.weak && !strong && !event {
+		if d.thirdParty(m, start, level) {
+			// an unknown capitalised word mid-sentence, the object of an act of care: "brushing Sunny's hair"
+			if i, j, ok := d.careObject(start, m.j); ok && careAct[d.toks[max(i, 0)].low] {
+				d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
+			}
+		}
 		return
 	}
 	if event && ei < start && d.is(ei, "get", "mejórate", "mejorate", "que", "se") {
 		staff = true // "get well soon Maria": said to a colleague
 	}
-	if !event && !strong && m.title < 0 && level <= 1 {
+	if !event && !strong && m.title < 0 && level <= 1 && !d.workSentence(d.toks[start].sent) {
 		// "Our sweet Noor finally ate", "Keisha's hair before her scan", "made for Aaliyah on peds"
 		if ok, i, j := d.patientSignals(m, start); ok {
+			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
+			return
+		}
+	}
+	if !event && !strong && d.thirdParty(m, start, level) {
+		// the addressee model (ADR 0330): a third party needs one sign of care
+		i, j, ok := d.careObject(start, m.j)
+		if !ok && !m.weak {
+			ok, i, j = d.patientSignalsNeed(m, start, 1)
+		}
+		if ok {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
 			return
 		}

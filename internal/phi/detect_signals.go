@@ -19,6 +19,13 @@ import (
 // weaker signals alone is not enough: a name is a patient's with an
 // endearment or a patient's thing, or with two signals of the others.
 func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
+	return d.patientSignalsNeed(m, start, 2)
+}
+
+// patientSignalsNeed is patientSignals with the number of weaker signals
+// needed: two for a name the note may be addressed to, one for a third
+// party (ADR 0330).
+func (d *doc) patientSignalsNeed(m mention, start, need int) (bool, int, int) {
 	// an endearment before: "our sweet Noor", "our favourite little guy Ibrahim", "brave Leo"
 	for p, steps := d.prevWord(start), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
 		w := d.toks[p].low
@@ -89,7 +96,7 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 		}
 		score++
 	}
-	return score >= 2, ci, cj
+	return score >= need, ci, cj
 }
 
 // endearment before a name makes it a patient's (not "my little Sam").
@@ -152,6 +159,9 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 	case "had", "celebrated":
 		if d.is(next, "his", "her", "their") {
 			x := d.nextWord(next, false)
+			if x >= 0 && d.toks[x].kind == tAlnum && !childAge(d, x) && !greatAge(d.toks[x].low) {
+				return -1, -1, false // "Rita celebrated her 60th birthday": a colleague's, not a patient's
+			}
 			if x >= 0 && (childAge(d, x) || d.is(x, "first")) || d.is(x, "birthday") || d.is(d.nextWord(x, false), "birthday") && x >= 0 && d.toks[x].kind == tAlnum {
 				return n, x, true // "Layla had her 7th birthday on PICU"
 			}
@@ -171,7 +181,7 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			}
 		}
 	case "asked", "says", "said", "told", "wanted", "loved", "kept", "hasn't", "couldn't", "couldnt", "won't", "wouldn't":
-		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you") {
+		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you", "saying", "asking", "calling", "singing") {
 			return n, n, true
 		}
 	}
@@ -350,4 +360,16 @@ func childAge(d *doc, k int) bool {
 	}
 	nx := d.nextWord(k, true)
 	return d.is(nx, "yo", "años") || d.is(d.prevWord(k), "he's", "she's") && (nx < 0 || d.toks[nx].sent != t.sent || d.is(nx, "and", "now", "today")) || d.is(nx, "year", "years", "yr", "yrs") && d.is(d.nextWord(nx, true), "old", "o") || d.is(d.prevWord(k), "turned", "age", "aged")
+}
+
+// greatAge: "95th", "100th": an ordinal of 90 or more.
+func greatAge(low string) bool {
+	n := 0
+	for _, r := range low {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n >= 90
 }

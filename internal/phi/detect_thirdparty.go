@@ -1,0 +1,208 @@
+package phi
+
+// The addressee model (ADR 0330). A thank-you note is said to someone: the
+// names in its greeting, its thanks and its signature are the staff it is
+// for or from. Any other person the note names by first name is a third
+// party, and in a note of thanks a third party is, far more often than
+// not, the one the thanked care was for. So a third party needs only ONE
+// sign of being cared for (the object of a care act, a possession only a
+// patient has, a relative of theirs, a description "the lady who …", what
+// they did that only a patient is praised for), where a name the note may
+// be addressed to needs two. A sentence about work (rota, shift, audit,
+// induction …) with no patient word in it vetoes the rule: a colleague
+// helped with the audit is a colleague.
+
+// addresseeSlot: the name at start..j is one the note is said to or signed
+// by: it opens a sentence and a comma, a dash, a colon, "you" or "thanks"
+// follows ("Gwen, Arthur says …", "Liesel you went above …", "Yusuf thanks
+// for …"); or it closes a clause after a comma ("… on the long-stay ward,
+// Ken."); or it signs the note.
+func (d *doc) addresseeSlot(start, j int) bool {
+	n := j + 1
+	if d.toks[start].first {
+		if n >= len(d.toks) || d.is(n, ",", "—", "–", "-", ":", "!", "you", "u", "thanks", "thank", "thx", "ty", "your", "ur", "we", "i", "gracias", "te", "merci") {
+			return true
+		}
+	}
+	if p := start - 1; p >= 0 && d.is(p, ",", "—", "–") && d.vocative(start, j) && (n >= len(d.toks) || !d.is(n, "(", "'", "\"")) {
+		return true
+	}
+	if d.youThen(start, j) {
+		return true
+	}
+	// a signature signs the note at its end, not "Hollis from transport — Brooke (the lady who …) asked me …"
+	return d.signature(start, j) && (d.toks[start].sent == len(d.sentStart)-2 || len(d.toks)-j <= 8)
+}
+
+// noteAddressed: the note is said to someone: a greeting or thanks, or
+// "you" anywhere. Computed once per note.
+func (d *doc) noteAddressed() bool {
+	ok, _, _ := d.once("noteAddressed", func() (bool, int, int) {
+		for k := range d.toks {
+			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "you", "u", "your", "ur", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
+				return true, k, k
+			}
+		}
+		return false, -1, -1
+	})
+	return ok
+}
+
+// thirdParty: the mention is named in an addressed note but is not its
+// addressee, no staff cue claims it, and its sentence is not about work.
+func (d *doc) thirdParty(m mention, start, level int) bool {
+	if level > 0 || m.title >= 0 || m.lower || m.weak && d.toks[start].first || !d.noteAddressed() || d.addresseeSlot(start, m.j) || d.roleAfter(m.j) {
+		return false
+	}
+	if p := d.prevWord(start); p >= 0 && (d.wcats[p]&(cRelation|cWriterOwner) != 0 || d.endAt[p]&cRelation != 0 || teachAct[d.toks[p].low] || d.is(p, "the", "a", "an")) {
+		return false // "my daughter Elsie" is the writer's; "showing Fern the new pumps" teaches a colleague; "the Schwartz Round" is a meeting
+	}
+	if p := d.prevWord(start); d.is(p, "with", "for", "to") && teachAct[d.toks[max(d.prevWord(p), 0)].low] {
+		return false // "swapping with Anouk", "covering for Sam"
+	}
+	return !d.workSentence(d.toks[start].sent)
+}
+
+// teachAct: verbs whose object is a colleague learning the job.
+var teachAct = map[string]bool{"showing": true, "showed": true, "shown": true, "teaching": true, "taught": true, "training": true,
+	"trained": true, "mentoring": true, "mentored": true, "supervising": true, "supervised": true, "precepting": true,
+	"buddying": true, "buddied": true, "orienting": true, "inducting": true, "coaching": true, "coached": true,
+	"swapping": true, "swapped": true, "covering": true, "covered": true, "relieving": true, "relieved": true, "replacing": true,
+	"welcoming": true, "welcomed": true, "interviewing": true, "onboarding": true}
+
+// workSentence: the sentence is about work, not care: a work word and no
+// patient word ("thanks for helping Ana with the audit", "covering Sam's
+// shift so he could make the induction").
+func (d *doc) workSentence(s int) bool {
+	if d.sents[s]&(cPatientNoun|cEvent|cDiagnosis) != 0 || len(d.placesBySent[s]) > 0 {
+		return false
+	}
+	work := false
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		w := d.toks[x].base
+		if patientWord[w] || patientThing[w] && !workWord[w] || d.is(x, "family", "families", "relatives", "visitors") {
+			return false
+		}
+		if workWord[w] && !d.is(d.prevWord(x), "all", "whole", "every", "each") || d.wcats[x]&cStaffPlace != 0 && !d.is(x, "team", "day", "night", "ward", "unit") {
+			work = true
+		}
+	}
+	return work
+}
+
+// workWord: what a sentence about colleagues' work names.
+var workWord = map[string]bool{"rota": true, "rotas": true, "shift": true, "shifts": true, "audit": true, "audits": true,
+	"induction": true, "orientation": true, "training": true, "handover": true, "competencies": true, "competency": true,
+	"e-learning": true, "elearning": true, "paperwork": true, "emails": true, "email": true, "spreadsheet": true, "meeting": true,
+	"meetings": true, "placement": true, "preceptorship": true, "exam": true, "exams": true, "interview": true, "revalidation": true,
+	"appraisal": true, "payroll": true, "timesheet": true, "timesheets": true, "ropes": true, "cover": true, "overtime": true,
+	"stocktake": true, "inventory": true, "printer": true, "computer": true, "laptop": true, "system": true, "software": true,
+	"presentation": true, "project": true, "poster": true, "conference": true, "course": true, "module": true, "teaching": true,
+	"mentoring": true, "study": true, "dissertation": true, "assignment": true, "portfolio": true, "badge": true, "locker": true,
+	"car": true, "parking": true, "lift": false, "commute": true, "move": true, "house": true, "wedding": true, "leaving": true,
+	"retirement": true, "promotion": true, "job": true, "post": true, "role": true, "starter": true, "student": true,
+	"students": true, "trainee": true, "apprentice": true, "desk": true,
+	"office": true, "staffroom": true, "break": true, "lunchbreak": true, "deadline": true, "report": true, "rostering": true,
+	"sponsored": true, "fundraiser": true, "fundraising": true, "raising": true, "charity": true, "donation": true,
+	"donations": true, "raffle": true, "bake": true, "turno": true, "turnos": true, "guardia": true, "formación": true, "reunión": true, "curso": true}
+
+// careObject: one sign that the third party at start..j was the one cared
+// for, in words of any note, not a list of names: the object of a care
+// act done by the reader ("you calmed Junior down", "made Ahmed laugh",
+// "getting Hope up", "finding Maeve's glasses", "making Fatima a cake",
+// "so patient with Clement", "staying late with Doris"); a description
+// after the name ("Brooke (the lady who loves fishing)", "Lenny, the gent
+// who whistles"); a relative of theirs in the same or the next sentence
+// ("Doris when her daughter couldn't make it", "Arthur … his late wife");
+// and, in the next sentence, he or she doing what a patient is praised
+// for ("She cried happy tears", "He slept all night").
+func (d *doc) careObject(start, j int) (int, int, bool) {
+	// the object of an act of care: a verb (or "patient with") right before the name
+	p := d.prevWord(start)
+	for steps := 0; p >= 0 && steps < 2 && d.is(p, "our", "the", "little", "lovely", "poor", "sweet", "old", "young"); steps++ {
+		p = d.prevWord(p)
+	}
+	if p >= 0 && d.toks[p].sent == d.toks[start].sent {
+		w := d.toks[p].low
+		if careAct[w] {
+			return p, p, true
+		}
+		if d.is(p, "with", "to", "for", "on") {
+			q := d.prevWord(p)
+			if q >= 0 && (careWith[d.toks[q].low] || d.is(q, "late", "behind", "back", "extra", "longer") && d.is(d.prevWord(q), "staying", "stayed", "stay", "stopping", "stopped", "hanging")) {
+				return q, p, true
+			}
+		}
+	}
+	n := j + 1
+	// "made Ahmed laugh", "got Hope up", "calmed Junior down"
+	if p >= 0 && d.is(p, "made", "make", "making", "got", "get", "getting", "helped", "help", "helping", "let", "letting") {
+		if n < len(d.toks) && d.is(n, "laugh", "smile", "giggle", "grin", "up", "out", "walking", "walk", "eat", "sleep", "comfortable", "comfy", "feel", "dance", "sing") {
+			return p, n, true
+		}
+	}
+	// a description after the name: "(the lady who …)", ", the gent who …"
+	if d.is(n, "(", ",", "—", "–", "-") {
+		x := n + 1
+		if d.is(x, "the", "that", "our") {
+			x++
+		}
+		if x+1 < len(d.toks) && d.is(x, "lady", "gent", "gentleman", "man", "woman", "chap", "fella", "fellow", "lad", "lass", "girl",
+			"boy", "kid", "little", "one", "guy", "grandad", "granny", "nan", "señora", "señor", "abuelito", "abuelita") && d.is(x+1, "who", "with", "that", "in", "from", "whose", "que", "con", "de", "one", "boy", "girl", "man", "lady") {
+			return x, x + 1, true
+		}
+	}
+	// a relative of theirs or their own thing: "her daughter", "his late wife", "his mum", "her room" in this sentence after the name or the next one
+	s := d.toks[start].sent
+	end := d.sentStart[min(s+2, len(d.sentStart)-1)]
+	for x := j + 1; x < end && x < len(d.toks); x++ {
+		if !d.is(x, "his", "her", "their", "su", "sus") {
+			continue
+		}
+		y := x + 1
+		if d.is(y, "late", "own", "poor", "lovely", "little", "new") {
+			y++
+		}
+		if y < len(d.toks) && (d.wcats[y]&cRelation != 0 && !d.is(y, "friend", "family", "kids", "children") || patientThing[d.toks[y].low] && d.toks[y].low != "op" || d.is(y, "words", "glasses", "hearing", "dentures", "teeth", "crossword", "crosswords", "walking", "visitors", "family")) {
+			return x, y, true
+		}
+	}
+	// the next sentence: he or she doing what a patient does
+	if s+1 < len(d.sentStart)-1 {
+		x := d.sentStart[s+1]
+		if d.is(x, "he", "she", "he's", "she's", "él", "ella") {
+			if v, e, ok := d.patientVerb(x); ok {
+				return v, e, true
+			}
+			if y := d.nextWord(x, false); d.is(y, "cried", "beamed", "glowed", "wept", "slept", "ate", "walked") || d.is(y, "was") && d.is(d.nextWord(y, false), "over", "beaming", "thrilled", "discharged", "sent") {
+				return y, y, true
+			}
+		}
+	}
+	return -1, -1, false
+}
+
+// careAct: verbs whose object, right after, is the person cared for
+// ("calmed Junior", "finding Maeve's glasses", "getting Bartholomew's
+// hearing aid fixed", "fed Ahmed", "distracted Esme").
+var careAct = map[string]bool{"calmed": true, "calming": true, "comforted": true, "comforting": true, "soothed": true, "soothing": true,
+	"settled": true, "settling": true, "reassured": true, "reassuring": true, "fed": true, "feeding": true, "washed": true,
+	"washing": true, "bathed": true, "bathing": true, "showered": true, "showering": true, "shaved": true, "shaving": true,
+	"dressed": true, "distracted": true, "distracting": true, "entertained": true, "entertaining": true, "hugged": true,
+	"cuddled": true, "cuddling": true, "rocked": true, "rocking": true, "finding": true, "found": true, "fetching": true,
+	"fetched": true, "wheeling": true, "wheeled": true, "pushing": true, "pushed": true, "mobilising": true, "mobilised": true,
+	"mobilizing": true, "mobilized": true, "escorting": true, "escorted": true, "visiting": true, "visited": true,
+	"brushing": true, "brushed": true, "moisturising": true, "turning": true, "repositioning": true, "toileting": true,
+	"cheering": true, "cheered": true, "tucking": true, "tucked": true, "walking": true, "bringing": true, "brought": true,
+	"acompañar": true, "acompañaste": true, "calmaste": true, "bañaste": true, "peinaste": true, "peinar": true}
+
+// careWith: a word before "with", "to", "for" that makes the name after it
+// the one cared for ("so patient with Clement", "gentle with", "explaining
+// the new tablets to Wilfred", "singing happy birthday to Rosalind").
+var careWith = map[string]bool{"patient": true, "gentle": true, "kind": true, "lovely": true, "wonderful": true, "sweet": true,
+	"good": true, "great": true, "amazing": true, "brilliant": true, "tablets": true, "meds": true, "medication": true,
+	"medicines": true, "birthday": true, "song": true, "songs": true, "story": true, "stories": true, "cake": true,
+	"present": true, "card": true, "flowers": true, "tea": true, "breakfast": true, "lunch": true, "dinner": true,
+	"sat": true, "sitting": true, "stayed": true, "staying": true, "chatted": true, "chatting": true, "time": true,
+	"diagnosis": true, "results": true, "news": true, "procedure": true, "operation": true, "surgery": true, "scan": true,
+	"treatment": true, "plan": true, "bless": true, "hand": true, "paciente": true, "amable": true}
