@@ -121,7 +121,7 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 	}
 	m := mention{title: -1}
 	first := k
-	if d.wcats[k]&(cPatientTitle|cStaffTitle) != 0 && (t.cap || d.is(k, "señor", "señora", "senor", "senora", "señorita", "madame", "monsieur")) {
+	if d.wcats[k]&(cPatientTitle|cStaffTitle) != 0 && (t.cap || d.is(k, "señor", "señora", "senor", "senora", "señorita", "madame", "monsieur", "doña", "dña") || d.is(k, "don", "dona") && k+1 < len(d.toks) && d.toks[k+1].cap && !d.toks[k+1].upper && (nameStrength(d.toks[k+1].low) > 0 || d.is(d.prevWord(k), ",", "a", "al", "de", "del", "con", "y", "que", "para", "por"))) {
 		n := k + 1
 		if n < len(d.toks) && d.toks[n].low == "." && !d.toks[n].sp {
 			n++
@@ -856,13 +856,32 @@ func (d *doc) findWriterPatient() (bool, int, int) {
 			return true, k, k + 2
 		}
 		// "stitched my hand", "set my wrist", "operated on me"
-		if d.toks[k].cats&cEvent != 0 || d.is(k, "set", "fixed", "plastered", "scanned", "x-rayed", "stitched", "glued", "reset", "treated", "operated") {
+		if d.toks[k].cats&cEvent != 0 || d.is(k, "set", "fixed", "plastered", "scanned", "x-rayed", "stitched", "glued", "reset", "treated", "operated",
+			"setting", "fixing", "plastering", "scanning", "stitching", "gluing", "treating", "splinting", "splinted", "bandaging", "bandaged", "dressing") {
 			n := d.nextWord(k, false)
 			if d.is(n, "on") {
 				n = d.nextWord(n, false)
 			}
 			if d.is(n, "my") && bodyPart[d.toks[min(n+1, len(d.toks)-1)].low] || d.is(n, "me") && d.toks[k].cats&cEvent != 0 {
 				return true, k, min(n+1, len(d.toks)-1)
+			}
+		}
+	}
+	// "looked after me when I was admitted", "when I came in through ED in crisis": the writer was the patient
+	for k := range d.toks {
+		if !d.is(k, "i") {
+			continue
+		}
+		n := d.nextWord(k, false)
+		if d.is(n, "was", "got") && d.is(d.nextWord(n, false), "admitted", "brought", "blue-lighted", "rushed", "resuscitated", "intubated", "ventilated") {
+			return true, k, d.nextWord(n, false)
+		}
+		if d.is(n, "came", "come", "was") && d.is(d.nextWord(n, false), "in") {
+			x := d.nextWord(d.nextWord(n, false), false)
+			for steps := 0; x >= 0 && steps < 5 && d.toks[x].sent == d.toks[k].sent; x, steps = d.nextWord(x, false), steps+1 {
+				if d.is(x, "ed", "a&e", "er", "resus", "crisis", "ambulance", "emergency", "majors", "urgencias") {
+					return true, k, x
+				}
 			}
 		}
 	}
@@ -980,6 +999,24 @@ func (d *doc) findYourEvent() (bool, int, int) {
 			return true, h.i, h.j
 		}
 	}
+	// "Welcome back Joanne! So glad the knee replacement went well": a welcome back or a get-well, and an event nobody else owns
+	if d.welcomeBack() {
+		for _, h := range d.hits {
+			if h.cats&(cEvent|cDiagnosis) == 0 || weakEvent[d.toks[h.i].low] || h.cats&cEvent == 0 && !d.diagnosis(h.i) || d.is(h.i, "get", "visit", "visiting", "bedside") {
+				continue
+			}
+			owned := false
+			for p, steps := d.prevWord(h.i), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
+				if d.is(p, "his", "her", "their", "my", "our", "mi", "su") || d.wcats[p]&(cRelation|cPersonNoun|cPatientNoun) != 0 || d.toks[p].base != d.toks[p].low {
+					owned = true
+					break
+				}
+			}
+			if !owned {
+				return true, h.i, h.j
+			}
+		}
+	}
 	// "your first dialysis session", "your heart bypass", "your kidney transplant"
 	for _, h := range d.hits {
 		if h.cats&(cEvent|cDiagnosis) == 0 || weakEvent[d.toks[h.i].low] || !d.diagnosis(h.i) {
@@ -1009,7 +1046,7 @@ func (d *doc) findYourEvent() (bool, int, int) {
 }
 
 // bodyPart are the parts a colleague's recovery is wished for.
-var bodyPart = map[string]bool{"knee": true, "hip": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
+var bodyPart = map[string]bool{"thumb": true, "nose": true, "jaw": true, "lip": true, "knee": true, "hip": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
 	"shoulder": true, "foot": true, "hand": true, "neck": true, "eye": true, "eyes": true, "chest": true,
 	"ribs": true, "elbow": true, "finger": true, "fingers": true, "toe": true, "rodilla": true, "cadera": true, "espalda": true,
 	"muñeca": true, "brazo": true, "pierna": true, "tobillo": true, "hombro": true, "pie": true, "mano": true}
@@ -1134,4 +1171,14 @@ func (d *doc) findRelatives(used []bool) {
 			used[b] = true
 		}
 	}
+}
+
+// welcomeBack: the note welcomes a colleague back or wishes them well.
+func (d *doc) welcomeBack() bool {
+	for k := 0; k+1 < len(d.toks); k++ {
+		if d.is(k, "welcome", "bienvenida", "bienvenido") && d.is(k+1, "back", "de") || d.is(k, "glad", "good") && d.is(k+1, "you're", "youre", "to") && d.is(k+2, "back", "have", "see") {
+			return true
+		}
+	}
+	return false
 }

@@ -206,3 +206,103 @@ var careWith = map[string]bool{"patient": true, "gentle": true, "kind": true, "l
 	"sat": true, "sitting": true, "stayed": true, "staying": true, "chatted": true, "chatting": true, "time": true,
 	"diagnosis": true, "results": true, "news": true, "procedure": true, "operation": true, "surgery": true, "scan": true,
 	"treatment": true, "plan": true, "bless": true, "hand": true, "paciente": true, "amable": true}
+
+// findFamilies: a family named by its surname ("the Abernathy family",
+// "the O'Sullivan boys", "the Mbeki-Grant family", "la familia Ortega",
+// "la famille Dupont"). A family is named in a thank-you note because one
+// of them was cared for, so the surname identifies the patient; a group
+// called a family ("our ward family", "the 6N family", "the ICU family",
+// "the Addams Family" costume) is not a surname.
+func (d *doc) findFamilies() {
+	for k := 1; k+1 < len(d.toks); k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		// "la familia Ortega", "la famille Dupont"
+		if d.is(k, "familia", "famille") && d.is(k-1, "la") {
+			if e, ok := d.surnameAt(k + 1); ok {
+				d.cue(d.addTok(KindFamilyName, k+1, e, prioName), k-1, k)
+			}
+			continue
+		}
+		if !d.is(k-1, "the") {
+			continue
+		}
+		e, ok := d.surnameAt(k)
+		if !ok {
+			continue
+		}
+		n := e + 1
+		if n < len(d.toks) && d.toks[n].low == "'" {
+			n++ // "the O'Sullivan boys'"
+		}
+		if n < len(d.toks) && !d.toks[n].cap && familyGroup[d.toks[n].base] {
+			d.cue(d.addTok(KindFamilyName, k, e, prioName), n, n)
+		}
+	}
+}
+
+// familyGroup: the words after a surname that make it a family's.
+var familyGroup = map[string]bool{"family": true, "families": true, "kids": true, "boys": true, "girls": true, "children": true,
+	"twins": true, "triplets": true, "siblings": true, "sisters": true, "brothers": true, "clan": true, "household": true,
+	"grandchildren": true, "grandkids": true}
+
+// surnameAt: a capitalised word (or two joined by a hyphen or an
+// apostrophe) at k that no cue table claims: no ward, team, role, place,
+// month or title, not an acronym.
+func (d *doc) surnameAt(k int) (int, bool) {
+	if k >= len(d.toks) {
+		return -1, false
+	}
+	t := d.toks[k]
+	if t.kind != tWord || !t.cap || t.upper || len([]rune(t.low)) < 2 || d.wcats[k]&(nameStop|cService|cCue|cEvent|cDiagnosis) != 0 || teamWords[t.low] || demonym(t.low) {
+		return -1, false
+	}
+	e := k
+	for e+2 < len(d.toks) && d.is(e+1, "-") && !d.toks[e+1].sp && d.toks[e+2].cap && d.toks[e+2].kind == tWord {
+		e += 2 // "Mbeki-Grant", "Fitzgerald-Moyo"
+	}
+	return e, true
+}
+
+// findStaffWriterPatient: the writer says they were the patient and that
+// they are staff ("I work in theatres and you never knew I was staff",
+// "yes, I'm the cleaner who mopped it", "back on nights") with no name
+// to hang it on: a colleague is identified by their own account.
+func (d *doc) findStaffWriterPatient() {
+	ok, i, j := d.writerPatient()
+	if !ok {
+		return
+	}
+	for k := 0; k+1 < len(d.toks); k++ {
+		staff := d.is(k, "i") && d.is(k+1, "work", "worked") ||
+			d.is(k, "i'm", "im") && d.is(k+1, "the", "a", "an") && k+2 < len(d.toks) && (d.toks[k+2].cats&cRole != 0 || d.is(k+2, "cleaner", "porter", "nurse", "hca", "cook", "chef", "guard", "domestic", "receptionist", "secretary", "clerk", "midwife", "doctor", "physio", "tall", "new")) ||
+			d.is(k, "was", "am") && d.is(k+1, "staff") ||
+			d.is(k, "back") && d.is(k+1, "on") && d.is(k+2, "nights", "days", "shift", "the") ||
+			d.is(k, "the") && d.is(k+1, "tall", "short", "new", "night") && k+2 < len(d.toks) && d.toks[k+2].cats&cRole != 0 ||
+			d.is(k, "—", "–", "-") && d.signedWithRole(k+1)
+		if staff {
+			d.cue(d.addTok(KindStaffPatient, i, j, prioName), k, k+1)
+			return
+		}
+	}
+}
+
+// signedWithRole: a signature from token k: up to three capitalised words,
+// a comma, and a role ("Carmen, ICU RN", "Big Lou, catering").
+func (d *doc) signedWithRole(k int) bool {
+	n := k
+	for n < len(d.toks) && n < k+3 && d.toks[n].cap && d.toks[n].kind == tWord {
+		n++
+	}
+	if n == k || !d.is(n, ",") {
+		return false
+	}
+	for x := n + 1; x < len(d.toks) && x <= n+3; x++ {
+		if d.toks[x].cats&cRole != 0 || d.wcats[x]&cRole != 0 {
+			return true
+		}
+	}
+	return false
+}

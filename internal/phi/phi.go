@@ -147,6 +147,8 @@ func scanNormal(text string) []Finding {
 	d.findRare()
 	d.findSingledOut()
 	d.findNames()
+	d.findFamilies()
+	d.findStaffWriterPatient()
 	return d.settle()
 }
 
