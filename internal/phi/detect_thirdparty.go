@@ -83,6 +83,12 @@ func (d *doc) workSentence(s int) bool {
 		if patientWord[w] || patientThing[w] && !workWord[w] || d.is(x, "family", "families", "relatives", "visitors") {
 			return false
 		}
+		if d.is(x, "first") && d.is(d.nextWord(x, false), "week", "day", "shift", "month", "placement", "rotation", "night") {
+			work = true // "on her first week": a new colleague's
+		}
+		if t := d.toks[x]; t.kind == tAlnum && !greatAge(t.low) && !childAge(d, x) && len(t.low) == 4 && (t.low[2:] == "th" || t.low[2:] == "st" || t.low[2:] == "nd" || t.low[2:] == "rd") {
+			work = true // "the cake for Ines's 30th": a colleague's birthday
+		}
 		if workWord[w] && !d.is(d.prevWord(x), "all", "whole", "every", "each") || d.wcats[x]&cStaffPlace != 0 && !d.is(x, "team", "day", "night", "ward", "unit") {
 			work = true
 		}

@@ -1,0 +1,74 @@
+package phi_test
+
+import (
+	"testing"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
+)
+
+// TestScanAddresseeModel checks the rules of ADR 0330 on notes in my own
+// words (not holdout 4's): a third party — a name the note is not said
+// to, thanked for or signed by — with one sign of care is a patient; a
+// family named by its surname; a colleague who says they were the
+// patient; lower-case "doña"; a welcome back and an event nobody else
+// owns. All but two lines (the care acts before "Dorota" and "Zuleika",
+// kept as guards) fail on the scanner before this round.
+func TestScanAddresseeModel(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		kind phi.Kind
+	}{
+		// a third party, the object of an act of care
+		{"Thank you Oluwaseun for calming Dorota before her scan.", phi.KindPatientName},
+		{"Cheers Ravindra for finding Wilhelmina's hearing aid under the trolley!", phi.KindPatientName},
+		{"Mairead, thank you for being so patient with Gunnar at lunch today.", phi.KindPatientName},
+		{"Thanks Priyanka for staying late with Ottilie when her son couldn't get in.", phi.KindPatientName},
+		{"To Benedikt on lates: thanks for brushing Zuleika's hair before the visitors came.", phi.KindPatientName},
+		// a family named by its surname
+		{"Thank you for everything you did for the Oyelaran family this week.", phi.KindFamilyName},
+		{"The Szczepanski-Lowe family send their love to the stroke unit.", phi.KindFamilyName},
+		{"Gracias por cuidar tan bien a la familia Bustamante.", phi.KindFamilyName},
+		// a colleague who says they were the patient
+		{"Thanks 5 West for looking after me when I was admitted in May. — Hyun-woo, pharmacy", phi.KindStaffPatient},
+		{"To the team in A&E who kept me safe when I came in through ED in crisis: I'm the new porter, and I'm doing better.", phi.KindStaffPatient},
+		{"Thank you fracture clinic for plastering my thumb — I work in catering and you were so quick.", phi.KindStaffPatient},
+		{"Welcome back Saoirse from radiology! So glad the hip replacement went well.", phi.KindStaffPatient},
+		// Spanish, a title in lower case
+		{"Gracias Lupita por acompañar a doña Eufemia toda la noche.", phi.KindPatientName},
+	} {
+		got := phi.Scan(phi.Normalize(c.in, true))
+		found := false
+		for _, f := range got {
+			found = found || f.Kind == c.kind
+		}
+		if !found {
+			t.Errorf("Scan(%q) = %+v, want a %s", c.in, got, c.kind)
+		}
+	}
+}
+
+// TestScanAddresseeModelClean holds the near-misses of the same shapes:
+// a colleague covered, taught, helped with work, celebrated; a group
+// called a family; the writer's relative; a colleague back from leave.
+// Four of them fail when the work-sentence veto is switched off.
+func TestScanAddresseeModelClean(t *testing.T) {
+	for _, in := range []string{
+		"Thanks Oluwaseun for covering for Dorota so she could get to her son's play.",
+		"Cheers Ravindra for showing Wilhelmina the ropes on the new system.",
+		"Mairead, thank you for being so patient with Gunnar on his first week.",
+		"Thanks Priyanka for helping Ottilie with the audit.",
+		"Thanks Benedikt for the cake for Zuleika's 40th.",
+		"My daughter Philippa drew this for Kwame, thank you for the lift.",
+		"Thank you for making the 6N family feel so welcome.",
+		"Thanks for organising the Oyelaran Lecture so well.",
+		"Thanks 5 West for looking after my dad when he was admitted in May. — Hyun-woo, pharmacy",
+		"Welcome back Saoirse from maternity leave! We missed you.",
+		"Gracias a don Bustamante de mantenimiento por arreglar la puerta.",
+		"Please don Gloves before you go in.",
+		"Big shout out to the Day Unit for organising the sponsored walk for Macmillan.",
+	} {
+		if got := phi.Scan(phi.Normalize(in, true)); len(got) != 0 {
+			t.Errorf("Scan(%q) = %+v, want nothing", in, got)
+		}
+	}
+}
