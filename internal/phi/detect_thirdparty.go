@@ -80,7 +80,7 @@ func (d *doc) workSentence(s int) bool {
 	work := false
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		w := d.toks[x].base
-		if patientWord[w] || patientThing[w] && !workWord[w] || d.is(x, "family", "families", "relatives", "visitors") {
+		if patientWord[w] || patientThing[w] && !workWord[w] || d.is(x, "family", "families", "relatives", "visitors") || d.is(x, "stay", "estancia") && d.is(d.prevWord(x), "his", "her", "their", "su") {
 			return false
 		}
 		if d.is(x, "first") && d.is(d.nextWord(x, false), "week", "day", "shift", "month", "placement", "rotation", "night") {
