@@ -127,6 +127,28 @@ func (d *doc) teamMailbox(l, k, r int) bool {
 			return true
 		}
 	}
+	// "our Freedom to Speak Up Guardian — ftsu@…": the initials of a capitalised name the sentence gives
+	if len(parts) == 1 && len(whole) >= 3 && len(whole) <= 6 {
+		for x := d.sentStart[s]; x < l; x++ {
+			if !d.toks[x].cap || d.toks[x].low[0] != whole[0] || nameStrength(d.toks[x].base) == 2 {
+				continue // a person's initials ("Mary Ann Jones", maj@…) stay a person's
+			}
+			caps, all := "", "" // "FSU" or "FTSU" for "Freedom to Speak Up"
+			for y := x; y < l && len(caps) < len(whole); y++ {
+				t := d.toks[y]
+				if t.kind != tWord || !t.cap && !d.is(y, "to", "of", "for", "and", "the", "de", "del", "la") {
+					break
+				}
+				all += t.low[:1]
+				if t.cap {
+					caps += t.low[:1]
+				}
+				if caps == whole || all == whole {
+					return true
+				}
+			}
+		}
+	}
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		if x >= l && x <= r || !d.toks[x].cap || d.toks[x].low != parts[0] {
 			continue
@@ -444,6 +466,7 @@ func (d *doc) moneyOrCount(g group) bool {
 // ("the staff helpline on 0800 …", "IT service desk 555 0100").
 func (d *doc) serviceLine(k int) bool {
 	_, ok := d.labelWithin(k, 6, cServiceLine)
+	ok = ok || d.nonGeographic(k)
 	if !ok && !d.namedLine(k) {
 		return false
 	}
@@ -806,4 +829,37 @@ func (d *doc) findPlates() {
 		}
 		d.cue(d.addTok(KindPlate, k, e, prioPlate), h.i, h.j)
 	}
+}
+
+// nonGeographic: a number only an organisation has: UK non-geographic and
+// freephone numbers (03…, 080…, 084…, 087…) and North American toll-free
+// ones (800, 888, 877, 866, 855, 844, 833), with or without a country code.
+// A person's phone is never one of these.
+func (d *doc) nonGeographic(k int) bool {
+	var b strings.Builder
+	for x := k; x < len(d.toks) && x < k+8 && b.Len() < 14; x++ {
+		t := d.toks[x]
+		if t.kind == tNum {
+			b.WriteString(t.low)
+		} else if !d.is(x, "+", "(", ")", "-", ".") {
+			break
+		}
+	}
+	n := b.String()
+	if uk, ok := strings.CutPrefix(n, "44"); ok && len(uk) == 10 {
+		n = "0" + uk // "+44 300 …"
+	}
+	if len(n) == 11 && n[0] == '1' {
+		n = n[1:] // "1-800-…"
+	}
+	switch {
+	case len(n) == 11 && (strings.HasPrefix(n, "03") || strings.HasPrefix(n, "080") || strings.HasPrefix(n, "084") || strings.HasPrefix(n, "087")):
+		return true
+	case len(n) == 10:
+		switch n[:3] {
+		case "800", "888", "877", "866", "855", "844", "833":
+			return true
+		}
+	}
+	return false
 }

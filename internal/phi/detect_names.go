@@ -249,6 +249,9 @@ func (d *doc) judge(m mention) {
 			staff = true
 		}
 	}
+	if !event && !strong && m.title < 0 && d.endVocative(start, m.j) {
+		return // "So many patients asked for you while you were away, Daniela.": the reader
+	}
 	if !event && d.signature(start, m.j) {
 		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
 		if ok, i, j := d.writerPatient(); ok {

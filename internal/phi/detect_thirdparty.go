@@ -312,3 +312,15 @@ func (d *doc) signedWithRole(k int) bool {
 	}
 	return false
 }
+
+// endVocative: a name after a comma that ends its sentence, in a note said
+// to someone ("… while you were on leave, Daniela.", "… on the long-stay
+// ward, Ken."): the addressee, whatever patient words the sentence has.
+func (d *doc) endVocative(start, j int) bool {
+	p := start - 1
+	if p < 1 || !d.is(p, ",") || !d.noteAddressed() {
+		return false
+	}
+	n := j + 1
+	return n >= len(d.toks) || d.is(n, ".", "!", "?", "…", "!!") || d.toks[n].kind == tPunct && d.toks[n].sent != d.toks[j].sent || d.toks[n].sent != d.toks[j].sent
+}
