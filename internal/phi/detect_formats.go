@@ -378,6 +378,11 @@ func (d *doc) classify(g group) {
 	if d.moneyOrCount(g) {
 		return
 	}
+	if li, ok := d.labelBefore(g.i, cLabelRecord|cLabelMember); ok {
+		if _, ok := d.labelBefore(li, cNotID); ok && li > 0 && d.toks[li].upper {
+			return // "maintenance request MR 5561": a request's own code, not a record label
+		}
+	}
 	date := shapeDate.MatchString(g.shape)
 	year := shapeYear.MatchString(g.shape) && (strings.HasPrefix(d.text[d.toks[g.i].s:], "19") || strings.HasPrefix(d.text[d.toks[g.i].s:], "20"))
 	for _, l := range []struct {
