@@ -70,8 +70,8 @@ func (d *doc) findWeb() {
 			continue
 		}
 		k := j + 1
-		for k < len(d.toks) && k <= j+3 && (fillers[d.toks[k].low] || d.toks[k].low == "@") && d.toks[k].low != "." {
-			k++
+		for k < len(d.toks) && k <= j+4 && (fillers[d.toks[k].low] || d.toks[k].low == "@" || d.is(k, "(", "channel", "account", "page", "called", "named", "canal", "cuenta")) && d.toks[k].low != "." {
+			k++ // "on YouTube (channel WalkingWithWes)"
 		}
 		if k >= len(d.toks) || d.toks[k].sent != d.toks[j].sent || d.toks[k].kind == tPunct {
 			continue
@@ -236,6 +236,16 @@ func handleLike(s string) bool {
 	if strings.ContainsAny(s, "_.0123456789") {
 		return true
 	}
+	// CamelCase run together: "WalkingWithWes" (three capitals, no space)
+	caps := 0
+	for i, r := range s {
+		if unicode.IsUpper(r) && i > 0 {
+			caps++
+		}
+	}
+	if caps >= 2 && !strings.ContainsAny(s, " -") {
+		return true
+	}
 	for _, r := range s {
 		if unicode.IsUpper(r) {
 			return false
@@ -291,7 +301,9 @@ var (
 	shapeUKReg = regexp.MustCompile(`^AA99 ?AAA$`)
 	shapePost  = regexp.MustCompile(`^A{1,2}9[A9]? 9AA$`)
 	shapeYear  = regexp.MustCompile(`^9{4}$`)
-	masked     = regexp.MustCompile(`(?i)(?:[x*#•]{3}[- ]?[x*#•]{2}[- ]?\d{4}|\b\d{3}[- ]?[x*#•]{2}[- ]?[x*#•]{4})\b`)
+	// shapeDayMonth is a date without a year ("3/2", "8/14"): an admission date only with its label
+	shapeDayMonth = regexp.MustCompile(`^9{1,2}/9{1,2}$`)
+	masked        = regexp.MustCompile(`(?i)(?:[x*#•]{3}[- ]?[x*#•]{2}[- ]?\d{4}|\b\d{3}[- ]?[x*#•]{2}[- ]?[x*#•]{4})\b`)
 )
 
 // groups collects the number-like runs of the text.
@@ -382,6 +394,12 @@ func (d *doc) classify(g group) {
 		if _, ok := d.labelBefore(li, cNotID); ok && li > 0 && d.toks[li].upper {
 			return // "maintenance request MR 5561": a request's own code, not a record label
 		}
+	}
+	if shapeDayMonth.MatchString(g.shape) {
+		if li, ok := d.labelBefore(g.i, cLabelAdmission); ok && d.personNear(g.i) {
+			d.cue(d.addTok(KindAdmission, g.i, g.j, prioLabelled), li, li) // "Mrs Cartwright (admitted 3/2)"
+		}
+		return
 	}
 	date := shapeDate.MatchString(g.shape)
 	year := shapeYear.MatchString(g.shape) && (strings.HasPrefix(d.text[d.toks[g.i].s:], "19") || strings.HasPrefix(d.text[d.toks[g.i].s:], "20"))

@@ -236,7 +236,7 @@ var english = withBones(language{
 		KindAddress: {"lives at", "lives on", "living at", "living on", "lives in", "address", "home address", "house",
 			"moved to", "home is", "home at", "house on", "postcode", "post code", "zip", "zip code", "zipcode", "flat", "apartment",
 			"apt", "po box", "p o box", "lives", "home"},
-		KindAdmission: {"admitted", "admitted on", "admitted in", "admission", "admission date", "date of admission", "doa",
+		KindAdmission: {"admitted", "admitted on", "admitted in", "admission", "admission date", "date of admission", "doa", "adm",
 			"readmitted", "readmitted on", "discharged", "discharged on", "discharge date", "came in", "came in on", "arrived",
 			"arrived on", "brought in", "brought in on", "since", "since her admission", "since his admission", "since admission"},
 	},
