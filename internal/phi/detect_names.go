@@ -307,6 +307,9 @@ func (d *doc) judge(m mention) {
 		d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), ei, ej)
 	case event:
 		d.cue(d.addTok(KindPatientName, start, m.j, prioName), ei, ej)
+	case m.staffTitle && strong && d.caredTitled(start):
+		// "all who cared for Sister Agnes", "looking after Dr Lambert": a titled person cared for
+		d.cue(d.addTok(KindPatientName, start, m.j, prioName), cueI, cueJ)
 	case m.staffTitle:
 	case strong:
 		if i, ok := d.patientNounBefore(start); ok {
@@ -1142,7 +1145,10 @@ func (d *doc) findRelatives(used []bool) {
 		}
 		owner := d.wcats[p]&cRelOwner != 0 || d.endAt[p]&cRelOwner != 0 ||
 			d.toks[p].base != d.toks[p].low && (d.toks[p].cap || d.wcats[p]&(cPersonNoun|cPatientNoun) != 0 && !d.is(p, "one", "person")) // "Mr Jones's daughter", "Sophie's mum", "the baby's mum"
-		if !owner || d.wcats[p]&cWriterOwner != 0 {
+		kind := KindFamilyName
+		if d.wcats[p]&cWriterOwner != 0 && d.is(p, "my", "mi", "ma", "mon") && d.careBeforeOwner(p) {
+			kind = KindPatientName // "everything you did for my dad, Bill Hartnell": the writer's relative was the patient
+		} else if !owner || d.wcats[p]&cWriterOwner != 0 {
 			continue
 		}
 		if d.is(d.prevWord(p), "and", "y", "et", "with", "con", "avec") && d.sents[d.toks[h.i].sent]&patientCtx == 0 {
@@ -1158,7 +1164,7 @@ func (d *doc) findRelatives(used []bool) {
 			if !ok {
 				m = mention{i: n, j: n, title: -1}
 			}
-			d.cue(d.addTok(KindFamilyName, m.i, m.j, prioName), p, h.j)
+			d.cue(d.addTok(kind, m.i, m.j, prioName), p, h.j)
 			for x := m.i; x <= m.j; x++ {
 				used[x] = true
 			}
@@ -1170,7 +1176,7 @@ func (d *doc) findRelatives(used []bool) {
 			b--
 		}
 		if b >= 0 && d.nameWord(b, false) && !used[b] && d.toks[b].sent == d.toks[h.i].sent {
-			d.cue(d.addTok(KindFamilyName, b, b, prioName), p, h.j)
+			d.cue(d.addTok(kind, b, b, prioName), p, h.j)
 			used[b] = true
 		}
 	}
@@ -1180,6 +1186,33 @@ func (d *doc) findRelatives(used []bool) {
 func (d *doc) welcomeBack() bool {
 	for k := 0; k+1 < len(d.toks); k++ {
 		if d.is(k, "welcome", "bienvenida", "bienvenido") && d.is(k+1, "back", "de") || d.is(k, "glad", "good") && d.is(k+1, "you're", "youre", "to") && d.is(k+2, "back", "have", "see") {
+			return true
+		}
+	}
+	return false
+}
+
+// caredTitled: a care verb that takes a person ("cared for", "looked
+// after", "nursed") right before a staff title: the titled person was the
+// one cared for, not a carer.
+func (d *doc) caredTitled(start int) bool {
+	p := d.prevWord(start)
+	if p < 0 {
+		return false
+	}
+	i, ok := d.hitTo(p, cCare)
+	return ok && d.is(i, "cared", "caring", "looked", "looking", "nursed", "nursing", "treated", "treating", "cuidó", "cuidar", "cuidaron")
+}
+
+// careBeforeOwner: an act of care done for the relative whose owner ("my")
+// is at p: "thank you for looking after my mum", "everything you did for
+// my dad", "cuidar a mi padre".
+func (d *doc) careBeforeOwner(p int) bool {
+	for q, steps := d.prevWord(p), 0; q >= 0 && steps < 4 && d.toks[q].sent == d.toks[p].sent; q, steps = d.prevWord(q), steps+1 {
+		if _, ok := d.hitTo(q, cCare); ok {
+			return true
+		}
+		if d.is(q, "for", "por") && d.is(d.prevWord(q), "did", "done", "do", "everything", "hicieron", "hiciste") {
 			return true
 		}
 	}

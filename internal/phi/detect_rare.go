@@ -87,7 +87,8 @@ func (d *doc) figureCared(k int) (int, bool) {
 		e = n // "the mayor's wife"
 	}
 	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
-		if d.endAt[p]&cCare != 0 && !d.is(p, "visited", "visiting", "visit") || d.is(p, "handling", "handled", "treating", "treated", "of") && (steps > 0 || !d.is(p, "of")) {
+		if d.endAt[p]&cCare != 0 && !d.is(p, "visited", "visiting", "visit") || d.is(p, "handling", "handled", "treating", "treated", "of") && (steps > 0 || !d.is(p, "of")) ||
+			d.is(p, "care", "kindness", "treatment", "cuidados") && steps >= 1 { // "the care you gave the Mayor"
 			return e, true
 		}
 	}
