@@ -696,7 +696,7 @@ func (d *doc) findAddresses() {
 			}
 		}
 		// street word first: "Calle Mayor 12", "C/ Alcalá 45"
-		if d.wcats[k]&cStreetBefore != 0 && t.cap {
+		if d.wcats[k]&cStreetBefore != 0 && t.kind == tWord && len(t.low) > 1 {
 			j := k + 1
 			if j < len(d.toks) && d.toks[j].low == "/" {
 				j++
@@ -710,7 +710,7 @@ func (d *doc) findAddresses() {
 					d.cue(d.addTok(KindAddress, k, n, prioAddress), k, k)
 					continue
 				}
-				if _, ok := d.labelWithin(k, 3, cLabelAddress); ok {
+				if _, ok := d.labelWithin(k, 3, cLabelAddress); ok && t.cap {
 					d.addTok(KindAddress, k, e, prioAddress)
 				}
 			}
