@@ -240,6 +240,9 @@ func (d *doc) judge(m mention) {
 		return // "Ana's patients", "Sam's bay": a colleague's
 	}
 	level := d.staffLevel(start, m.j)
+	if level < 2 && m.title < 0 && d.greetingTo(start) {
+		level = 2 // "Sending love to Priya on 4B": the addressee
+	}
 	staff := m.staffTitle || level > 0
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)

@@ -30,6 +30,9 @@ func (d *doc) addresseeSlot(start, j int) bool {
 	if d.youThen(start, j) {
 		return true
 	}
+	if d.greetingTo(start) {
+		return true
+	}
 	// a signature signs the note at its end, not "Hollis from transport — Brooke (the lady who …) asked me …"
 	return d.signature(start, j) && (d.toks[start].sent == len(d.sentStart)-2 || len(d.toks)-j <= 8)
 }
@@ -39,7 +42,7 @@ func (d *doc) addresseeSlot(start, j int) bool {
 func (d *doc) noteAddressed() bool {
 	ok, _, _ := d.once("noteAddressed", func() (bool, int, int) {
 		for k := range d.toks {
-			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "you", "u", "your", "ur", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
+			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") || d.is(k, "you", "u", "your", "ur", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
 				return true, k, k
 			}
 		}
@@ -199,7 +202,7 @@ var careAct = map[string]bool{"calmed": true, "calming": true, "comforted": true
 	"fetched": true, "wheeling": true, "wheeled": true, "pushing": true, "pushed": true, "mobilising": true, "mobilised": true,
 	"mobilizing": true, "mobilized": true, "escorting": true, "escorted": true, "visiting": true, "visited": true,
 	"brushing": true, "brushed": true, "moisturising": true, "turning": true, "repositioning": true, "toileting": true,
-	"cheering": true, "cheered": true, "tucking": true, "tucked": true, "walking": true, "bringing": true, "brought": true,
+	"cheering": true, "cheered": true, "supported": true, "supporting": true, "encouraged": true, "encouraging": true, "tucking": true, "tucked": true, "walking": true, "bringing": true, "brought": true,
 	"acompañar": true, "acompañaste": true, "calmaste": true, "bañaste": true, "peinaste": true, "peinar": true}
 
 // careWith: a word before "with", "to", "for" that makes the name after it
@@ -323,4 +326,13 @@ func (d *doc) endVocative(start, j int) bool {
 	}
 	n := j + 1
 	return n >= len(d.toks) || d.is(n, ".", "!", "?", "…", "!!") || d.toks[n].kind == tPunct && d.toks[n].sent != d.toks[j].sent || d.toks[n].sent != d.toks[j].sent
+}
+
+// greetingTo: the name follows a greeting's "to" ("Big love to Dev on
+// nights", "hugs to Priya", "a huge welcome to Sam", "un abrazo a Lupe"):
+// it is the addressee.
+func (d *doc) greetingTo(start int) bool {
+	p := d.prevWord(start)
+	return d.is(p, "to", "a") && d.is(d.prevWord(p), "love", "hugs", "hug", "thanks", "kudos", "props", "cheers", "congrats",
+		"congratulations", "welcome", "out", "shoutout", "gracias", "abrazo", "besos", "cariño", "felicidades")
 }
