@@ -269,6 +269,13 @@ func (d *doc) judge(m mention) {
 			return
 		}
 	}
+	if !event && staff {
+		// "Our HCA Lorraine had her baby … Thank you midwives for looking after her": the only person named, cared for
+		if i, j, ok := d.caredPronoun(start, m.j); ok {
+			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
+			return
+		}
+	}
 	if m.lower && !strong && !event {
 		if ok, i, j := d.patientSignals(m, start); ok && level <= 1 && endearment[d.toks[max(i, 0)].low] {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j) // "lil jayden"
@@ -687,6 +694,15 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 		return true, i, p
 	}
 	poss := d.toks[j].base != d.toks[j].low
+	// skip a parenthesis that says who the person is: "Dr. Lambert (the retired GP from the village) was an inpatient"
+	if d.is(j+1, "(") {
+		for x := j + 2; x < len(d.toks) && x <= j+14 && d.toks[x].sent == d.toks[j].sent; x++ {
+			if d.is(x, ")") {
+				j = x
+				break
+			}
+		}
+	}
 	// skip an apposition that says who the colleague is: "Ben from physio", "Bea, our ward clerk,"
 	a := j + 1
 	for a < len(d.toks) && a <= j+6 && d.toks[a].sent == d.toks[j].sent &&

@@ -336,3 +336,35 @@ func (d *doc) greetingTo(start int) bool {
 	return d.is(p, "to", "a") && d.is(d.prevWord(p), "love", "hugs", "hug", "thanks", "kudos", "props", "cheers", "congrats",
 		"congratulations", "welcome", "out", "shoutout", "gracias", "abrazo", "besos", "cariño", "felicidades")
 }
+
+// caredPronoun: a colleague named with a role (start..j) is the only
+// person the note names, and a later sentence thanks others for caring
+// for "her" or "him" ("Thank you midwives for looking after her"): the
+// colleague was the one cared for. No patient, person or relative word,
+// and no other name, may be in the note for the pronoun to point at.
+func (d *doc) caredPronoun(start, j int) (int, int, bool) {
+	for k := range d.toks {
+		if k >= start && k <= j {
+			continue
+		}
+		t := d.toks[k]
+		if d.wcats[k]&(cPersonNoun|cRelation) != 0 && d.is(d.prevWord(k), "her", "his", "a", "their") && d.toks[k].sent == d.toks[start].sent {
+			continue // "had her baby", "a boy": the colleague's own
+		}
+		if d.wcats[k]&(cPatientNoun|cPersonNoun|cRelation|cPatientTitle) != 0 || t.cap && !t.first && t.kind == tWord && nameStrength(t.base) == 2 {
+			return -1, -1, false
+		}
+	}
+	for k := j + 1; k+1 < len(d.toks); k++ {
+		if d.toks[k].sent == d.toks[start].sent || !d.is(k+1, "her", "him") {
+			continue
+		}
+		if n := d.nextWord(k+1, false); n >= 0 && d.toks[n].sent == d.toks[k].sent && d.toks[n].kind == tWord && !d.is(n, "and", "so", "through", "when", "while", "during", "after", "last", "this", "today", "yesterday", "tonight", "overnight") {
+			continue // "her mum", "her baby": someone of hers
+		}
+		if i, ok := d.hitTo(k, cCare); ok && d.is(i, "looking", "looked", "caring", "cared", "nursing", "nursed", "treating", "treated", "delivering", "delivered", "supporting", "supported") && !d.workSentence(d.toks[k].sent) {
+			return i, k + 1, true
+		}
+	}
+	return -1, -1, false
+}

@@ -118,7 +118,7 @@ var english = withBones(language{
 		"bronchoscopy", "c-section", "caesarean", "cesarean", "stitches", "stitched", "plaster cast", "transfusion", "infusion", "round of chemo", "appendectomy", "angioplasty", "stent", "stents",
 		"thrombectomy", "cardioversion", "ablation", "resuscitated", "sectioned", "stay in hospital", "hospital stay",
 		"was in with", "were in with", "was with us", "were with us", "has been with us", "stayed with us", "was on the ward",
-		"was on our ward", "was our patient", "as our patient", "a patient here", "a patient on", "was a patient", "pulled through",
+		"was on our ward", "was our patient", "as our patient", "a patient here", "a patient on", "was a patient", "was an inpatient", "were an inpatient", "an inpatient here", "pulled through",
 		"came round", "off oxygen", "off the ventilator", "off the vent", "rang the bell", "took her first steps", "took his first steps", "take her first steps", "take his first steps",
 		"taking her first steps", "taking his first steps"},
 	cues: []string{"patient", "patients", "pt", "family", "families", "relatives", "visiting", "visitor", "visitors", "visit", "bedside",
