@@ -887,7 +887,7 @@ func (d *doc) findWriterPatient() (bool, int, int) {
 			if d.is(n, "on") {
 				n = d.nextWord(n, false)
 			}
-			if d.is(n, "my") && bodyPart[d.toks[min(n+1, len(d.toks)-1)].low] || d.is(n, "me") && d.toks[k].cats&cEvent != 0 {
+			if d.is(n, "my") && (bodyPart[d.toks[min(n+1, len(d.toks)-1)].low] || injury[d.toks[min(n+1, len(d.toks)-1)].low]) || d.is(n, "me") && d.toks[k].cats&cEvent != 0 {
 				return true, k, min(n+1, len(d.toks)-1)
 			}
 		}
@@ -1237,3 +1237,7 @@ func (d *doc) careBeforeOwner(p int) bool {
 	}
 	return false
 }
+
+// injury: what "treating my …", "dressing my …" can name besides a body part.
+var injury = map[string]bool{"burn": true, "burns": true, "cut": true, "cuts": true, "wound": true, "fracture": true, "break": true,
+	"sprain": true, "bite": true, "gash": true, "laceration": true, "scald": true, "injury": true, "injuries": true}

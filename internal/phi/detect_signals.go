@@ -142,6 +142,9 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 	switch d.toks[n].low {
 	case "ate", "eaten", "eating", "drank", "drunk", "walked", "walking", "slept", "sleeping", "cried", "crying", "pulled",
 		"smiled", "laughed", "sat", "stood", "woke", "drew", "coloured", "colored", "comió", "caminó", "durmió", "lloró", "sonrió":
+		if d.is(next, "the", "a") && d.is(n, "walked") && d.is(d.nextWord(next, false), "corridor", "corridors", "hallway", "length", "ward", "bay", "stairs", "garden", "loop", "lap") {
+			return n, n, true // "Thelma walked the corridor"
+		}
 		if d.is(next, "me", "us", "you", "everyone", "the", "a") && d.is(n, "walked", "drew", "sat", "stood") {
 			return -1, -1, false // "Tom walked me to my car", "Sam drew the rota"
 		}

@@ -34,7 +34,9 @@ func (d *doc) addresseeSlot(start, j int) bool {
 		return true
 	}
 	// a signature signs the note at its end, not "Hollis from transport — Brooke (the lady who …) asked me …"
-	return d.signature(start, j) && (d.toks[start].sent == len(d.sentStart)-2 || len(d.toks)-j <= 8)
+	n = j + 1
+	ends := n >= len(d.toks) || d.is(n, ",", ".", "!", "(", "x", "xx", "xxx") || d.toks[n].nl
+	return d.signature(start, j) && ends && (d.toks[start].sent == len(d.sentStart)-2 || len(d.toks)-j <= 8)
 }
 
 // noteAddressed: the note is said to someone: a greeting or thanks, or
@@ -42,7 +44,9 @@ func (d *doc) addresseeSlot(start, j int) bool {
 func (d *doc) noteAddressed() bool {
 	ok, _, _ := d.once("noteAddressed", func() (bool, int, int) {
 		for k := range d.toks {
-			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") || d.is(k, "you", "u", "your", "ur", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
+			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") ||
+				d.is(k, "hero", "heroes", "legend", "legends", "star", "superstar", "stars", "bravo", "kudos", "gem", "diamond") ||
+				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "you", "u", "your", "ur", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
 				return true, k, k
 			}
 		}
@@ -60,8 +64,10 @@ func (d *doc) thirdParty(m mention, start, level int) bool {
 	if p := d.prevWord(start); p >= 0 && (d.wcats[p]&(cRelation|cWriterOwner) != 0 || d.endAt[p]&cRelation != 0 || teachAct[d.toks[p].low] || d.is(p, "the", "a", "an")) {
 		return false // "my daughter Elsie" is the writer's; "showing Fern the new pumps" teaches a colleague; "the Schwartz Round" is a meeting
 	}
-	if p := d.prevWord(start); d.is(p, "with", "for", "to") && teachAct[d.toks[max(d.prevWord(p), 0)].low] {
-		return false // "swapping with Anouk", "covering for Sam"
+	for p, steps := d.prevWord(start), 0; p >= 0 && steps < 3 && d.toks[p].sent == d.toks[start].sent; p, steps = d.prevWord(p), steps+1 {
+		if teachAct[d.toks[p].low] {
+			return false // "swapping with Anouk", "covering so Sam could", "stepping in for Jo"
+		}
 	}
 	return !d.workSentence(d.toks[start].sent)
 }
@@ -71,7 +77,8 @@ var teachAct = map[string]bool{"showing": true, "showed": true, "shown": true, "
 	"trained": true, "mentoring": true, "mentored": true, "supervising": true, "supervised": true, "precepting": true,
 	"buddying": true, "buddied": true, "orienting": true, "inducting": true, "coaching": true, "coached": true,
 	"swapping": true, "swapped": true, "covering": true, "covered": true, "relieving": true, "relieved": true, "replacing": true,
-	"welcoming": true, "welcomed": true, "interviewing": true, "onboarding": true}
+	"welcoming": true, "welcomed": true, "interviewing": true, "onboarding": true, "stepping": true, "stepped": true,
+	"subbing": true, "filling": true}
 
 // workSentence: the sentence is about work, not care: a work word and no
 // patient word ("thanks for helping Ana with the audit", "covering Sam's
@@ -80,9 +87,15 @@ func (d *doc) workSentence(s int) bool {
 	if d.sents[s]&(cPatientNoun|cEvent|cDiagnosis) != 0 || len(d.placesBySent[s]) > 0 {
 		return false
 	}
-	work := false
+	work, laugh := false, false
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		laugh = laugh || d.is(x, "laugh", "laughed", "laughing", "giggling", "happy")
+	}
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		w := d.toks[x].base
+		if laugh && d.is(x, "cried", "crying", "tears") {
+			continue // "laughed so much she cried": no distress
+		}
 		if patientWord[w] || patientThing[w] && !workWord[w] || d.is(x, "family", "families", "relatives", "visitors") || d.is(x, "stay", "estancia") && d.is(d.prevWord(x), "his", "her", "their", "su") {
 			return false
 		}
@@ -92,7 +105,7 @@ func (d *doc) workSentence(s int) bool {
 		if t := d.toks[x]; t.kind == tAlnum && !greatAge(t.low) && !childAge(d, x) && len(t.low) == 4 && (t.low[2:] == "th" || t.low[2:] == "st" || t.low[2:] == "nd" || t.low[2:] == "rd") {
 			work = true // "the cake for Ines's 30th": a colleague's birthday
 		}
-		if workWord[w] && !d.is(d.prevWord(x), "all", "whole", "every", "each") || d.wcats[x]&cStaffPlace != 0 && !d.is(x, "team", "day", "night", "ward", "unit") {
+		if workWord[w] && !d.is(d.prevWord(x), "all", "whole", "every", "each") && !d.is(x+1, "ring", "rings", "photo", "photos") || d.is(x, "huddle", "huddles", "staffroom", "mess", "breakroom") || d.is(x, "staff") && d.is(x+1, "room", "kitchen", "meeting") {
 			work = true
 		}
 	}
@@ -112,6 +125,7 @@ var workWord = map[string]bool{"rota": true, "rotas": true, "shift": true, "shif
 	"retirement": true, "promotion": true, "job": true, "post": true, "role": true, "starter": true, "student": true,
 	"students": true, "trainee": true, "apprentice": true, "desk": true,
 	"office": true, "staffroom": true, "break": true, "lunchbreak": true, "deadline": true, "report": true, "rostering": true,
+	"quiz": true, "karaoke": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
 	"sponsored": true, "fundraiser": true, "fundraising": true, "raising": true, "charity": true, "donation": true,
 	"donations": true, "raffle": true, "bake": true, "turno": true, "turnos": true, "guardia": true, "formación": true, "reunión": true, "curso": true}
 
@@ -283,6 +297,13 @@ func (d *doc) findStaffWriterPatient() {
 	ok, i, j := d.writerPatient()
 	if !ok {
 		return
+	}
+	mine := false
+	for x := max(i-4, 0); x <= j+2 && x < len(d.toks); x++ {
+		mine = mine || d.is(x, "i", "my", "me", "i'm", "i've", "mi", "me", "yo")
+	}
+	if !mine {
+		return // "I work in HR and wanted to thank the hospice …": the event is not the writer's
 	}
 	for k := 0; k+1 < len(d.toks); k++ {
 		staff := d.is(k, "i") && d.is(k+1, "work", "worked") ||
