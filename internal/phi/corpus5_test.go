@@ -60,9 +60,9 @@ var tuneSlots5 = slots5{
 		"Lowri", "Malik", "Nneka", "Olamide", "Parisa"},
 	surnames: []string{"Achebe", "Brennan", "Costa", "Dlamini", "Ellison", "Fitzpatrick", "Grabowski", "Hosseini", "Ibarra",
 		"Johansson", "Kaminski", "Lungu", "McCready", "Nakashima", "Oduya", "Petrescu"},
-	units:  []string{"5 South", "the acute stroke unit", "ward 11", "the hospice", "the frailty unit", "the surgical ward", "AAU", "the haematology ward"},
-	roles:  []string{"porter", "ward clerk", "physio", "HCA", "housekeeper", "pharmacy tech", "staff nurse", "dietitian"},
-	depts:  []string{"pharmacy", "estates", "catering", "radiology", "IT", "HR", "procurement", "the lab"},
+	units: []string{"5 South", "the acute stroke unit", "ward 11", "the hospice", "the frailty unit", "the surgical ward", "AAU", "the haematology ward"},
+	roles: []string{"porter", "ward clerk", "physio", "HCA", "housekeeper", "pharmacy tech", "staff nurse", "dietitian"},
+	depts: []string{"pharmacy", "estates", "catering", "radiology", "IT", "HR", "procurement", "the lab"},
 }
 
 var freshSlots5 = slots5{
@@ -74,9 +74,9 @@ var freshSlots5 = slots5{
 		"Luka", "Mirela", "Nasrin"},
 	surnames: []string{"Abiodun", "Blackwood", "Cavanagh", "Delgado", "Eriksen", "Farouk", "Gunawardena", "Hollis-Grant", "Igwe",
 		"Jorgensen", "Kowalewski", "Lachance", "Mwangi", "Ng"},
-	units:  []string{"Larch ward", "the respiratory unit", "ward 23", "the coronary care unit", "the medical assessment unit", "the renal ward"},
-	roles:  []string{"receptionist", "OT", "healthcare assistant", "domestic", "phlebotomist", "ward sister"},
-	depts:  []string{"finance", "estates", "the kitchens", "medical records", "switchboard", "sterile services"},
+	units: []string{"Larch ward", "the respiratory unit", "ward 23", "the coronary care unit", "the medical assessment unit", "the renal ward"},
+	roles: []string{"receptionist", "OT", "healthcare assistant", "domestic", "phlebotomist", "ward sister"},
+	depts: []string{"finance", "estates", "the kitchens", "medical records", "switchboard", "sterile services"},
 }
 
 // generateCorpus5 fills the tune or the fresh templates: 100 notes a
