@@ -174,8 +174,8 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			return n, next, true
 		}
 	case "turned", "turns", "cumplió", "cumple":
-		if next >= 0 && d.toks[next].kind == tNum && len(d.toks[next].low) <= 2 {
-			return n, next, true // "Rosie turned 8"
+		if next >= 0 && d.toks[next].kind == tNum && len(d.toks[next].low) <= 3 && (childAge(d, next) || len(d.toks[next].low) == 1 || greatAge(d.toks[next].low)) {
+			return n, next, true // "Rosie turned 8", "Wilma turned 96"; not "Wilma turned 60" (a colleague's birthday)
 		}
 	case "took", "take", "takes", "taking", "tomó", "toma":
 		for x, steps := next, 0; x >= 0 && steps < 3; x, steps = d.nextWord(x, false), steps+1 {

@@ -163,6 +163,10 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 		if n < len(d.toks) && d.is(n, "laugh", "smile", "giggle", "grin", "up", "out", "walking", "walk", "eat", "sleep", "comfortable", "comfy", "feel", "dance", "sing") {
 			return p, n, true
 		}
+		// "got Barnaby to eat some soup", "helped Ines to walk again"
+		if d.is(n, "to") && d.is(n+1, "eat", "drink", "walk", "sleep", "sit", "stand", "swallow", "settle", "smile", "laugh", "take", "try", "wash") {
+			return p, n + 1, true
+		}
 	}
 	// a description after the name: "(the lady who …)", ", the gent who …"
 	if d.is(n, "(", ",", "—", "–", "-") {
