@@ -572,7 +572,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 		if d.is(p, "baby", "little", "wee", "bebé", "bebe", "pequeña", "pequeño", "peque", "petit", "petite", "lil", "niño", "niña") && !d.writerOwned(p) {
 			return true, p, p
 		}
-		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) && !d.staffOccasionAfter(m.j) {
+		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) && !d.staffOccasionAfter(m.j) && !(m.title < 0 && (d.workSentence(d.toks[start].sent) || d.colleagueThingAfter(m.j))) {
 			return true, i, p
 		}
 	}

@@ -69,7 +69,7 @@ func (d *doc) thirdParty(m mention, start, level int) bool {
 			return false // "swapping with Anouk", "covering so Sam could", "stepping in for Jo"
 		}
 	}
-	return !d.workSentence(d.toks[start].sent)
+	return !d.workSentence(d.toks[start].sent) && !d.colleagueThingAfter(m.j)
 }
 
 // teachAct: verbs whose object is a colleague learning the job.
@@ -123,7 +123,7 @@ var workWord = map[string]bool{"rota": true, "rotas": true, "shift": true, "shif
 	"mentoring": true, "study": true, "dissertation": true, "assignment": true, "portfolio": true, "badge": true, "locker": true,
 	"car": true, "parking": true, "lift": false, "commute": true, "move": true, "house": true, "wedding": true, "leaving": true,
 	"retirement": true, "promotion": true, "job": true, "post": true, "role": true, "starter": true, "student": true,
-	"students": true, "trainee": true, "apprentice": true, "desk": true,
+	"students": true, "trainee": true, "apprentice": true, "desk": true, "colleague": true, "holiday": true, "holidays": true,
 	"office": true, "staffroom": true, "break": true, "lunchbreak": true, "deadline": true, "report": true, "rostering": true,
 	"quiz": true, "karaoke": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
 	"sponsored": true, "fundraiser": true, "fundraising": true, "raising": true, "charity": true, "donation": true,
@@ -144,6 +144,9 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 	p := d.prevWord(start)
 	for steps := 0; p >= 0 && steps < 2 && d.is(p, "our", "the", "little", "lovely", "poor", "sweet", "old", "young"); steps++ {
 		p = d.prevWord(p)
+	}
+	if d.colleagueThingAfter(j) {
+		return -1, -1, false // "finding Kate's keys", "looking after Priya's plants"
 	}
 	if p >= 0 && d.toks[p].sent == d.toks[start].sent {
 		w := d.toks[p].low
@@ -265,6 +268,9 @@ func (d *doc) findFamilies() {
 			n++ // "the O'Sullivan boys'"
 		}
 		if n < len(d.toks) && !d.toks[n].cap && familyGroup[d.toks[n].base] {
+			if x := d.nextWord(n, false); x >= 0 && x == n+1 && familyThing[d.toks[x].low] {
+				continue // "the Lindqvist family fundraiser": a thing named after a family
+			}
 			d.cue(d.addTok(KindFamilyName, k, e, prioName), n, n)
 		}
 	}
@@ -274,6 +280,12 @@ func (d *doc) findFamilies() {
 var familyGroup = map[string]bool{"family": true, "families": true, "kids": true, "boys": true, "girls": true, "children": true,
 	"twins": true, "triplets": true, "siblings": true, "sisters": true, "brothers": true, "clan": true, "household": true,
 	"grandchildren": true, "grandkids": true}
+
+// familyThing after "the X family" makes it the name of a thing.
+var familyThing = map[string]bool{"fundraiser": true, "foundation": true, "fund": true, "trust": true, "award": true, "prize": true,
+	"lecture": true, "room": true, "wing": true, "bench": true, "garden": true, "charity": true, "appeal": true, "donation": true,
+	"bursary": true, "scholarship": true, "business": true, "firm": true, "bakery": true, "restaurant": true, "shop": true,
+	"company": true, "farm": true, "walk": true, "run": true}
 
 // surnameAt: a capitalised word (or two joined by a hyphen or an
 // apostrophe) at k that no cue table claims: no ward, team, role, place,
@@ -393,3 +405,21 @@ func (d *doc) caredPronoun(start, j int) (int, int, bool) {
 	}
 	return -1, -1, false
 }
+
+// colleagueThingAfter: the name at j is possessive and what follows is
+// something anyone has, not something only a patient has ("Kate's keys",
+// "Priya's plants", "Sophie's cat").
+func (d *doc) colleagueThingAfter(j int) bool {
+	if d.toks[j].base == d.toks[j].low {
+		return false
+	}
+	n := d.nextWord(j, false)
+	return n >= 0 && colleagueThing[d.toks[n].base] && !d.is(d.nextWord(n, false), "ring", "rings", "photo", "photos")
+}
+
+// colleagueThing: what a colleague's possessive names.
+var colleagueThing = map[string]bool{"keys": true, "key": true, "plants": true, "cat": true, "dog": true, "car": true, "bike": true,
+	"badge": true, "lanyard": true, "locker": true, "mug": true, "laptop": true, "phone": true, "purse": true, "wallet": true,
+	"bag": true, "coat": true, "umbrella": true, "pen": true, "stethoscope": true, "fob": true, "payslip": true, "rota": true,
+	"shift": true, "shifts": true, "desk": true, "presentation": true, "lunch": false, "house": true, "flat": true, "kids": true,
+	"children": true, "wedding": true, "leaving": true, "retirement": true, "promotion": true, "exam": true, "exams": true}

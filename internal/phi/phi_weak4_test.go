@@ -24,6 +24,7 @@ func TestScanAddresseeModel(t *testing.T) {
 		{"Mairead, thank you for being so patient with Gunnar at lunch today.", phi.KindPatientName},
 		{"Thanks Priyanka for staying late with Ottilie when her son couldn't get in.", phi.KindPatientName},
 		{"To Benedikt on lates: thanks for brushing Zuleika's hair before the visitors came.", phi.KindPatientName},
+		{"Shout out to the night staff who got Barnaby to eat some soup.", phi.KindPatientName},
 		// a family named by its surname
 		{"Thank you for everything you did for the Oyelaran family this week.", phi.KindFamilyName},
 		{"The Szczepanski-Lowe family send their love to the stroke unit.", phi.KindFamilyName},
@@ -54,7 +55,9 @@ func TestScanAddresseeModel(t *testing.T) {
 // TestScanAddresseeModelClean holds the near-misses of the same shapes:
 // a colleague covered, taught, helped with work, celebrated; a group
 // called a family; the writer's relative; a colleague back from leave.
-// Four of them fail when the work-sentence veto is switched off.
+// Four of them fail when the work-sentence veto is switched off; the
+// colleague-care lines fail on main; "Wilma turned 60" and the Lindqvist
+// fundraiser guard this round's own rules (each failed before its veto).
 func TestScanAddresseeModelClean(t *testing.T) {
 	for _, in := range []string{
 		"Thanks Oluwaseun for covering for Dorota so she could get to her son's play.",
@@ -73,6 +76,13 @@ func TestScanAddresseeModelClean(t *testing.T) {
 		"Sending love to Priya on 4B, we miss you.",
 		"So many patients asked after you while you were away, Tomasz.",
 		"My husband Idris and I want to thank the night staff for caring for our mum.",
+		// a colleague cared for at work, a colleague's things and birthday, a thing named after a family
+		"Thanks Abi for sitting with Jack at the awards dinner.",
+		"Thanks Jo for reassuring Amir before his first night shift.",
+		"Thank you Nadia for looking after Priya's plants while she was on holiday.",
+		"Yasmin thank you for settling Ollie in on his first day as a student.",
+		"Wilma turned 60 today, happy birthday from all of pharmacy!",
+		"Thank you for the flowers from the Lindqvist family fundraiser, the staff room looks lovely.",
 		"Big shout out to the Day Unit for organising the sponsored walk for Macmillan.",
 	} {
 		if got := phi.Scan(phi.Normalize(in, true)); len(got) != 0 {
