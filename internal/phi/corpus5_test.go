@@ -210,5 +210,40 @@ var tuneClean5 = []tmpl5{
 
 // freshPHI5 and freshClean5 were written after the tuning on the
 // templates above and measured once; they are never tuned on.
-var freshPHI5 = []tmpl5(nil)
-var freshClean5 = []tmpl5(nil)
+var freshPHI5 = []tmpl5{
+	{"first_name", "{staff}, the way you {coaxed|persuaded|helped} {patient} to {drink|eat|take the tablets} {tonight|this morning|at lunch} was lovely to watch."},
+	{"first_name", "{Massive|Big|Huge} thanks to {staff} — {patient} hasn't stopped talking about the {card game|singalong|hand massage} you did with {her|him}."},
+	{"first_name", "{staff}: {patient} {finally went home|was discharged|went back to the care home} {today|on Tuesday} and left you a {card|note|box of chocolates}."},
+	{"first_name", "Thank you {staff} for holding {patient}'s hand {through the cannula|during the lumbar puncture|when the news came}."},
+	{"first_name", "{staff} made {patient} a {cup of tea|hot chocolate|birthday card} at 3am because {she|he} couldn't sleep. Thank you."},
+	{"first_name", "So grateful to {staff} for {phoning|ringing|calling} {patient}'s {daughter|son|husband|wife} every evening with an update."},
+	{"first_name", "{staff}, {patient} {says|told me} you're the only one who gets {her|his} {pillows|blankets|tea} just right!"},
+	{"staff_patient", "Thank you {unit} for looking after our {role} {colleague} after {her|his} {heart attack|stroke|fall on the stairs}."},
+	{"staff_patient", "{colleague} from {dept} is {recovering|home} after {her|his} {operation|surgery|chemo} — thank you {unit} for the care."},
+	{"staff_patient", "Thank you to the team who treated me after my {fall|collapse|seizure} in the car park. — {colleague}, {role}"},
+	{"unique", "Thank you for the care you gave our {96|99|104}-year-old {resident|lady|gentleman} on {unit}."},
+	{"unique", "Well done to everyone who helped deliver the {twins|triplets|quads} in the {ambulance bay|car park|lift}!"},
+	{"family", "The {surname} {family|boys|sisters} {would like to thank|send their thanks to} {unit} for looking after their {grandad|mum|dad}."},
+	{"family", "Thank you {staff} for the {tea|chat|hug} with {patient}'s {husband|wife|daughter} {Gordon|Patricia|Mei|Tunde} on the hardest night."},
+	{"title_name", "Thank you {staff} for {washing|settling|feeding} {Mrs|Mr|Miss} {surname} so {gently|kindly|patiently}."},
+	{"spanish", "Muchas gracias {staff} por {atender a|cuidar de|acompañar a} {doña|don} {patient} en {la cama 5|urgencias|la planta 3}."},
+}
+
+var freshClean5 = []tmpl5{
+	{"colleague_helped", "{staff}, thank you for helping {colleague} {finish the audit|set up the huddle board|sort the stock order} on time."},
+	{"colleague_said", "{colleague} in {dept} says your {flapjacks|lasagne|curry} at the {bake sale|potluck} were the best, {staff}!"},
+	{"colleague_covered", "{Massive|Big|Huge} thanks to {staff} for picking up {colleague}'s {night shift|weekend|late} at short notice."},
+	{"colleague_taught", "Thank you {staff} for talking {colleague} through {the new rota system|her first appraisal|the e-rostering app}."},
+	{"colleague_lift", "{staff} drove {colleague} home after the {late shift|Christmas do|training day}, thank you!"},
+	{"colleague_celebration", "Thank you {staff} for the {card|cake|collection} for {colleague}'s {retirement|leaving do|new baby}."},
+	{"colleague_addressed", "The {patients|families} on {unit} keep asking when you're back, {colleague}. Enjoy the holiday!"},
+	{"staff_title", "Thank you {Mrs|Mr|Ms} {surname} from {dept} for sorting out my {pension|parking|payslip} so quickly."},
+	{"staff_title", "Thanks Dr {surname} for the brilliant {teaching|talk|session} on {delirium|falls|sepsis} today."},
+	{"staff_service", "Congratulations {colleague} on {25|30|35} years in {dept}, you are a legend!"},
+	{"group_family", "Thanks to {the whole 5 East family|our theatre family|the renal family} for the leaving gifts."},
+	{"named_thing", "Thanks {staff} for booking the {surname} {Lecture Theatre|Room|Centre} for the away day."},
+	{"room_place", "Thanks estates for turning {Bay 4|Side Room 2|Room 11} into a {staff rest area|store|quiet room}."},
+	{"writer_family", "My {mum|dad|husband} {Gordon|Patricia|Tunde} made these cakes for the ward, thanks for all you do."},
+	{"spanish_staff", "Gracias {staff} por ayudar a {colleague} con los turnos de {diciembre|verano}."},
+	{"unique_staff", "Well done {staff}, the first {nurse|physio|pharmacist} in the trust to finish the {course|programme} this year!"},
+}

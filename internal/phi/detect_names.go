@@ -252,7 +252,7 @@ func (d *doc) judge(m mention) {
 			staff = true
 		}
 	}
-	if !event && !strong && m.title < 0 && d.endVocative(start, m.j) {
+	if !event && m.title < 0 && d.endVocative(start, m.j) && !d.placeRightAfter(m) {
 		return // "So many patients asked for you while you were away, Daniela.": the reader
 	}
 	if !event && d.signature(start, m.j) {
@@ -285,7 +285,11 @@ func (d *doc) judge(m mention) {
 	if m.weak && !strong && !event {
 		if d.thirdParty(m, start, level) {
 			// an unknown capitalised word mid-sentence, the object of an act of care: "brushing Sunny's hair"
-			if i, j, ok := d.careObject(start, m.j); ok && careAct[d.toks[max(i, 0)].low] {
+			i, j, ok := d.careObject(start, m.j)
+			if !ok {
+				i, j, ok = d.patientVerb(m.j) // "Perpetua hasn't stopped talking about …"
+			}
+			if ok {
 				d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
 			}
 		}

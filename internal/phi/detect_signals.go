@@ -170,6 +170,12 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			}
 		}
 	case "went", "goes", "going", "got", "gets", "se":
+		if d.is(next, "back") && d.is(d.nextWord(next, false), "home", "to") {
+			next = d.nextWord(next, false) // "went back home", "went back to the care home"
+			if d.is(next, "to") && d.is(d.nextWord(next, false), "the", "her", "his") && d.is(d.nextWord(d.nextWord(next, false), false), "care", "nursing") {
+				return n, next, true
+			}
+		}
 		if d.is(next, "home", "casa") || d.is(next, "to") && d.is(d.nextWord(next, false), "go") {
 			return n, next, true
 		}

@@ -46,7 +46,7 @@ func (d *doc) noteAddressed() bool {
 		for k := range d.toks {
 			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") ||
 				d.is(k, "hero", "heroes", "legend", "legends", "star", "superstar", "stars", "bravo", "kudos", "gem", "diamond") ||
-				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "you", "u", "your", "ur", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
+				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "you", "u", "your", "ur", "you're", "youre", "you've", "you'll", "ya", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
 				return true, k, k
 			}
 		}
@@ -58,7 +58,10 @@ func (d *doc) noteAddressed() bool {
 // thirdParty: the mention is named in an addressed note but is not its
 // addressee, no staff cue claims it, and its sentence is not about work.
 func (d *doc) thirdParty(m mention, start, level int) bool {
-	if level > 0 || m.title >= 0 || m.lower || m.weak && d.toks[start].first || !d.noteAddressed() || d.addresseeSlot(start, m.j) || d.roleAfter(m.j) {
+	if level == 2 && d.reportedToYou(m.j) && !d.claimedBefore(start) {
+		level = 0 // "Gwen, Arthur says your tea …": the agent verb reports, it does not claim
+	}
+	if level > 0 || m.title >= 0 || m.lower || m.weak && d.toks[start].first || !d.noteAddressed() || d.addresseeSlot(start, m.j) || d.roleAfter(m.j) || d.taskAfterHelp(start, m.j) {
 		return false
 	}
 	if p := d.prevWord(start); p >= 0 && (d.wcats[p]&(cRelation|cWriterOwner) != 0 || d.endAt[p]&cRelation != 0 || teachAct[d.toks[p].low] || d.is(p, "the", "a", "an")) {
@@ -162,8 +165,13 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 	}
 	n := j + 1
 	// "made Ahmed laugh", "got Hope up", "calmed Junior down"
-	if p >= 0 && d.is(p, "made", "make", "making", "got", "get", "getting", "helped", "help", "helping", "let", "letting") {
+	if p >= 0 && d.is(p, "made", "make", "making", "got", "get", "getting", "helped", "help", "helping", "let", "letting", "coaxed",
+		"coaxing", "persuaded", "persuading", "encouraged", "encouraging", "convinced", "convincing", "brought", "bringing", "fetched") {
 		if n < len(d.toks) && d.is(n, "laugh", "smile", "giggle", "grin", "up", "out", "walking", "walk", "eat", "sleep", "comfortable", "comfy", "feel", "dance", "sing") {
+			return p, n, true
+		}
+		// "made Mavis a hot chocolate because she couldn't sleep"
+		if d.is(n, "a", "an", "some") && d.is(p, "made", "making", "brought", "bringing", "got", "fetched") && d.sentenceDistress(d.toks[start].sent) {
 			return p, n, true
 		}
 		// "got Barnaby to eat some soup", "helped Ines to walk again"
@@ -193,7 +201,7 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 		if d.is(y, "late", "own", "poor", "lovely", "little", "new") {
 			y++
 		}
-		if y < len(d.toks) && (d.wcats[y]&cRelation != 0 && !d.is(y, "friend", "family", "kids", "children") || patientThing[d.toks[y].low] && d.toks[y].low != "op" || d.is(y, "words", "glasses", "hearing", "dentures", "teeth", "crossword", "crosswords", "walking", "visitors", "family")) {
+		if y < len(d.toks) && (d.wcats[y]&cRelation != 0 && !d.is(y, "friend", "family", "kids", "children") || patientThing[d.toks[y].low] && d.toks[y].low != "op" || d.is(y, "words", "glasses", "hearing", "dentures", "teeth", "crossword", "crosswords", "walking", "visitors", "family", "pillows", "pillow", "blankets", "blanket", "slippers", "nightie", "pyjamas")) {
 			return x, y, true
 		}
 	}
@@ -223,7 +231,7 @@ var careAct = map[string]bool{"calmed": true, "calming": true, "comforted": true
 	"fetched": true, "wheeling": true, "wheeled": true, "pushing": true, "pushed": true, "mobilising": true, "mobilised": true,
 	"mobilizing": true, "mobilized": true, "escorting": true, "escorted": true, "visiting": true, "visited": true,
 	"brushing": true, "brushed": true, "moisturising": true, "turning": true, "repositioning": true, "toileting": true,
-	"cheering": true, "cheered": true, "supported": true, "supporting": true, "encouraged": true, "encouraging": true, "tucking": true, "tucked": true, "walking": true, "bringing": true, "brought": true,
+	"cheering": true, "cheered": true, "holding": true, "held": true, "supported": true, "supporting": true, "encouraged": true, "encouraging": true, "tucking": true, "tucked": true, "walking": true, "bringing": true, "brought": true,
 	"acompañar": true, "acompañaste": true, "calmaste": true, "bañaste": true, "peinaste": true, "peinar": true}
 
 // careWith: a word before "with", "to", "for" that makes the name after it
@@ -414,6 +422,9 @@ func (d *doc) colleagueThingAfter(j int) bool {
 		return false
 	}
 	n := d.nextWord(j, false)
+	if d.is(n, "new") && d.is(d.nextWord(n, false), "baby", "house", "job", "car", "puppy", "kitten", "flat", "home", "role") {
+		return true // "the card for Dawit's new baby"
+	}
 	return n >= 0 && colleagueThing[d.toks[n].base] && !d.is(d.nextWord(n, false), "ring", "rings", "photo", "photos")
 }
 
@@ -423,3 +434,67 @@ var colleagueThing = map[string]bool{"keys": true, "key": true, "plants": true, 
 	"bag": true, "coat": true, "umbrella": true, "pen": true, "stethoscope": true, "fob": true, "payslip": true, "rota": true,
 	"shift": true, "shifts": true, "desk": true, "presentation": true, "lunch": false, "house": true, "flat": true, "kids": true,
 	"children": true, "wedding": true, "leaving": true, "retirement": true, "promotion": true, "exam": true, "exams": true}
+
+// placeRightAfter: a bed or room right after the name ("Sophie (bed 4)",
+// "Mrs Alvarez in 12"): a patient's, even in a vocative slot.
+func (d *doc) placeRightAfter(m mention) bool {
+	ok, _, _ := d.placeAfter(m)
+	return ok
+}
+
+// reportedToYou: the name reports something about the reader ("Arthur
+// says your tea is the best", "Blodwen told me you're the only one who
+// …"): a reporting verb, then "you", "your" or "me". A colleague passing
+// on a message looks the same, so this only lifts the agent-verb claim
+// (ADR 0221) and a sign of care is still needed.
+func (d *doc) reportedToYou(j int) bool {
+	n := d.nextWord(j, false)
+	if !d.is(n, "says", "said", "told", "tells", "thinks", "reckons", "swears", "insists") {
+		return false
+	}
+	x := d.nextWord(n, false)
+	if d.is(x, "me", "us") {
+		x = d.nextWord(x, false)
+	}
+	return d.is(x, "you", "your", "you're", "youre", "you've", "u", "ur")
+}
+
+// taskAfterHelp: "helping Agata sort the stock order", "helped Jo finish
+// the audit": help with a task names a colleague.
+func (d *doc) taskAfterHelp(start, j int) bool {
+	p := d.prevWord(start)
+	if !d.is(p, "helping", "helped", "help", "helps") {
+		return false
+	}
+	n := d.nextWord(j, false)
+	if d.is(n, "to") {
+		n = d.nextWord(n, false)
+	}
+	return d.is(n, "finish", "set", "sort", "do", "fix", "write", "complete", "move", "pack", "plan", "prepare", "organise",
+		"organize", "learn", "clear", "tidy", "order", "submit", "update", "book", "print", "check", "count", "build", "run",
+		"cover", "revise", "study", "train", "install", "paint", "decorate", "carry", "unload", "stock", "file", "type", "get")
+}
+
+// claimedBefore: a staff cue right before the name: a greeting or thanks,
+// a role, a staff title, "my", "your".
+func (d *doc) claimedBefore(start int) bool {
+	p := d.prevWord(start)
+	if p < 0 || d.toks[p].sent != d.toks[start].sent && !d.toks[start].first {
+		return false
+	}
+	return d.addressed(p) || d.wcats[p]&(cRole|cStaffTitle|cWriterOwner) != 0 || d.endAt[p]&cRole != 0 || d.greetingTo(start)
+}
+
+// sentenceDistress: the sentence says someone could not sleep, eat or
+// settle, or uses a patient word ("because she couldn't sleep").
+func (d *doc) sentenceDistress(s int) bool {
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if patientWord[d.toks[x].base] {
+			return true
+		}
+		if d.is(x, "couldn't", "couldnt", "can't", "cant", "wouldn't", "won't") && d.is(d.nextWord(x, false), "sleep", "settle", "eat", "rest", "relax", "stop") {
+			return true
+		}
+	}
+	return false
+}

@@ -162,7 +162,7 @@ var english = withBones(language{
 		"physio", "physios", "physiotherapist", "physiotherapy", "ot", "ots", "occupational therapist", "occupational therapy",
 		"chaplain", "chaplaincy", "theatres", "surgery", "orthopaedics", "orthopedics", "urology", "ent", "vascular", "cardiology",
 		"radiology", "radiographer", "educator", "hca", "hcas", "hcsw", "nursing assistant", "healthcare assistant", "catering",
-		"kitchen", "chef", "cook", "security", "it", "it team", "lab", "labs", "pathology", "phlebotomy", "phlebotomist", "dietitian",
+		"kitchen", "kitchens", "chef", "cook", "security", "it", "it team", "lab", "labs", "pathology", "phlebotomy", "phlebotomist", "dietitian",
 		"dietician", "dietetics", "speech therapist", "salt", "social worker", "social work", "admin", "admin team", "bed manager",
 		"site manager", "volunteer", "volunteers", "student", "student nurse", "medical student", "doctor", "doctors", "fy1", "fy2",
 		"sho", "resident doctor", "junior doctor", "intern", "attending", "paramedic", "paramedics", "tech", "technician", "scrub nurse",
