@@ -14,20 +14,20 @@ import (
 // shapes (colleagues covered, taught, celebrated, thanked; staff with
 // titles; rooms and groups; the writer's own family).
 //
-// "generated5" is tuned on. "generated5-fresh" was written after the
-// tuning, with other templates and other names, and measured once: it is
-// the generalisation figure in docs/phi.md.
+// "generated5" is tuned on. "generated5-fresh1" was written after that
+// tuning, with other templates and other names, and measured once
+// (recall 0.744, false alarms 0.037); its misses were then read and tuned
+// on, so it is tuning data too. "generated5-fresh2" was written after
+// that, with other templates and names again, and measured once: it is
+// never tuned on (docs/phi.md).
 //
 //	go test ./internal/phi -run TestGenerated5 -v
 func TestGenerated5(t *testing.T) {
-	for _, fresh := range []bool{false, true} {
-		withPHI, clean := generateCorpus5(fresh)
-		if fresh && len(withPHI) == 0 {
+	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2"} {
+		fresh := set == 2
+		withPHI, clean := generateCorpus5(set)
+		if len(withPHI) == 0 {
 			continue
-		}
-		name := "generated5"
-		if fresh {
-			name = "generated5-fresh"
 		}
 		r := measure(withPHI, clean)
 		r.log(t, name)
@@ -81,12 +81,16 @@ var freshSlots5 = slots5{
 
 // generateCorpus5 fills the tune or the fresh templates: 100 notes a
 // template, seeded.
-func generateCorpus5(fresh bool) (withPHI, clean [][2]string) {
+func generateCorpus5(set int) (withPHI, clean [][2]string) {
 	sl, seed := tuneSlots5, uint64(5)
 	phiT, cleanT := tunePHI5, tuneClean5
-	if fresh {
+	switch set {
+	case 1:
 		sl, seed = freshSlots5, 55
 		phiT, cleanT = freshPHI5, freshClean5
+	case 2:
+		sl, seed = fresh2Slots5, 555
+		phiT, cleanT = fresh2PHI5, fresh2Clean5
 	}
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	g := &gen5{rng: rng, s: sl}
@@ -209,7 +213,7 @@ var tuneClean5 = []tmpl5{
 }
 
 // freshPHI5 and freshClean5 were written after the tuning on the
-// templates above and measured once; they are never tuned on.
+// templates above and measured once (0.744 / 0.037), then tuned on.
 var freshPHI5 = []tmpl5{
 	{"first_name", "{staff}, the way you {coaxed|persuaded|helped} {patient} to {drink|eat|take the tablets} {tonight|this morning|at lunch} was lovely to watch."},
 	{"first_name", "{Massive|Big|Huge} thanks to {staff} — {patient} hasn't stopped talking about the {card game|singalong|hand massage} you did with {her|him}."},
@@ -246,4 +250,58 @@ var freshClean5 = []tmpl5{
 	{"writer_family", "My {mum|dad|husband} {Gordon|Patricia|Tunde} made these cakes for the ward, thanks for all you do."},
 	{"spanish_staff", "Gracias {staff} por ayudar a {colleague} con los turnos de {diciembre|verano}."},
 	{"unique_staff", "Well done {staff}, the first {nurse|physio|pharmacist} in the trust to finish the {course|programme} this year!"},
+}
+
+var fresh2Slots5 = slots5{
+	staff: []string{"Abimbola", "Brigid", "Constantin", "Deniz", "Elowen", "Fiifi", "Guadalupe", "Henrik", "Isadora", "Jamal",
+		"Kalinda", "Leif", "Maelle", "Nnamdi", "Oyelola", "Quilla", "Rasmus", "Svetlana", "Tadhg", "Ulla"},
+	patients: []string{"Alfreda", "Barnabas", "Cressida", "Dudley", "Eunice", "Gwendolyn", "Herbert", "Ida", "Jeremiah", "Kathleen",
+		"Lazarus", "Myrtle", "Neville", "Ophelia", "Phyllis", "Reginald", "Sidney", "Tabitha", "Walter", "Yolanda", "Augustin"},
+	colleagues: []string{"Aoife", "Benedikt", "Chanel", "Eszter", "Florian", "Gulnara", "Harpreet", "Ikenna", "Jovana", "Kieran",
+		"Lamar", "Mariam", "Nicolae"},
+	surnames: []string{"Adeleke", "Bertrand", "Czajkowski", "Donnelly", "Esposito", "Faulkner", "Grimaldi", "Hadley", "Iqbal",
+		"Jaramillo", "Kristensen", "Lombardi", "Morrissey", "Nakagawa"},
+	units: []string{"Rowan ward", "the oncology unit", "ward 31", "the elderly care unit", "the trauma ward", "the cardiac unit"},
+	roles: []string{"porter", "ward clerk", "housekeeper", "cook", "radiographer", "security officer"},
+	depts: []string{"payroll", "estates", "the pharmacy", "outpatients", "the laundry", "clinical coding"},
+}
+
+// fresh2PHI5 and fresh2Clean5 were written after the tuning on the fresh1
+// templates and measured once; they are never tuned on.
+var fresh2PHI5 = []tmpl5{
+	{"first_name", "Cheers {staff} for sneaking {patient} an extra pudding — {she|he} was beaming all afternoon."},
+	{"first_name", "{staff} thank you for the {foot rub|manicure|shave} you gave {patient} before {her|his} {daughter|grandson} visited."},
+	{"first_name", "Ever so grateful {staff} for staying with {patient} when {she|he} was scared of the {MRI|scanner|hoist}."},
+	{"first_name", "{patient} in the corner bed wanted me to pass on a huge thank you to {staff} for the {chats|company|crosswords}."},
+	{"first_name", "Thank you {staff} — {patient} managed {a whole sandwich|three spoonfuls of soup|a yoghurt} {today|for you} after days of nothing."},
+	{"first_name", "{staff}, {patient}'s {son|wife|granddaughter} rang to say how much {she|he} loved your {visits|singing|stories}."},
+	{"first_name", "To {staff} for taking {patient} out in the wheelchair to see the {garden|sunshine|ducks}."},
+	{"staff_patient", "Thank you {unit} for nursing one of our own — {colleague}, our {role}, is on the mend after {her|his} {surgery|infection|stroke}."},
+	{"staff_patient", "Sending love to {colleague} in {dept} who is {in ICU|on 5 West|having chemo} this week; thank you to everyone caring for {her|him}."},
+	{"staff_patient", "I was a patient on {unit} last month and I work in {dept}; thank you for treating me like family."},
+	{"unique", "Thank you for looking after the {100|102|97}-year-old {war veteran|former nun|retired midwife} on {unit}."},
+	{"unique", "Thanks to everyone who cared for the only {quadruplets|conjoined twins} ever born at this hospital."},
+	{"family", "The {surname}s asked me to thank {unit} for {their dad's|their mum's} care."},
+	{"family", "Thank you {staff} for comforting {patient}'s {husband|wife|sister} {Raymond|Doris|Ngozi} in the relatives' room."},
+	{"title_name", "{Mrs|Mr} {surname} says thank you {staff} for the {hair wash|shave|hand massage} this morning."},
+	{"spanish", "Mil gracias {staff} por la paciencia con {doña|don} {patient}, que hoy por fin {comió|caminó|durmió}."},
+}
+
+var fresh2Clean5 = []tmpl5{
+	{"colleague_treat", "Cheers {staff} for sneaking {colleague} an extra coffee before the {audit|inspection|meeting}."},
+	{"colleague_chat", "Thank you {staff} for the {lift|coffee|chat} with {colleague} after that {long shift|tough week|meeting}."},
+	{"colleague_late", "Ever so grateful {staff} for staying late with {colleague} to finish the {rota|stock check|handover}."},
+	{"colleague_passed", "{colleague} from {dept} wanted me to pass on a huge thank you to {staff} for the {birthday cake|leaving card|flowers}."},
+	{"colleague_family", "{staff}, {colleague}'s {husband|wife|son} rang to say thanks for the {surprise party|retirement gift|collection}."},
+	{"colleague_lunch", "Thank you {staff} for taking {colleague} out for lunch on {her|his} first day."},
+	{"colleague_exam", "Well done {colleague} in {dept} on passing {her|his} {exams|driving test|nursing degree}!"},
+	{"staff_title", "{Mr|Mrs|Ms} {surname} from {dept} says thank you {staff} for the {report|spreadsheet|tour}."},
+	{"named_thing", "Thanks to the {surname} {Trust|Foundation|Charity} for funding the new staff room."},
+	{"colleague_away", "Shout out to {staff} for looking after the {plants|fish tank|staff room} while {colleague} was away."},
+	{"unique_staff", "Congratulations {colleague}, the first {HCA|porter|nurse} on {unit} to win the {award|prize}!"},
+	{"spanish_staff", "Mil gracias {staff} por la paciencia con {colleague} en su primer turno."},
+	{"colleague_leave", "Our {role} {colleague} is off to {Spain|Ghana|Poland} for three weeks — have a lovely break!"},
+	{"colleague_cover", "Thanks {staff} for covering bay {3|5|7} so {colleague} could have a break."},
+	{"colleague_said", "Thank you {staff}, {colleague} says you saved the day with the {printer|rota|fridge}."},
+	{"colleague_back", "{colleague} in {dept} is back from {her|his} {honeymoon|holiday|course} — welcome back!"},
 }

@@ -308,8 +308,8 @@ func (d *doc) judge(m mention) {
 	if !event && !strong && d.thirdParty(m, start, level) {
 		// the addressee model (ADR 0330): a third party needs one sign of care
 		i, j, ok := d.careObject(start, m.j)
-		if !ok && !m.weak {
-			ok, i, j = d.patientSignalsNeed(m, start, 1)
+		if !ok && !m.weak && !d.reportedToYou(m.j) {
+			ok, i, j = d.thirdPartySignal(m, start)
 		}
 		if ok {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
@@ -426,6 +426,9 @@ func (d *doc) staffLevel(start, j int) int {
 		if !d.is(m, "from", "on", "in", "at", "of", "the", "our", "my", "is", "was", "a", "an", "es", "una", "un", "de", "del", "la", "el", "nuestra", "nuestro", "du", "notre", "night", "day", "new", "lovely", "amazing", "brilliant", "fab", "fabulous", "wonderful", "favourite", "favorite", "senior", "junior", "lead", "head", "chief") && d.toks[m].kind != tPunct {
 			break
 		}
+	}
+	if _, _, patient := d.patientVerb(j); patient && d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made") {
+		return level // "Herbert managed a whole sandwich": what a patient is praised for, not a colleague's work
 	}
 	if _, ok := d.hitFrom(n, cAgent); ok && d.toks[j].base == d.toks[j].low {
 		return 2 // "Maria stayed late", not "Mrs Banerjee's thank-you card"
@@ -559,6 +562,17 @@ func (d *doc) addressed(p int) bool {
 func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	if ok, i, j := d.placeAfter(m); ok {
 		return true, i, j // the bed or room names the cue best
+	}
+	// "Herbert in the corner bed", "Ida in the end bed by the window": a bed without a number
+	if n := m.j + 1; d.is(n, "in", "from") && d.is(n+1, "the") {
+		for x, steps := n+2, 0; x < len(d.toks) && steps < 3 && d.toks[x].sent == d.toks[n].sent; x, steps = x+1, steps+1 {
+			if d.is(x, "bed", "cot", "cubicle", "incubator", "side-room") {
+				return true, n, x
+			}
+			if !d.is(x, "corner", "end", "window", "first", "last", "middle", "next", "far", "side", "little", "big", "end-of-bay") {
+				break
+			}
+		}
 	}
 	p := start - 1
 	for p >= 0 && d.toks[p].sent == d.toks[start].sent && (d.toks[p].kind == tPunct && d.toks[p].low != "." || d.is(p, "named", "called", "llamada", "llamado", "nommé", "nommée", "the", "la", "el", "le", "a", "an", "one", "our", "un", "una")) {
@@ -1198,7 +1212,7 @@ func (d *doc) findRelatives(used []bool) {
 		if b >= 0 && d.toks[b].low == "," {
 			b--
 		}
-		if b >= 0 && d.nameWord(b, false) && !used[b] && d.toks[b].sent == d.toks[h.i].sent {
+		if b >= 0 && d.nameWord(b, false) && !used[b] && d.toks[b].sent == d.toks[h.i].sent && !(d.toks[b].first && d.is(b+1, ",") && d.toks[p].base != d.toks[p].low) {
 			d.cue(d.addTok(kind, b, b, prioName), p, h.j)
 			used[b] = true
 		}

@@ -22,6 +22,17 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 	return d.patientSignalsNeed(m, start, 2)
 }
 
+// thirdPartySignal is one signal of patientSignals for a third party,
+// not counting the weakest two: being who a kindness was "for" or "with"
+// ("thanks for the chat with Jo", "for sneaking Sam a coffee" are said of
+// colleagues as often as of patients) and a reporting verb ("Tom says you
+// saved the day").
+func (d *doc) thirdPartySignal(m mention, start int) (bool, int, int) {
+	d.strictThird = true
+	defer func() { d.strictThird = false }()
+	return d.patientSignalsNeed(m, start, 1)
+}
+
 // patientSignalsNeed is patientSignals with the number of weaker signals
 // needed: two for a name the note may be addressed to, one for a third
 // party (ADR 0330).
@@ -76,11 +87,11 @@ func (d *doc) patientSignalsNeed(m mention, start, need int) (bool, int, int) {
 		}
 	}
 	// what they did: "Freddie walked", "Noor finally ate", "so Chloe could take her meds"
-	if v, e, ok := d.patientVerb(m.j); ok {
+	if v, e, ok := d.patientVerb(m.j); ok && !(d.strictThird && d.is(v, "says", "said", "told")) {
 		note(v, e)
 	}
 	// who the kindness was for: "made for Aaliyah", "amazing with Jayden", "explaining everything to Noah"
-	if p, ok := d.beneficiary(start); ok {
+	if p, ok := d.beneficiary(start); ok && !d.strictThird {
 		note(p, p)
 	}
 	// the ward after: "Aaliyah on peds", "Eddie on 4W"

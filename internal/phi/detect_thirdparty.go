@@ -1,5 +1,7 @@
 package phi
 
+import "strings"
+
 // The addressee model (ADR 0330). A thank-you note is said to someone: the
 // names in its greeting, its thanks and its signature are the staff it is
 // for or from. Any other person the note names by first name is a third
@@ -128,7 +130,8 @@ var workWord = map[string]bool{"rota": true, "rotas": true, "shift": true, "shif
 	"retirement": true, "promotion": true, "job": true, "post": true, "role": true, "starter": true, "student": true,
 	"students": true, "trainee": true, "apprentice": true, "desk": true, "colleague": true, "holiday": true, "holidays": true,
 	"office": true, "staffroom": true, "break": true, "lunchbreak": true, "deadline": true, "report": true, "rostering": true,
-	"quiz": true, "karaoke": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
+	"quiz": true, "karaoke": true, "collection": true, "gift": true, "gifts": true, "surprise": true, "whip-round": true,
+	"inspection": true, "cqc": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
 	"sponsored": true, "fundraiser": true, "fundraising": true, "raising": true, "charity": true, "donation": true,
 	"donations": true, "raffle": true, "bake": true, "turno": true, "turnos": true, "guardia": true, "formación": true, "reunión": true, "curso": true}
 
@@ -170,8 +173,19 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 		if n < len(d.toks) && d.is(n, "laugh", "smile", "giggle", "grin", "up", "out", "walking", "walk", "eat", "sleep", "comfortable", "comfy", "feel", "dance", "sing") {
 			return p, n, true
 		}
-		// "made Mavis a hot chocolate because she couldn't sleep"
-		if d.is(n, "a", "an", "some") && d.is(p, "made", "making", "brought", "bringing", "got", "fetched") && d.sentenceDistress(d.toks[start].sent) {
+		// "made Mavis a hot chocolate because she couldn't sleep", "sneaking Herbert an extra pudding"
+		if d.is(n, "a", "an", "some", "extra", "another") && d.is(p, "made", "making", "brought", "bringing", "got", "fetched", "sneaking", "snuck", "sneaked", "saving", "saved") {
+			for x, steps := n, 0; x >= 0 && steps < 4 && d.toks[x].sent == d.toks[n].sent; x, steps = d.nextWord(x, false), steps+1 {
+				if patientFood[d.toks[x].low] {
+					return p, x, true
+				}
+			}
+			if d.sentenceDistress(d.toks[start].sent) {
+				return p, n, true
+			}
+		}
+		// "taking Walter out in the wheelchair"
+		if d.is(p, "taking", "took", "take", "wheeling", "wheeled") && d.is(n, "out", "outside", "round", "around", "down") {
 			return p, n, true
 		}
 		// "got Barnaby to eat some soup", "helped Ines to walk again"
@@ -497,4 +511,30 @@ func (d *doc) sentenceDistress(s int) bool {
 		}
 	}
 	return false
+}
+
+// patientFood: what is given to a patient more than to a colleague.
+var patientFood = map[string]bool{"pudding": true, "puddings": true, "jelly": true, "custard": true, "yoghurt": true, "yogurt": true,
+	"porridge": true, "soup": true, "toast": true, "mash": true, "ice": true, "lolly": true, "milkshake": true, "build-up": true,
+	"fortisip": true, "ensure": true, "smoothie": true}
+
+// findPluralFamilies: a family named as "the <Surname>s" doing what a
+// family does ("The Espositos asked me to thank …", "the Iqbals send
+// their love"). A group named the same way ("the Beatles") does not ask,
+// thank or send love in a kudos note.
+func (d *doc) findPluralFamilies() {
+	for k := 1; k+1 < len(d.toks); k++ {
+		t := d.toks[k]
+		if !d.is(k-1, "the") || t.kind != tWord || !t.cap || t.upper || !strings.HasSuffix(t.low, "s") || len(t.low) < 5 || d.wcats[k] != 0 || teamWords[t.low] {
+			continue
+		}
+		stem := strings.TrimSuffix(t.low, "s")
+		if d.wcats[k]&nameStop != 0 || demonym(stem) || lex.phrases[stem] != nil || lex.phrases[t.low] != nil {
+			continue
+		}
+		n := d.nextWord(k, false)
+		if d.is(n, "asked", "ask", "send", "sent", "want", "wanted", "would", "say", "said", "are", "were", "have", "thank", "thanked", "wish", "wished", "family") {
+			d.cue(d.addTok(KindFamilyName, k, k, prioName), n, n)
+		}
+	}
 }

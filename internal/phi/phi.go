@@ -148,6 +148,7 @@ func scanNormal(text string) []Finding {
 	d.findSingledOut()
 	d.findNames()
 	d.findFamilies()
+	d.findPluralFamilies()
 	d.findStaffWriterPatient()
 	return d.settle()
 }
