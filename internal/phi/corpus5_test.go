@@ -17,14 +17,15 @@ import (
 // "generated5" is tuned on. "generated5-fresh1" was written after that
 // tuning, with other templates and other names, and measured once
 // (recall 0.744, false alarms 0.037); its misses were then read and tuned
-// on, so it is tuning data too. "generated5-fresh2" was written after
+// on, so it is tuning data too; so is "generated5-fresh2" (measured once
+// at 0.814 / 0.134, then tuned on). "generated5-fresh3" was written after
 // that, with other templates and names again, and measured once: it is
 // never tuned on (docs/phi.md).
 //
 //	go test ./internal/phi -run TestGenerated5 -v
 func TestGenerated5(t *testing.T) {
-	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2"} {
-		fresh := set == 2
+	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2", "generated5-fresh3"} {
+		fresh := set == 3
 		withPHI, clean := generateCorpus5(set)
 		if len(withPHI) == 0 {
 			continue
@@ -91,6 +92,9 @@ func generateCorpus5(set int) (withPHI, clean [][2]string) {
 	case 2:
 		sl, seed = fresh2Slots5, 555
 		phiT, cleanT = fresh2PHI5, fresh2Clean5
+	case 3:
+		sl, seed = fresh3Slots5, 5555
+		phiT, cleanT = fresh3PHI5, fresh3Clean5
 	}
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	g := &gen5{rng: rng, s: sl}
@@ -267,7 +271,7 @@ var fresh2Slots5 = slots5{
 }
 
 // fresh2PHI5 and fresh2Clean5 were written after the tuning on the fresh1
-// templates and measured once; they are never tuned on.
+// templates and measured once (0.814 / 0.134), then tuned on.
 var fresh2PHI5 = []tmpl5{
 	{"first_name", "Cheers {staff} for sneaking {patient} an extra pudding — {she|he} was beaming all afternoon."},
 	{"first_name", "{staff} thank you for the {foot rub|manicure|shave} you gave {patient} before {her|his} {daughter|grandson} visited."},
@@ -304,4 +308,58 @@ var fresh2Clean5 = []tmpl5{
 	{"colleague_cover", "Thanks {staff} for covering bay {3|5|7} so {colleague} could have a break."},
 	{"colleague_said", "Thank you {staff}, {colleague} says you saved the day with the {printer|rota|fridge}."},
 	{"colleague_back", "{colleague} in {dept} is back from {her|his} {honeymoon|holiday|course} — welcome back!"},
+}
+
+var fresh3Slots5 = slots5{
+	staff: []string{"Ailbhe", "Babajide", "Clodagh", "Dragos", "Eira", "Faisal", "Gunnhild", "Hyacinth", "Imran", "Jelena",
+		"Kwesi", "Linnea", "Marisela", "Nuno", "Olwen", "Pilar", "Rhiannon", "Sanjay", "Teodora", "Vusi"},
+	patients: []string{"Archibald", "Beatrice", "Clement", "Delphine", "Ernest", "Frances", "Gilbert", "Harriet", "Isidore",
+		"Joan", "Kenneth", "Lilian", "Maurice", "Nora", "Oswald", "Pauline", "Rupert", "Stella", "Terence", "Violet"},
+	colleagues: []string{"Amani", "Bjarne", "Catalina", "Desta", "Enya", "Feng", "Gaspard", "Hira", "Ismael", "Juno", "Kwabena",
+		"Lucinda", "Mohsen", "Niamh-Rose"},
+	surnames: []string{"Ashworth", "Bello", "Carmody", "Dimitrov", "Eastwood", "Fernandes", "Goldberg", "Hargreaves", "Ivanova",
+		"Kilbride", "Lyons", "Mbatha", "Novak", "Pennington"},
+	units: []string{"Willow ward", "the day hospice", "ward 14", "the neuro unit", "the orthopaedic ward", "the dementia unit"},
+	roles: []string{"porter", "ward clerk", "HCA", "domestic", "physio", "chaplain"},
+	depts: []string{"procurement", "estates", "the canteen", "radiology", "the IT helpdesk", "infection control"},
+}
+
+// fresh3PHI5 and fresh3Clean5 were written after the tuning on the fresh2
+// templates and measured once; they are never tuned on.
+var fresh3PHI5 = []tmpl5{
+	{"first_name", "{staff}, thank you for {trimming|filing|painting} {patient}'s nails and making {her|him} feel human again."},
+	{"first_name", "Special thanks to {staff} for translating for {patient} {at the ward round|when the consultant came|all week}."},
+	{"first_name", "{patient} kept {calling|asking} for \"the kind one with the {glasses|curly hair|Welsh accent}\" — that's you, {staff}!"},
+	{"first_name", "Thank you {staff} for {wheeling|pushing} {patient} to the chapel on Sunday; {she|he} {cried|prayed|sang} the whole way."},
+	{"first_name", "{staff}, {patient} said {her|his} {hip|leg|back} didn't hurt half as much once you'd {repositioned|settled|propped up} {her|him}."},
+	{"first_name", "A big thank you to {staff} who spotted that {patient} was {getting confused|not herself|off colour} and called the doctor."},
+	{"first_name", "Thanks {staff} for the football chat with {patient} — first time {he|she} {smiled|laughed|talked} since the stroke."},
+	{"staff_patient", "Please send get well wishes to our {role} {colleague}, who is {in hospital|on ward 14|in the neuro unit} after a {fall|stroke|car accident}."},
+	{"staff_patient", "Huge thanks to {unit}: I came in as a patient after my {stroke|fall|heart attack} and you treated me brilliantly. — {colleague} ({role})"},
+	{"staff_patient", "Our {role} {colleague} had {her|his} {knee replaced|gallbladder out|hip done} here last week — thank you for looking after {her|him}."},
+	{"unique", "Thank you for the care you gave the {99|100|105}-year-old {lady|gentleman|veteran} on {unit} this week."},
+	{"unique", "Congratulations {unit} on the first {heart|face|hand} transplant ever done in this hospital."},
+	{"family", "The {surname} family would like to thank {staff} for the {kindness|care|support} shown to their {mum|dad|gran}."},
+	{"family", "{staff}, thank you for {phoning|updating|sitting with} {patient}'s {son|daughter|wife} {Clive|Marian|Yusuf} every day."},
+	{"title_name", "Thank you {staff} for {shaving|washing|feeding} {Mr|Mrs} {surname} {so gently|before his visitors|every morning}."},
+	{"spanish", "Gracias {staff} por {cuidar a|atender a} {doña|don} {patient} en la habitación {12|4|21}."},
+}
+
+var fresh3Clean5 = []tmpl5{
+	{"colleague_nails", "{staff}, thank you for the {tea|cake|card} for {colleague}'s {birthday|leaving do|retirement} — {she|he} loved it."},
+	{"colleague_translate", "Special thanks to {staff} for translating the {leaflets|posters|menus} into {Polish|Arabic|Urdu} with {colleague}."},
+	{"colleague_called", "{colleague} kept {calling|asking} for \"the one who makes the best coffee\" — that's you, {staff}!"},
+	{"colleague_drive", "Thank you {staff} for driving {colleague} to the {station|conference|training day} on Sunday."},
+	{"colleague_said", "{staff}, {colleague} said the {rota|new system|handover sheet} is so much easier since you {redid|fixed|tidied} it."},
+	{"colleague_spotted", "A big thank you to {staff} who spotted the {leak|error in the rota|broken fridge} and called {dept}."},
+	{"colleague_chat", "Thanks {staff} for the football chat with {colleague} on the {break|night shift|way in}."},
+	{"staff_leave", "Please send good wishes to our {role} {colleague}, who is {on holiday|off to Australia|moving to days} next week."},
+	{"writer_staff", "Huge thanks to {unit}: I came on placement last month and you taught me brilliantly. — {colleague} ({role})"},
+	{"colleague_home", "Our {role} {colleague} {moved house|got married|ran a marathon} last week — congratulations!"},
+	{"unique_staff", "Congratulations {staff}, the first {porter|HCA|domestic} ever to win the trust's {award|prize} in this hospital."},
+	{"staff_service", "Thank you {colleague} for {30|40|25} years of service on {unit}."},
+	{"family_thing", "The {surname} {Foundation|Trust|Charity} would like to thank {staff} for the {talk|tour|fundraiser}."},
+	{"colleague_family", "{staff}, thank you for {phoning|texting|messaging} {colleague}'s {son|daughter|wife} when {her|his} car broke down."},
+	{"staff_title", "Thank you {staff} for helping {Mr|Mrs} {surname} from {dept} with the {audit|report|inventory}."},
+	{"spanish_staff", "Gracias {staff} por ayudar a {colleague} en la sala de {descanso|reuniones} con la mudanza."},
 }

@@ -256,9 +256,13 @@ func (d *doc) firstEver(k int) (int, int, bool) {
 	ever := d.is(d.nextWord(k, false), "ever")
 	scoped := p >= 0 && d.toks[p].base != d.toks[p].low && (scopeWords[d.toks[p].base] || d.toks[p].cap || d.is(p, "world's", "country's", "nation's", "uk's"))
 	if !ever && !scoped && !d.is(p, "world", "uk", "nation's", "country's") {
-		// "First lift birth in this hospital's history": the first of its kind, scoped after
+		// "First lift birth in this hospital's history", "the first heart transplant ever done in this hospital": scoped after
 		for n, steps := d.nextWord(k, false), 0; n >= 0 && steps < 8 && d.toks[n].sent == d.toks[k].sent; n, steps = d.nextWord(n, false), steps+1 {
-			if d.is(n, "history", "historia") && d.is(d.prevWord(n), "hospital's", "trust's", "hospital", "unit's", "our", "its") {
+			if d.wcats[n]&cRole != 0 || d.is(n, "staff", "award", "awards", "conference", "course") {
+				break
+			}
+			if d.is(n, "history", "historia") && d.is(d.prevWord(n), "hospital's", "trust's", "hospital", "unit's", "our", "its") ||
+				d.is(n, "ever") && d.is(d.nextWord(n, false), "done", "performed", "born", "carried", "in", "at", "here") {
 				for x, st := d.nextWord(k, false), 0; x >= 0 && x < n && st < 5; x, st = d.nextWord(x, false), st+1 {
 					if d.toks[x].cats&(cEvent|cPatientNoun) != 0 || d.is(x, "birth", "births", "baby", "babies", "delivery", "patient", "transplant", "procedure") {
 						return k, n, true

@@ -81,6 +81,8 @@ func (d *doc) patientSignalsNeed(m mention, start, need int) (bool, int, int) {
 			switch {
 			case patientThing[d.toks[n].low]:
 				return true, n, n
+			case d.strictThird && d.is(n, "birthday", "party", "cumpleaños"):
+				// "the cake for Hira's birthday": a colleague's as often as a patient's
 			case personalThing[d.toks[n].low] || d.wcats[n]&cRelation != 0:
 				note(n, n)
 			}

@@ -46,7 +46,7 @@ func (d *doc) addresseeSlot(start, j int) bool {
 func (d *doc) noteAddressed() bool {
 	ok, _, _ := d.once("noteAddressed", func() (bool, int, int) {
 		for k := range d.toks {
-			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") ||
+			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || strings.HasPrefix(d.toks[k].low, "you") && d.toks[k].kind == tWord || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") ||
 				d.is(k, "hero", "heroes", "legend", "legends", "star", "superstar", "stars", "bravo", "kudos", "gem", "diamond") ||
 				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "you", "u", "your", "ur", "you're", "youre", "you've", "you'll", "ya", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
 				return true, k, k
@@ -133,7 +133,8 @@ var workWord = map[string]bool{"rota": true, "rotas": true, "shift": true, "shif
 	"quiz": true, "karaoke": true, "collection": true, "gift": true, "gifts": true, "surprise": true, "whip-round": true,
 	"inspection": true, "cqc": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
 	"sponsored": true, "fundraiser": true, "fundraising": true, "raising": true, "charity": true, "donation": true,
-	"donations": true, "raffle": true, "bake": true, "turno": true, "turnos": true, "guardia": true, "formación": true, "reunión": true, "curso": true}
+	"donations": true, "raffle": true, "bake": true, "mudanza": true, "descanso": true, "reuniones": true, "vacaciones": true,
+	"examen": true, "turno": true, "turnos": true, "guardia": true, "formación": true, "reunión": true, "curso": true}
 
 // careObject: one sign that the third party at start..j was the one cared
 // for, in words of any note, not a list of names: the object of a care
@@ -219,6 +220,25 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 			return x, y, true
 		}
 	}
+	// a condition noticed: "spotted that Harriet was getting confused", "Ernest is not himself"
+	if x := d.nextWord(j, false); d.is(x, "was", "is", "had", "has", "seemed", "looked") {
+		for y, steps := d.nextWord(x, false), 0; y >= 0 && steps < 3 && d.toks[y].sent == d.toks[x].sent; y, steps = d.nextWord(y, false), steps+1 {
+			if d.is(y, "confused", "unwell", "poorly", "deteriorating", "septic", "breathless", "agitated", "distressed", "drowsy", "clammy", "grey", "jaundiced", "feverish") ||
+				d.is(y, "off") && d.is(d.nextWord(y, false), "colour", "color", "legs") || d.is(y, "not") && d.is(d.nextWord(y, false), "herself", "himself", "right", "eating", "drinking") {
+				return y, y, true
+			}
+		}
+	}
+	// pain in a body part of theirs: "said his hip didn't hurt half as much"
+	for x := j + 1; x+1 < end && x+1 < len(d.toks); x++ {
+		if d.is(x, "his", "her") && bodyPart[d.toks[x+1].low] {
+			for y := x + 2; y < end && y < len(d.toks) && y <= x+6; y++ {
+				if d.is(y, "hurt", "hurts", "hurting", "pain", "painful", "sore", "aching", "ached", "swollen") {
+					return x, x + 1, true
+				}
+			}
+		}
+	}
 	// the next sentence: he or she doing what a patient does
 	if s+1 < len(d.sentStart)-1 {
 		x := d.sentStart[s+1]
@@ -244,7 +264,7 @@ var careAct = map[string]bool{"calmed": true, "calming": true, "comforted": true
 	"cuddled": true, "cuddling": true, "rocked": true, "rocking": true, "finding": true, "found": true, "fetching": true,
 	"fetched": true, "wheeling": true, "wheeled": true, "pushing": true, "pushed": true, "mobilising": true, "mobilised": true,
 	"mobilizing": true, "mobilized": true, "escorting": true, "escorted": true, "visiting": true, "visited": true,
-	"brushing": true, "brushed": true, "moisturising": true, "turning": true, "repositioning": true, "toileting": true,
+	"brushing": true, "brushed": true, "moisturising": true, "repositioned": true, "propped": true, "turning": true, "repositioning": true, "toileting": true,
 	"cheering": true, "cheered": true, "holding": true, "held": true, "supported": true, "supporting": true, "encouraged": true, "encouraging": true, "tucking": true, "tucked": true, "walking": true, "bringing": true, "brought": true,
 	"acompañar": true, "acompañaste": true, "calmaste": true, "bañaste": true, "peinaste": true, "peinar": true}
 
@@ -256,6 +276,7 @@ var careWith = map[string]bool{"patient": true, "gentle": true, "kind": true, "l
 	"medicines": true, "birthday": true, "song": true, "songs": true, "story": true, "stories": true, "cake": true,
 	"present": true, "card": true, "flowers": true, "tea": true, "breakfast": true, "lunch": true, "dinner": true,
 	"sat": true, "sitting": true, "stayed": true, "staying": true, "chatted": true, "chatting": true, "time": true,
+	"translating": true, "interpreting": true, "translated": true, "interpreted": true, "advocating": true,
 	"diagnosis": true, "results": true, "news": true, "procedure": true, "operation": true, "surgery": true, "scan": true,
 	"treatment": true, "plan": true, "bless": true, "hand": true, "paciente": true, "amable": true}
 
@@ -436,6 +457,19 @@ func (d *doc) colleagueThingAfter(j int) bool {
 		return false
 	}
 	n := d.nextWord(j, false)
+	if d.is(n, "birthday", "bday") {
+		// "the cake for Hira's birthday": a present for a birthday is a colleague's, unless the note speaks of care
+		start := j
+		for start > 0 && d.nameWord(start-1, false) && d.toks[start].sp {
+			start--
+		}
+		p := d.prevWord(start)
+		if d.is(p, "for") && d.is(d.prevWord(p), "cake", "card", "tea", "present", "gift", "balloons", "flowers", "collection", "banner") {
+			if _, _, ok := d.patientWords(); !ok {
+				return true
+			}
+		}
+	}
 	if d.is(n, "new") && d.is(d.nextWord(n, false), "baby", "house", "job", "car", "puppy", "kitten", "flat", "home", "role") {
 		return true // "the card for Dawit's new baby"
 	}
@@ -467,6 +501,9 @@ func (d *doc) reportedToYou(j int) bool {
 		return false
 	}
 	x := d.nextWord(n, false)
+	if d.is(x, "his", "her") && bodyPart[d.toks[min(x+1, len(d.toks)-1)].low] {
+		return true // "Rupert said his hip didn't hurt": what a patient reports
+	}
 	if d.is(x, "me", "us") {
 		x = d.nextWord(x, false)
 	}
