@@ -17,15 +17,15 @@ import (
 // "generated5" is tuned on. "generated5-fresh1" was written after that
 // tuning, with other templates and other names, and measured once
 // (recall 0.744, false alarms 0.037); its misses were then read and tuned
-// on, so it is tuning data too; so is "generated5-fresh2" (measured once
-// at 0.814 / 0.134, then tuned on). "generated5-fresh3" was written after
-// that, with other templates and names again, and measured once: it is
-// never tuned on (docs/phi.md).
+// on, so it is tuning data too; so are "generated5-fresh2" (measured once
+// at 0.814 / 0.134) and "generated5-fresh3" (0.644 / 0.092). The last,
+// "generated5-fresh4", was written after all tuning, with other templates
+// and names again, and measured once: it is never tuned on (docs/phi.md).
 //
 //	go test ./internal/phi -run TestGenerated5 -v
 func TestGenerated5(t *testing.T) {
-	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2", "generated5-fresh3"} {
-		fresh := set == 3
+	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2", "generated5-fresh3", "generated5-fresh4"} {
+		fresh := set == 4
 		withPHI, clean := generateCorpus5(set)
 		if len(withPHI) == 0 {
 			continue
@@ -95,6 +95,9 @@ func generateCorpus5(set int) (withPHI, clean [][2]string) {
 	case 3:
 		sl, seed = fresh3Slots5, 5555
 		phiT, cleanT = fresh3PHI5, fresh3Clean5
+	case 4:
+		sl, seed = fresh4Slots5, 55555
+		phiT, cleanT = fresh4PHI5, fresh4Clean5
 	}
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	g := &gen5{rng: rng, s: sl}
@@ -325,7 +328,7 @@ var fresh3Slots5 = slots5{
 }
 
 // fresh3PHI5 and fresh3Clean5 were written after the tuning on the fresh2
-// templates and measured once; they are never tuned on.
+// templates and measured once (0.644 / 0.092), then tuned on.
 var fresh3PHI5 = []tmpl5{
 	{"first_name", "{staff}, thank you for {trimming|filing|painting} {patient}'s nails and making {her|him} feel human again."},
 	{"first_name", "Special thanks to {staff} for translating for {patient} {at the ward round|when the consultant came|all week}."},
@@ -362,4 +365,58 @@ var fresh3Clean5 = []tmpl5{
 	{"colleague_family", "{staff}, thank you for {phoning|texting|messaging} {colleague}'s {son|daughter|wife} when {her|his} car broke down."},
 	{"staff_title", "Thank you {staff} for helping {Mr|Mrs} {surname} from {dept} with the {audit|report|inventory}."},
 	{"spanish_staff", "Gracias {staff} por ayudar a {colleague} en la sala de {descanso|reuniones} con la mudanza."},
+}
+
+var fresh4Slots5 = slots5{
+	staff: []string{"Adwoa", "Bartholomew", "Ciara", "Dorota", "Ebenezer", "Fionnuala", "Goran", "Hester", "Ifeanyi", "Jutta",
+		"Kamala", "Lochlan", "Magnus", "Nyambura", "Odile", "Precious", "Roisin", "Shirin", "Tobiah", "Uriel"},
+	patients: []string{"Agatha", "Basil", "Connie", "Douglas", "Edith", "Felix", "Gladys", "Horace", "Irene", "Jack", "Kitty",
+		"Leonard", "Maud", "Norman", "Olga", "Percival", "Queenie", "Ronald", "Sheila", "Vera"},
+	colleagues: []string{"Alejandro", "Bisi", "Coco", "Daniyal", "Elspeth", "Folake", "Greta", "Hideo", "Ilse", "Jonas", "Kiran",
+		"Lavinia", "Marek", "Nadia"},
+	surnames: []string{"Abernathy", "Brightwell", "Chukwu", "Delacroix", "Ekström", "Fairclough", "Gallagher", "Hoang", "Ibrahimovic",
+		"Kovacs", "Llewellyn", "Moreau", "Nkemelu", "Oyelaran"},
+	units: []string{"Cedar ward", "the stroke rehab unit", "ward 6", "the burns unit", "the palliative care team", "the surgical assessment unit"},
+	roles: []string{"porter", "ward clerk", "HCA", "housekeeper", "pharmacist", "theatre nurse"},
+	depts: []string{"catering", "estates", "the blood bank", "outpatients", "the switchboard", "occupational health"},
+}
+
+// fresh4PHI5 and fresh4Clean5 were written after all the tuning and
+// measured once; they are never tuned on.
+var fresh4PHI5 = []tmpl5{
+	{"first_name", "{staff}, you gave {patient} {her|his} dignity back with that {bed bath|shave|hair wash} — thank you."},
+	{"first_name", "Thanks {staff} for remembering that {patient} likes {two sugars|the radio on|the curtains open} — {she|he} noticed."},
+	{"first_name", "Well done {staff}: {patient} {took a few steps|stood up|sat out in the chair} for the first time since the {op|fall|stroke}!"},
+	{"first_name", "{staff}, you were wonderful with {patient} when {she|he} pulled {her|his} {cannula|drip|catheter} out at 2am."},
+	{"first_name", "Grateful to {staff} for phoning {patient}'s {sister|nephew|son} in {Canada|Lagos|Glasgow} so they could say goodbye."},
+	{"first_name", "Thank you {staff} for teaching {patient} to use {her|his} {inhaler|insulin pen|walking frame} before discharge."},
+	{"first_name", "{patient} asked me to tell {staff} that the {poem|drawing|knitted hat} is for {her|him} — a thank you for everything."},
+	{"staff_patient", "One of our nurses, {colleague}, was admitted to {unit} last night — thank you for looking after one of our own."},
+	{"staff_patient", "Thank you {unit} for {her|his} {surgery|chemo|care} — {colleague} from {dept} is finally home."},
+	{"staff_patient", "To {unit}: thank you for sorting my {appendix|gallbladder|kidney stone} out so quickly, back at work in {dept} next week! — {colleague}"},
+	{"unique", "Thank you {unit} for caring for our {96|98|101}-year-old {lady|gentleman} who was a {Land Girl|code breaker|ballet dancer}."},
+	{"unique", "Well done everyone who looked after the {twins|triplets} born at {25|26|27} weeks — the smallest ever born here."},
+	{"family", "Thank you {staff} for looking after {patient} — {her|his} {daughter|son|wife} {Carol|Trevor|Anjali} said you were a godsend."},
+	{"family", "The {surname}s want to thank {unit} for the care their {grandad|mum|dad} received in {her|his} last days."},
+	{"title_name", "{Mrs|Mr} {surname} wanted me to thank {staff} for the {foot care|bath|shave} — {she|he} felt like a new person."},
+	{"spanish", "Gracias {staff} por darle la comida a {doña|don} {patient} con tanta paciencia."},
+}
+
+var fresh4Clean5 = []tmpl5{
+	{"colleague_dignity", "{staff}, you gave {colleague} {her|his} confidence back with that {feedback|pep talk|coaching session} — thank you."},
+	{"colleague_remember", "Thanks {staff} for remembering that {colleague} likes {two sugars|oat milk|green tea} — {she|he} noticed."},
+	{"colleague_step", "Well done {staff}: {colleague} {took the lead|stood up|spoke up} at the {meeting|huddle|inspection} for the first time!"},
+	{"colleague_wonderful", "{staff}, you were wonderful with {colleague} when {she|he} was nervous before {her|his} {interview|exam|presentation}."},
+	{"colleague_phone", "Grateful to {staff} for phoning {colleague}'s {sister|partner|son} when {her|his} car broke down."},
+	{"colleague_teach", "Thank you {staff} for teaching {colleague} to use the {new pumps|e-roster|bladder scanner} before {her|his} first shift."},
+	{"colleague_gift", "{colleague} asked me to tell {staff} that the {card|cake|plant} is for {her|him} — a thank you for the cover."},
+	{"staff_news", "One of our nurses, {colleague}, was promoted to {band 6|ward manager|practice educator} last night — well done!"},
+	{"staff_back", "Thank you {unit} for the {tour|training|shadowing day} — {colleague} from {dept} is full of ideas."},
+	{"writer_work", "To {unit}: thank you for sorting my {rota|parking|annual leave} out so quickly, back at work in {dept} next week! — {colleague}"},
+	{"unique_staff", "Thank you to our {role} {colleague}, the longest serving member of staff in the trust at {40|42|45} years."},
+	{"unique_thing", "Well done everyone — the new neonatal unit is the {biggest|first|newest} ever built here."},
+	{"family_staff", "Thank you {staff} for looking after {colleague} on {her|his} first week — {her|his} {mum|dad} {Carol|Trevor} said thanks too."},
+	{"named_thing", "The {surname} Lecture Theatre is booked for the {audit day|induction|away day}, thanks {staff}."},
+	{"title_staff", "{Mrs|Mr} {surname} from {dept} wanted me to thank {staff} for the {report|invoice|audit} — {she|he} was so relieved."},
+	{"spanish_staff", "Gracias {staff} por traer la comida a la reunión con tanta alegría."},
 }
