@@ -427,7 +427,8 @@ func (d *doc) staffLevel(start, j int) int {
 			break
 		}
 	}
-	if _, _, patient := d.patientVerb(j); patient && d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made") {
+	if _, _, patient := d.patientVerb(j); patient && (d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made") ||
+		d.is(d.nextWord(j, false), "stood", "sat") && d.is(d.nextWord(d.nextWord(j, false), false), "up", "out")) {
 		return level // "Herbert managed a whole sandwich": what a patient is praised for, not a colleague's work
 	}
 	if _, ok := d.hitFrom(n, cAgent); ok && d.toks[j].base == d.toks[j].low {
@@ -900,7 +901,8 @@ func (d *doc) findWriterPatient() (bool, int, int) {
 		}
 		// "stitched my hand", "set my wrist", "operated on me"
 		if d.toks[k].cats&cEvent != 0 || d.is(k, "set", "fixed", "plastered", "scanned", "x-rayed", "stitched", "glued", "reset", "treated", "operated",
-			"setting", "fixing", "plastering", "scanning", "stitching", "gluing", "treating", "splinting", "splinted", "bandaging", "bandaged", "dressing") {
+			"setting", "fixing", "plastering", "scanning", "stitching", "gluing", "treating", "splinting", "splinted", "bandaging", "bandaged", "dressing",
+			"sorting", "sorted", "removing", "removed", "repairing", "repaired") {
 			n := d.nextWord(k, false)
 			if d.is(n, "on") {
 				n = d.nextWord(n, false)
@@ -1182,6 +1184,9 @@ func (d *doc) findRelatives(used []bool) {
 		}
 		owner := d.wcats[p]&cRelOwner != 0 || d.endAt[p]&cRelOwner != 0 ||
 			d.toks[p].base != d.toks[p].low && (d.toks[p].cap || d.wcats[p]&(cPersonNoun|cPatientNoun) != 0 && !d.is(p, "one", "person")) // "Mr Jones's daughter", "Sophie's mum", "the baby's mum"
+		if d.workSentence(d.toks[h.i].sent) {
+			continue // "looking after Jonas on his first week — his mum Carol said thanks too": a colleague's family
+		}
 		kind := KindFamilyName
 		if d.wcats[p]&cWriterOwner != 0 && d.is(p, "my", "mi", "ma", "mon") && d.careBeforeOwner(p) {
 			kind = KindPatientName // "everything you did for my dad, Bill Hartnell": the writer's relative was the patient
@@ -1257,5 +1262,6 @@ func (d *doc) careBeforeOwner(p int) bool {
 }
 
 // injury: what "treating my …", "dressing my …" can name besides a body part.
-var injury = map[string]bool{"burn": true, "burns": true, "cut": true, "cuts": true, "wound": true, "fracture": true, "break": true,
+var injury = map[string]bool{"gallbladder": true, "appendix": true, "kidney": true, "hernia": true, "tonsils": true,
+	"cataract": true, "cataracts": true, "burn": true, "burns": true, "cut": true, "cuts": true, "wound": true, "fracture": true, "break": true,
 	"sprain": true, "bite": true, "gash": true, "laceration": true, "scald": true, "injury": true, "injuries": true}

@@ -48,7 +48,7 @@ func (d *doc) noteAddressed() bool {
 		for k := range d.toks {
 			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || strings.HasPrefix(d.toks[k].low, "you") && d.toks[k].kind == tWord || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") ||
 				d.is(k, "hero", "heroes", "legend", "legends", "star", "superstar", "stars", "bravo", "kudos", "gem", "diamond") ||
-				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "you", "u", "your", "ur", "you're", "youre", "you've", "you'll", "ya", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
+				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "grateful", "thankful", "indebted") || d.is(k, "you", "u", "your", "ur", "you're", "youre", "you've", "you'll", "ya", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
 				return true, k, k
 			}
 		}
@@ -131,7 +131,7 @@ var workWord = map[string]bool{"rota": true, "rotas": true, "shift": true, "shif
 	"students": true, "trainee": true, "apprentice": true, "desk": true, "colleague": true, "holiday": true, "holidays": true,
 	"office": true, "staffroom": true, "break": true, "lunchbreak": true, "deadline": true, "report": true, "rostering": true,
 	"quiz": true, "karaoke": true, "collection": true, "gift": true, "gifts": true, "surprise": true, "whip-round": true,
-	"inspection": true, "cqc": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
+	"inspection": true, "cqc": true, "stock": true, "shadowing": true, "tour": true, "disco": true, "pub": true, "drinks": true, "awards": true, "gala": true,
 	"sponsored": true, "fundraiser": true, "fundraising": true, "raising": true, "charity": true, "donation": true,
 	"donations": true, "raffle": true, "bake": true, "mudanza": true, "descanso": true, "reuniones": true, "vacaciones": true,
 	"examen": true, "turno": true, "turnos": true, "guardia": true, "formación": true, "reunión": true, "curso": true}
@@ -184,6 +184,10 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 			if d.sentenceDistress(d.toks[start].sent) {
 				return p, n, true
 			}
+		}
+		// "you gave Basil his dignity back with that shave": a gift of personal care
+		if d.is(p, "gave", "giving", "give", "gives") && d.is(n, "his", "her", "a", "an", "the") && d.personalCareIn(d.toks[start].sent) {
+			return p, n, true
 		}
 		// "taking Walter out in the wheelchair"
 		if d.is(p, "taking", "took", "take", "wheeling", "wheeled") && d.is(n, "out", "outside", "round", "around", "down") {
@@ -369,6 +373,7 @@ func (d *doc) findStaffWriterPatient() {
 			d.is(k, "i'm", "im") && d.is(k+1, "the", "a", "an") && k+2 < len(d.toks) && (d.toks[k+2].cats&cRole != 0 || d.is(k+2, "cleaner", "porter", "nurse", "hca", "cook", "chef", "guard", "domestic", "receptionist", "secretary", "clerk", "midwife", "doctor", "physio", "tall", "new")) ||
 			d.is(k, "was", "am") && d.is(k+1, "staff") ||
 			d.is(k, "back") && d.is(k+1, "on") && d.is(k+2, "nights", "days", "shift", "the") ||
+			d.is(k, "back") && d.is(k+1, "at", "to") && d.is(k+2, "work") ||
 			d.is(k, "the") && d.is(k+1, "tall", "short", "new", "night") && k+2 < len(d.toks) && d.toks[k+2].cats&cRole != 0 ||
 			d.is(k, "—", "–", "-") && d.signedWithRole(k+1)
 		if staff {
@@ -413,7 +418,7 @@ func (d *doc) endVocative(start, j int) bool {
 // it is the addressee.
 func (d *doc) greetingTo(start int) bool {
 	p := d.prevWord(start)
-	return d.is(p, "to", "a") && d.is(d.prevWord(p), "love", "hugs", "hug", "thanks", "kudos", "props", "cheers", "congrats",
+	return d.is(p, "to", "a") && d.is(d.prevWord(p), "love", "hugs", "hug", "thanks", "kudos", "props", "cheers", "congrats", "grateful", "thankful",
 		"congratulations", "welcome", "out", "shoutout", "gracias", "abrazo", "besos", "cariño", "felicidades")
 }
 
@@ -514,12 +519,11 @@ func (d *doc) reportedToYou(j int) bool {
 // the audit": help with a task names a colleague.
 func (d *doc) taskAfterHelp(start, j int) bool {
 	p := d.prevWord(start)
-	if !d.is(p, "helping", "helped", "help", "helps") {
-		return false
-	}
 	n := d.nextWord(j, false)
 	if d.is(n, "to") {
-		n = d.nextWord(n, false)
+		n = d.nextWord(n, false) // "staying late with Aoife to finish the stock check"
+	} else if !d.is(p, "helping", "helped", "help", "helps") {
+		return false
 	}
 	return d.is(n, "finish", "set", "sort", "do", "fix", "write", "complete", "move", "pack", "plan", "prepare", "organise",
 		"organize", "learn", "clear", "tidy", "order", "submit", "update", "book", "print", "check", "count", "build", "run",
@@ -574,4 +578,15 @@ func (d *doc) findPluralFamilies() {
 			d.cue(d.addTok(KindFamilyName, k, k, prioName), n, n)
 		}
 	}
+}
+
+// personalCareIn: the sentence names an act of personal care ("that
+// shave", "the bed bath", "a hair wash").
+func (d *doc) personalCareIn(s int) bool {
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if d.is(x, "shave", "bath", "wash", "shower", "manicure", "pedicure", "massage", "footcare", "mouthcare", "bedbath", "haircut", "dressing", "dressings") {
+			return true
+		}
+	}
+	return false
 }
