@@ -18,14 +18,14 @@ import (
 // tuning, with other templates and other names, and measured once
 // (recall 0.744, false alarms 0.037); its misses were then read and tuned
 // on, so it is tuning data too; so are "generated5-fresh2" (measured once
-// at 0.814 / 0.134) and "generated5-fresh3" (0.644 / 0.092). The last,
-// "generated5-fresh4", was written after all tuning, with other templates
-// and names again, and measured once: it is never tuned on (docs/phi.md).
+// at 0.814 / 0.134), "generated5-fresh3" (0.644 / 0.092) and
+// "generated5-fresh4" (0.738 / 0.077). The last, "generated5-fresh5", was
+// written after all tuning, with other templates and names again, and
+// measured once: it is never tuned on (docs/phi.md).
 //
 //	go test ./internal/phi -run TestGenerated5 -v
 func TestGenerated5(t *testing.T) {
-	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2", "generated5-fresh3", "generated5-fresh4"} {
-		fresh := set == 4
+	for set, name := range []string{"generated5", "generated5-fresh1", "generated5-fresh2", "generated5-fresh3", "generated5-fresh4", "generated5-fresh5"} {
 		withPHI, clean := generateCorpus5(set)
 		if len(withPHI) == 0 {
 			continue
@@ -36,7 +36,7 @@ func TestGenerated5(t *testing.T) {
 		if n < 1000 || r.cleanTotal < 1000 {
 			t.Fatalf("%s too small: %d with PHI, %d clean", name, n, r.cleanTotal)
 		}
-		if !fresh {
+		if set == 0 { // the tuned set holds its figures; the fresh sets are measurements, not gates
 			if rc := ratio(got, n); rc < 0.9 {
 				t.Errorf("%s: recall %.3f < 0.90", name, rc)
 			}
@@ -98,6 +98,9 @@ func generateCorpus5(set int) (withPHI, clean [][2]string) {
 	case 4:
 		sl, seed = fresh4Slots5, 55555
 		phiT, cleanT = fresh4PHI5, fresh4Clean5
+	case 5:
+		sl, seed = fresh5Slots5, 555555
+		phiT, cleanT = fresh5PHI5, fresh5Clean5
 	}
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	g := &gen5{rng: rng, s: sl}
@@ -381,8 +384,8 @@ var fresh4Slots5 = slots5{
 	depts: []string{"catering", "estates", "the blood bank", "outpatients", "the switchboard", "occupational health"},
 }
 
-// fresh4PHI5 and fresh4Clean5 were written after all the tuning and
-// measured once; they are never tuned on.
+// fresh4PHI5 and fresh4Clean5 were written after the tuning on fresh3 and
+// measured once (0.738 / 0.077), then tuned on.
 var fresh4PHI5 = []tmpl5{
 	{"first_name", "{staff}, you gave {patient} {her|his} dignity back with that {bed bath|shave|hair wash} — thank you."},
 	{"first_name", "Thanks {staff} for remembering that {patient} likes {two sugars|the radio on|the curtains open} — {she|he} noticed."},
@@ -419,4 +422,58 @@ var fresh4Clean5 = []tmpl5{
 	{"named_thing", "The {surname} Lecture Theatre is booked for the {audit day|induction|away day}, thanks {staff}."},
 	{"title_staff", "{Mrs|Mr} {surname} from {dept} wanted me to thank {staff} for the {report|invoice|audit} — {she|he} was so relieved."},
 	{"spanish_staff", "Gracias {staff} por traer la comida a la reunión con tanta alegría."},
+}
+
+var fresh5Slots5 = slots5{
+	staff: []string{"Anneliese", "Bosede", "Cosmin", "Dervla", "Eleni", "Fergal", "Gitte", "Hakeem", "Isolde", "Jacinta",
+		"Kenji", "Lumi", "Mairtin", "Nomvula", "Orsolya", "Piotr", "Renata", "Saskia", "Thulani", "Wiebke"},
+	patients: []string{"Alma", "Bertram", "Cecily", "Dennis", "Enid", "Frederick", "Gwladys", "Hubert", "Ivy", "Jonah", "Lottie",
+		"Mervyn", "Nellie", "Osbert", "Primrose", "Reggie", "Sybil", "Trevor", "Winnie", "Zelda"},
+	colleagues: []string{"Anouk", "Bukola", "Caoimhe", "Dhruv", "Emeline", "Fidel", "Grazyna", "Hamza", "Inès", "Jomo", "Keziah",
+		"Leandro", "Maryam", "Natasza"},
+	surnames: []string{"Appleby", "Bukowski", "Cardenas", "Doherty", "Etxeberria", "Fortescue", "Gathoni", "Hallworth", "Ingram",
+		"Jablonski", "Kaur-Singh", "Lindgren", "Mahlangu", "Nolan"},
+	units: []string{"Maple ward", "the spinal unit", "ward 19", "the acute medical unit", "the infectious diseases unit", "the vascular ward"},
+	roles: []string{"porter", "ward clerk", "HCA", "housekeeper", "dietitian", "security guard"},
+	depts: []string{"facilities", "the print room", "the pharmacy stores", "the admin hub", "catering", "linen services"},
+}
+
+// fresh5PHI5 and fresh5Clean5 were written after all the tuning and
+// measured once; they are never tuned on.
+var fresh5PHI5 = []tmpl5{
+	{"first_name", "{staff} you're a star, {patient} ate {every bit of lunch|all her porridge|a whole jelly} because you sat and chatted."},
+	{"first_name", "Thank you {staff} for singing {patient} to sleep when {she|he} was so {restless|upset|confused} on nights."},
+	{"first_name", "{Shout out|Kudos|Props} to {staff} — {patient} is walking with the frame now and wants to race you!"},
+	{"first_name", "{staff}, thank you for the {photos|letters|video call} you helped {patient} send to {her|his} {grandchildren|family|brother}."},
+	{"first_name", "Lovely moment today: {staff} {danced|sang|read poems} with {patient} and {she|he} remembered every word."},
+	{"first_name", "thanks {staff} for sorting {patient}'s {pain relief|meds|oxygen} so fast last night, {she|he} finally slept"},
+	{"first_name", "{staff}, {patient} wants you to know {she|he}'s {going home|off to rehab|moving to the hospice} {tomorrow|on Monday} and will miss you."},
+	{"staff_patient", "Get well soon {colleague}! Everyone in {dept} is thinking of you after the {op|surgery|accident} — we heard {unit} are spoiling you."},
+	{"staff_patient", "Thank you to {unit} for getting our {role} {colleague} back on {her|his} feet after {pneumonia|covid|sepsis}."},
+	{"staff_patient", "After {two|three|six} weeks on {unit} with {sepsis|a broken pelvis|pneumonia}, I'm back in {dept} — thank you all. {colleague}"},
+	{"unique", "Thank you for looking after the {101|103|98}-year-old {lady|man} from the {care home|almshouses|farm} on {unit}."},
+	{"unique", "Huge thanks to everyone involved in the first {hand|womb|face} transplant ever carried out in this hospital."},
+	{"family", "The {surname} family asked me to thank {staff} for being there when their {mum|dad|grandma} passed."},
+	{"family", "Thank you {staff} for making {patient}'s {wife|husband|daughter} {Brenda|Keith|Amara} a cup of tea at 4am."},
+	{"title_name", "Thank you {staff} for {sitting with|reading to|feeding} {Mrs|Mr} {surname} {all afternoon|at supper|after the scan}."},
+	{"spanish", "Gracias {staff} por {peinar a|acompañar a|cuidar a} {doña|don} {patient} antes de la visita de su familia."},
+}
+
+var fresh5Clean5 = []tmpl5{
+	{"colleague_star", "{staff} you're a star, {colleague} ate {every bit of lunch|all the biscuits|a whole pizza} at the team meeting."},
+	{"colleague_sing", "Thank you {staff} for singing happy birthday to {colleague} at the {huddle|handover|staff meeting}."},
+	{"colleague_race", "{Shout out|Kudos|Props} to {staff} — {colleague} is running the {marathon|half marathon|fun run} now and wants to race you!"},
+	{"colleague_photos", "{staff}, thank you for the {photos|slides|posters} you helped {colleague} {make|print|put up} for the conference."},
+	{"colleague_dance", "Lovely moment today: {staff} {danced|sang|did karaoke} with {colleague} at the {Christmas party|leaving do|awards night}."},
+	{"colleague_sort", "thanks {staff} for sorting {colleague}'s {rota|payslip|parking permit} so fast last week, {she|he} was so relieved"},
+	{"colleague_moving", "{staff}, {colleague} wants you to know {she|he}'s {moving to days|off to a new job|going on maternity leave} {tomorrow|on Monday} and will miss you."},
+	{"staff_news", "Congratulations {colleague}! Everyone in {dept} is so proud of you after the {exam|interview|awards} — we heard {unit} are throwing you a party."},
+	{"staff_back", "Thank you to {unit} for getting our {role} {colleague} up to speed on the new {system|pumps|rota}."},
+	{"writer_work", "After {two|three|six} weeks on {unit} as a student, I'm back in {dept} — thank you all. {colleague}"},
+	{"unique_staff", "Thank you to {colleague}, the {oldest|youngest|first} volunteer ever to work in this hospital."},
+	{"unique_thing", "Huge thanks to everyone involved in the first {staff awards|wellbeing week|open day} ever held in this hospital."},
+	{"family_thing", "The {surname} Foundation asked me to thank {staff} for the talk at the {gala|dinner|fundraiser}."},
+	{"colleague_tea", "Thank you {staff} for making {colleague}'s {husband|wife|partner} a cup of tea when {she|he} came to collect {her|him}."},
+	{"title_staff", "Thank you {staff} for {sitting with|helping|meeting} {Mrs|Mr} {surname} from {dept} {all afternoon|about the audit|after the meeting}."},
+	{"spanish_staff", "Gracias {staff} por acompañar a {colleague} a la reunión de formación."},
 }
