@@ -22,13 +22,18 @@ import (
 //     phi2 (recall 0.907, false alarms 0.064), then read and tuned on in
 //     phi3: it is tuning data now.
 //
-//   - testdata/holdout4_*.txt is the next independent holdout: the lead
-//     adds it at the end and measures it once. Absent files are skipped.
+//   - testdata/holdout4_*.txt was written blind, measured once after phi3
+//     (recall 0.804, false alarms 0.044), then its misses were read and the
+//     addressee model (ADR 0330) written in phi4: it is tuning data now.
+//
+//   - testdata/holdout5_*.txt is the next independent holdout: the lead
+//     adds it after phi4 is merged and measures it once. Absent files are
+//     skipped.
 //
 //     go test ./internal/phi -run TestHoldout -v
 func TestHoldout(t *testing.T) {
 	measured := 0
-	for _, name := range []string{"holdout2", "holdout3", "holdout4"} {
+	for _, name := range []string{"holdout2", "holdout3", "holdout4", "holdout5"} {
 		withPHI, err1 := os.ReadFile("testdata/" + name + "_phi.txt")
 		clean, err2 := os.ReadFile("testdata/" + name + "_clean.txt")
 		if err1 != nil || err2 != nil {
