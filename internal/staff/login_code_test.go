@@ -18,6 +18,7 @@ import (
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff/stafftest"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // Fixed ids of a pending sign-in made by withPending, so a scenario's
@@ -129,15 +130,14 @@ func codeHeaders(mfa bool, next string) map[string]string {
 	return map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Cookie": pendingCookie(mfa, next)}
 }
 
-// waitMail waits (up to the test's own deadline) for n mails: PocketBase
-// sends one-time codes in the background.
-func waitMail(t testing.TB, app *tests.TestApp, n int) []*mailer.Message {
-	deadline := time.Now().Add(time.Minute)
-	if tt, ok := t.(*testing.T); ok {
-		if d, ok := tt.Deadline(); ok {
-			deadline = d.Add(-5 * time.Second)
-		}
+// waitMail waits for n mails (PocketBase sends one-time codes in the
+// background), as long as the test's -timeout allows; only after a
+// response that sends mail, so a refusal fails at once.
+func waitMail(t testing.TB, app *tests.TestApp, res *http.Response, n int) []*mailer.Message {
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d: no mail to wait for", res.StatusCode)
 	}
+	deadline := time.Now().Add(testwait.Left(t))
 	for app.TestMailer.TotalSend() < n && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -171,7 +171,7 @@ func TestLoginMFA(t *testing.T) {
 						t.Errorf("pending cookie lacks %s: %q", a, pending)
 					}
 				}
-				mails := waitMail(t, app, 1)
+				mails := waitMail(t, app, res, 1)
 				if to := mails[0].To[0].Address; to != modEmail || !codeInMail.MatchString(mails[0].HTML) {
 					t.Errorf("mail to %s: %s", to, mails[0].HTML)
 				}
@@ -280,7 +280,7 @@ func TestLoginMFA(t *testing.T) {
 				if loc := res.Header.Get("Location"); loc != staff.CodePath+"?m=sent" {
 					t.Errorf("Location = %q", loc)
 				}
-				waitMail(t, app, 1)
+				waitMail(t, app, res, 1)
 			}},
 	}
 	for _, sc := range scenarios {
@@ -303,7 +303,7 @@ func TestLoginCodeOnly(t *testing.T) {
 				if loc := res.Header.Get("Location"); loc != staff.CodePath {
 					t.Errorf("Location = %q", loc)
 				}
-				waitMail(t, app, 1)
+				waitMail(t, app, res, 1)
 			}},
 		{Name: "an unknown e-mail: the same answer, no mail", Method: http.MethodPost, URL: "/moderate/login", Headers: form,
 			TestAppFactory: kktest.Factory(codeOnlyOn), Body: kktest.Form("email", "who@hospital.example"), ExpectedStatus: 303,
