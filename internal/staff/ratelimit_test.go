@@ -95,7 +95,16 @@ func TestLoginRateLimitCountsFailuresOnly(t *testing.T) {
 	if code := post(staff.CodePath, addr, pendingCookie(true, ""), "code", "00000000"); code != http.StatusUnauthorized {
 		t.Fatalf("wrong code: %d, want 401", code)
 	}
-	if code := post(staff.CodePath, addr, pendingCookie(true, ""), "code", pendingCode); code != http.StatusTooManyRequests {
-		t.Fatalf("after 10 failures: %d, want 429", code)
+	req := httptest.NewRequest(http.MethodPost, staff.CodePath, kktest.Form("code", pendingCode))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Cookie", pendingCookie(true, ""))
+	req.RemoteAddr = addr
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, req)
+	if res.Code != http.StatusTooManyRequests {
+		t.Fatalf("after 10 failures: %d, want 429", res.Code)
+	}
+	if body := res.Body.String(); !strings.Contains(body, "Too many failed sign-ins from this address") || !strings.Contains(body, modEmail) {
+		t.Errorf("the code page's 429 is not in the desk's words, or lost the e-mail:\n%s", body)
 	}
 }
