@@ -348,6 +348,8 @@ func (d *doc) findAges() {
 					age, end = n, nx
 				} else if p := k - 1; n >= 90 && p > 0 && d.toks[p].kind == tWord && d.toks[p].base != d.toks[p].low && d.toks[p].cap {
 					age = n // "Capt. Brandt's 95th": a great birthday, the word left out
+				} else if nx := k + 1; n >= 95 && d.is(d.prevWord(k), "happy", "feliz", "joyeux") && (nx >= len(d.toks) || d.toks[nx].kind == tPunct || d.toks[nx].cap || d.is(nx, "to", "for", "our", "dear", "from", "a", "al", "a la")) {
+					age = n // "happy 104th to our lovely lady": the birthday word left out
 				}
 			}
 		}
