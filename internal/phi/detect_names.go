@@ -73,6 +73,13 @@ func (d *doc) nameWord(k int, start bool) bool {
 	if t.kind != tWord || !t.cap || contraction(t.low) || demonym(t.low) {
 		return false // "I'm", "Ukrainian"
 	}
+	if t.first && functionWord[t.low] {
+		return false // "Más de 300 pacientes", "Todo el equipo": a sentence's first word
+	}
+	if n := k + 1; n < len(d.toks) && d.toks[n].cap && placeName[d.toks[n].low] && (k == 0 || d.wcats[k-1]&(cPatientTitle|cStaffTitle|cPatientNoun|cRelation) == 0) ||
+		d.is(k-1, "st", "saint", "san", "santa", "sainte") {
+		return false // "the Robin Ward crew", "St. Bernadette's Hospice": a place named after someone
+	}
 	if len([]rune(t.low)) == 1 { // an initial: "J. Smith"
 		return k+2 < len(d.toks) && d.toks[k+1].low == "." && d.nameWord(k+2, false)
 	}
@@ -1265,3 +1272,15 @@ func (d *doc) careBeforeOwner(p int) bool {
 var injury = map[string]bool{"gallbladder": true, "appendix": true, "kidney": true, "hernia": true, "tonsils": true,
 	"cataract": true, "cataracts": true, "burn": true, "burns": true, "cut": true, "cuts": true, "wound": true, "fracture": true, "break": true,
 	"sprain": true, "bite": true, "gash": true, "laceration": true, "scald": true, "injury": true, "injuries": true}
+
+// functionWord: words the gazetteer knows as names that open a sentence as
+// words ("Más de 300", "Mas", "Todo"): capitalised only by position.
+var functionWord = map[string]bool{"más": true, "mas": true, "todo": true, "todos": true, "toda": true, "muy": true, "pero": true,
+	"como": true, "para": true, "por": true, "con": true, "una": true, "uno": true, "gracias": true, "hola": true, "bien": true,
+	"también": true, "merci": true, "pour": true, "avec": true, "très": true, "tres": true}
+
+// placeName: a capitalised word after a name that makes it a place's
+// ("Robin Ward", "Nightingale Wing", "Rowan Unit", "Emily House").
+var placeName = map[string]bool{"ward": true, "wing": true, "unit": true, "house": true, "hospice": true, "suite": true,
+	"centre": true, "center": true, "clinic": true, "hospital": true, "lodge": true, "building": true, "block": true,
+	"court": true, "theatre": true, "theatres": true, "room": true, "lounge": true, "garden": true, "gardens": true, "hall": true}

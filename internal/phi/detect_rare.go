@@ -19,7 +19,8 @@ func (d *doc) findSingledOut() {
 		}
 		switch {
 		case (publicFigure[t.base] || publicFigure[t.low]) && (!t.cap || t.first || d.is(d.prevWord(k), "the", "our", "local", "a", "former", "ex", "el", "la")) ||
-			fameWord[d.toks[max(k-1, 0)].low] && k > 0 && d.toks[k-1].kind == tWord && (d.wcats[k] == 0 || d.wcats[k]&cRole != 0) && !fameWord[t.low] && !teamWords[t.low]:
+			fameWord[d.toks[max(k-1, 0)].low] && k > 0 && d.toks[k-1].kind == tWord && (d.wcats[k] == 0 || d.wcats[k]&cRole != 0) && !fameWord[t.low] && !teamWords[t.low] &&
+				!d.is(k, "of", "for", "and", "the", "in", "at", "on", "to", "de", "del", "y"):
 			// "the mayor", "a Premier League footballer", "the TV chef", "the council leader's husband"
 			if e, ok := d.figureCared(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)

@@ -181,6 +181,8 @@ var fillers = map[string]bool{
 	"le": true, "a": true, "an": true, "reads": true, "read": true, "was:": true, "its": true, "it's": true, "as": true,
 	"#": true, ":": true, "-": true, "(": true, ")": true, "=": true, ".": true, ",": true, "–": true, "°": true, "n°": true,
 	"with": true, "under": true, "called": true, "named": true, "es:": true, "era": true, "número": true, "numero": true,
+	// what qualifies a label without changing it: "insurance sub ID", "primary member no", "temp MRN"
+	"sub": true, "subscriber": true, "primary": true, "secondary": true, "temp": true, "temporary": true, "full": true,
 }
 
 // labelBefore finds a label with a category of mask right before token
@@ -204,7 +206,7 @@ func (d *doc) labelBefore(k int, mask cat) (int, bool) {
 // "asset tag BME-002931": it stands between a label and its value.
 func (d *doc) codePrefix(j int) bool {
 	t := d.toks[j]
-	return t.kind == tWord && t.upper && len(t.low) <= 4 && j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp
+	return t.kind == tWord && (t.upper || t.cap && len(t.low) == 1) && len(t.low) <= 4 && j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp
 }
 
 // labelWithin finds a label with a category of mask among the n tokens

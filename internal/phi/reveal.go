@@ -310,17 +310,10 @@ func numberWord(low string) (string, bool, bool) {
 // "twenty minutes" and "seven" stay words. "eighty eight" is 88,
 // "cuarenta y dos" 42; "oh" is a zero inside a run.
 func revealNumberWords(s string) []edit {
-	ws := simpleWords(s)
-	any := false
-	for _, w := range ws {
-		if _, _, ok := numberWord(w.low); ok {
-			any = true
-			break
-		}
-	}
-	if !any {
+	if !numberWordPair(s) {
 		return nil
 	}
+	ws := simpleWords(s)
 	var edits []edit
 	for k := 0; k < len(ws); k++ {
 		if _, _, ok := numberWord(ws[k].low); !ok && !(ws[k].low == "oh" && k+1 < len(ws) && unitWords[ws[k+1].low] > 0) {
@@ -409,16 +402,10 @@ func nextRunWord(ws []sword, j int) int {
 // d 1 4" → "bed 14"); a shorter run right after a long one joins too ("R
 // X 1 - 4 4 8"). Two initials ("A.O.", "e.g.") are left alone.
 func revealSpelled(s string) []edit {
-	ws := simpleWords(s)
-	singles := 0
-	for _, w := range ws {
-		if w.word && utf8.RuneCountInString(w.low) == 1 {
-			singles++
-		}
-	}
-	if singles < 3 {
+	if !singlesRun(s) {
 		return nil
 	}
+	ws := simpleWords(s)
 	single := func(k int) bool { return k < len(ws) && ws[k].word && utf8.RuneCountInString(ws[k].low) == 1 }
 	// sepAfter is the separator after word k and the index of the next word
 	sepAfter := func(k int) (string, int) {
@@ -552,3 +539,84 @@ func collapseSpaces(s string) string {
 }
 
 func prevEndOf(edits []edit) int { return edits[len(edits)-1].e }
+
+// liteWords calls f with the span of every run of letters and digits,
+// without allocating: the cheap test before a step's real work.
+func liteWords(s string, f func(from, to int) bool) {
+	start := -1
+	for i := 0; i <= len(s); {
+		r, size := rune(' '), 1
+		if i < len(s) {
+			r, size = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			if !f(start, i) {
+				return
+			}
+			start = -1
+		}
+		i += size
+	}
+}
+
+// numberWordPair: two number words in a row, only spaces and a comma,
+// dash or dot between them ("six six", "eighty-eight").
+func numberWordPair(s string) bool {
+	var buf [16]byte
+	prevEnd, found := -1, false
+	liteWords(s, func(from, to int) bool {
+		isNum := false
+		if n := to - from; n >= 2 && n <= len(buf) {
+			for k := 0; k < n; k++ {
+				c := s[from+k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			w := string(buf[:n]) // no allocation: a map key
+			_, isNum = unitWords[w]
+			isNum = isNum || tensWords[w] > 0 || teenWords[w] != "" || w == "oh"
+		}
+		if isNum && prevEnd >= 0 && strings.Trim(s[prevEnd:from], " ,-.") == "" {
+			found = true
+			return false
+		}
+		if isNum {
+			prevEnd = to
+		} else {
+			prevEnd = -1
+		}
+		return true
+	})
+	return found
+}
+
+// singlesRun: three single characters, each after the last with no more
+// than four bytes between them ("k o w", "1 - 4").
+func singlesRun(s string) bool {
+	n, prevEnd, found := 0, -1, false
+	liteWords(s, func(from, to int) bool {
+		if _, size := utf8.DecodeRuneInString(s[from:]); size != to-from {
+			n, prevEnd = 0, -1
+			return true
+		}
+		if prevEnd >= 0 && from-prevEnd <= 4 {
+			n++
+		} else {
+			n = 1
+		}
+		prevEnd = to
+		found = n >= 3
+		return !found
+	})
+	return found
+}
