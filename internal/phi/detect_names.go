@@ -434,7 +434,9 @@ func (d *doc) staffLevel(start, j int) int {
 			break
 		}
 	}
-	if _, _, patient := d.patientVerb(j); patient && (d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made") ||
+	if _, _, patient := d.patientVerb(j); patient && (d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made",
+		"got", "getting", "became", "turned", "perked", "had", "recognised", "recognized", "rallied") ||
+		d.is(d.nextWord(j, false), "kept") && d.is(d.nextWord(d.nextWord(j, false), false), "pressing", "ringing", "buzzing", "wandering") ||
 		d.is(d.nextWord(j, false), "stood", "sat") && d.is(d.nextWord(d.nextWord(j, false), false), "up", "out")) {
 		return level // "Herbert managed a whole sandwich": what a patient is praised for, not a colleague's work
 	}
@@ -574,7 +576,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	// "Herbert in the corner bed", "Ida in the end bed by the window": a bed without a number
 	if n := m.j + 1; d.is(n, "in", "from") && d.is(n+1, "the") {
 		for x, steps := n+2, 0; x < len(d.toks) && steps < 3 && d.toks[x].sent == d.toks[n].sent; x, steps = x+1, steps+1 {
-			if d.is(x, "bed", "cot", "cubicle", "incubator", "side-room") {
+			if d.is(x, "bed", "cot", "cubicle", "incubator", "side-room") && !d.placeOffice(x) {
 				return true, n, x
 			}
 			if !d.is(x, "corner", "end", "window", "first", "last", "middle", "next", "far", "side", "little", "big", "end-of-bay") {
@@ -629,7 +631,7 @@ func (d *doc) placeAfter(m mention) (bool, int, int) {
 		n++
 	}
 	if n < len(d.toks) && n > m.j && d.toks[n].sent == d.toks[m.j].sent {
-		if j, ok := d.hitFrom(n, cPlace); ok {
+		if j, ok := d.hitFrom(n, cPlace); ok && !d.placeOffice(j) {
 			v := d.nextWord(j, false)
 			if d.isPlaceFinding(n) || v >= 0 && placeNumber(d.toks[v]) || d.is(n, "side room", "side", "sideroom", "cubicle", "bay", "bed", "cama", "lit", "habitación", "habitacion") {
 				return true, n, max(j, min(v, j+1))
@@ -1284,3 +1286,10 @@ var functionWord = map[string]bool{"más": true, "mas": true, "todo": true, "tod
 var placeName = map[string]bool{"ward": true, "wing": true, "unit": true, "house": true, "hospice": true, "suite": true,
 	"centre": true, "center": true, "clinic": true, "hospital": true, "lodge": true, "building": true, "block": true,
 	"court": true, "theatre": true, "theatres": true, "room": true, "lounge": true, "garden": true, "gardens": true, "hall": true}
+
+// placeOffice: the bed or room word at j names an office or a team ("the
+// bed bureau", "bed management", "the room bookings"), not where a patient lies.
+func (d *doc) placeOffice(j int) bool {
+	return d.is(j+1, "bureau", "management", "manager", "managers", "flow", "team", "meeting", "meetings", "huddle", "office",
+		"store", "stores", "booking", "bookings", "capacity", "state")
+}

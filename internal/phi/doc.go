@@ -80,9 +80,13 @@ func newDoc(text string) *doc {
 func (d *doc) match(i int, w string) {
 	adjective := (w == "patient" || w == "paciente") && i > 0 && d.is(d.prevWord(i), "so", "very", "really", "incredibly",
 		"super", "more", "most", "too", "be", "being", "been", "was", "were", "are", "is", "always", "endlessly", "infinitely", "tan", "muy")
+	exam := w == "passed" && d.examAfter(i)
 	for _, p := range lex.phrases[w] {
 		if adjective && len(p.words) == 1 {
 			continue // "you were so patient with Dylan": not a patient
+		}
+		if exam && len(p.words) == 1 {
+			continue // "Dev passed her driving test": no death
 		}
 		j, ok := i, true
 		for _, pw := range p.words[1:] {
@@ -283,6 +287,21 @@ func (d *doc) is(i int, words ...string) bool {
 	for _, w := range words {
 		if d.toks[i].low == w {
 			return true
+		}
+	}
+	return false
+}
+
+// examAfter: what is passed after token i is a test, not a life ("passed
+// her driving test", "passed the OSCE", "passed all her exams").
+func (d *doc) examAfter(i int) bool {
+	for x, steps := d.nextWord(i, false), 0; x >= 0 && steps < 4; x, steps = d.nextWord(x, false), steps+1 {
+		if d.is(x, "test", "tests", "exam", "exams", "osce", "osces", "assessment", "assessments", "course", "module", "probation",
+			"competency", "competencies", "audit", "inspection", "interview", "viva", "driving", "finals", "degree", "examen", "oposiciones") {
+			return true
+		}
+		if d.is(x, "away", "on") {
+			return false
 		}
 	}
 	return false
