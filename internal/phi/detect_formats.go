@@ -192,7 +192,8 @@ func init() {
 		farmacia enfermeria enfermería informacion información citas atencion atención ayuda rrhh nominas nóminas personal formacion
 		formación docencia calidad contacto hola secretaria secretaría admision admisión urgencias cocina mantenimiento limpieza
 		seguridad capellania capellanía voluntariado informatica informática sistemas soporte cau suministros compras
-		archivo admision recepcion recepción direccion dirección gerencia prevencion prevención riesgos`) {
+		archivo admision recepcion recepción direccion dirección gerencia prevencion prevención riesgos
+		to bed beds bureau management flow site capacity manager managers oncall rounds`) {
 		mailbox[w] = true
 	}
 }

@@ -412,3 +412,43 @@ func (d *doc) longStay(k int) (int, int, bool) {
 	}
 	return -1, -1, false
 }
+
+// colleagueBaby: the note announces a colleague's new baby ("Welcome to
+// the world baby Elif! Congrats to our physio Serkan", "Radiographer Hanna
+// and her husband welcomed twins", "bienvenida al mundo a la bebé Lucía,
+// hija de nuestra enfermera"): a birth celebrated, a colleague named by
+// role or welcomed back from leave, and nothing of a patient (no patient
+// word, diagnosis, ward bed or care event beyond the birth itself). The
+// baby and the family are a colleague's, not a patient's (ADR 0350).
+func (d *doc) colleagueBaby() bool {
+	birth, colleague := false, false
+	for k := range d.toks {
+		switch {
+		case d.is(k, "world", "mundo", "monde") && d.is(d.prevWord(k), "the", "al") && d.is(d.prevWord(d.prevWord(k)), "to", "welcome", "bienvenida", "bienvenido"),
+			d.is(k, "welcomed", "welcomes", "arrival") && !d.is(d.nextWord(k, false), "back"),
+			d.is(k, "birth", "nacimiento") && d.is(d.nextWord(k, false), "of", "de"),
+			d.is(k, "news") && d.is(d.prevWord(k), "baby"),
+			d.is(k, "leave", "baja") && d.is(d.prevWord(k), "mat", "maternity", "paternity", "parental", "maternidad", "paternidad"):
+			birth = true
+		}
+		if d.wcats[k]&(cRole|cStaffTitle) != 0 || d.endAt[k]&cRole != 0 || d.is(k, "back") && d.is(d.prevWord(k), "welcome", "bienvenida", "bienvenido") {
+			colleague = true
+		}
+		if d.wcats[k]&(cPatientNoun|cDiagnosis|cPatientTitle) != 0 || d.is(k, "nicu", "scbu", "neonatal", "incubator", "ventilator", "ucin", "neonatos") {
+			return false
+		}
+	}
+	return birth && colleague && len(d.places) == 0
+}
+
+// dropPeople removes the person findings (a name, a relative, twins): the
+// numbers, addresses and the like stay.
+func (d *doc) dropPeople() {
+	out := d.cands[:0]
+	for _, c := range d.cands {
+		if c.Kind != KindPatientName && c.Kind != KindFamilyName && c.Kind != KindRareCase && c.Kind != KindStaffPatient {
+			out = append(out, c)
+		}
+	}
+	d.cands = out
+}

@@ -170,6 +170,9 @@ func scanNormal(text string) []Finding {
 	d.findFamilies()
 	d.findPluralFamilies()
 	d.findStaffWriterPatient()
+	if d.colleagueBaby() {
+		d.dropPeople()
+	}
 	return d.settle()
 }
 
