@@ -97,7 +97,14 @@ func (d *doc) workSentence(s int) bool {
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		laugh = laugh || d.is(x, "laugh", "laughed", "laughing", "giggling", "happy")
 	}
-	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+	from := d.sentStart[s]
+	for x := from; x < d.sentStart[s+1] && x <= d.sentStart[s]+8; x++ {
+		if d.toks[x].low == ":" {
+			from = x + 1 // "Shout out to the late shift: Lettice kept …": the greeting names the shift, the note is after it
+			break
+		}
+	}
+	for x := from; x < d.sentStart[s+1]; x++ {
 		w := d.toks[x].base
 		if laugh && d.is(x, "cried", "crying", "tears") {
 			continue // "laughed so much she cried": no distress

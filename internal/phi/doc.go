@@ -196,6 +196,9 @@ func (d *doc) labelBefore(k int, mask cat) (int, bool) {
 		if d.toks[j].sent != d.toks[k].sent && !(d.toks[j].kind == tPunct && d.toks[j].low == ".") {
 			return -1, false
 		}
+		if len(d.toks[j].low) == 1 && d.codePrefix(j) {
+			continue // "V-2025…": a one-letter prefix is part of the number, never a label ("v" is also "version")
+		}
 		if i, ok := d.hitTo(j, mask); ok {
 			return i, true
 		}
