@@ -452,3 +452,63 @@ func (d *doc) dropPeople() {
 	}
 	d.cands = out
 }
+
+// oneOfAKind are the people a one-off story is told about: with "the"
+// before them and a news, rescue or superlative after, they are one person.
+var oneOfAKind = map[string]bool{"lad": true, "lass": true, "boy": true, "girl": true, "man": true, "woman": true, "lady": true,
+	"gent": true, "gentleman": true, "chap": true, "guy": true, "bride": true, "groom": true, "rider": true, "biker": true,
+	"cyclist": true, "diver": true, "climber": true, "walker": true, "hiker": true, "swimmer": true, "skier": true, "baby": true,
+	"toddler": true, "teen": true, "teenager": true, "kid": true, "resident": true, "patient": true, "weeker": true,
+	"mum": true, "dad": true, "runner": true, "jockey": true, "fisherman": true, "farmer": true, "pilot": true, "niño": true,
+	"niña": true, "chico": true, "chica": true, "señor": true, "señora": true, "hombre": true, "mujer": true, "bebé": true}
+
+// findSingularEvents: a patient without a name made one of a kind by what
+// happened to them (ADR 0350): in the news ("the little boy who was on the
+// news", "the news said he'd never make it"), flown in or airlifted from
+// somewhere ("the quad-bike rider airlifted from the hills"), or a
+// superlative with its scope ("the smallest baby this unit has ever
+// discharged", "our eldest resident on the rehab unit", "the only case
+// we've had all year"). A colleague (a role word) is never the one.
+func (d *doc) findSingularEvents() {
+	// "the paraglider airlifted off the ridge", "the diver they flew in": whoever was flown in
+	for x := range d.toks {
+		if !d.is(x, "airlifted", "helicoptered", "winched", "flown", "flew") || d.is(x, "flew") && !d.is(d.nextWord(x, false), "in") {
+			continue
+		}
+		for p, steps := d.prevWord(x), 0; p >= 1 && steps < 4 && d.toks[p].sent == d.toks[x].sent; p, steps = d.prevWord(p), steps+1 {
+			if d.toks[p].kind == tWord && !d.toks[p].cap && d.is(d.prevWord(p), "the", "a", "our", "el", "la") && d.wcats[p]&(cRole|cStaffPlace|cService|cEquipment) == 0 && !teamWords[d.toks[p].low] {
+				d.cue(d.addTok(KindRareCase, p, p, prioRare), x, x)
+				return
+			}
+		}
+	}
+	for k := range d.toks {
+		t := d.toks[k]
+		if t.kind != tWord || !oneOfAKind[t.base] && !strings.HasSuffix(t.low, "-weeker") || d.wcats[k]&cRole != 0 {
+			continue
+		}
+		s := t.sent
+		// "the smallest baby", "our eldest resident", "the only case"
+		sup := -1
+		for p, steps := d.prevWord(k), 0; p >= 0 && steps < 3 && d.toks[p].sent == s; p, steps = d.prevWord(p), steps+1 {
+			if d.is(p, "smallest", "youngest", "oldest", "eldest", "tiniest", "lightest", "heaviest", "earliest", "first", "only", "longest-staying", "más", "primer", "primera", "único", "única") {
+				sup = p
+				break
+			}
+		}
+		end := d.sentStart[min(s+2, len(d.sentStart)-1)]
+		for x := k + 1; x < end && x < len(d.toks); x++ {
+			switch {
+			case d.is(x, "news", "paper", "papers", "telly", "tv", "headlines", "noticias", "periódico", "tele") && d.is(d.prevWord(x), "the", "on", "in", "made", "las", "el", "la", "los"):
+				d.cue(d.addTok(KindRareCase, k, k, prioRare), x, x)
+				return
+			case d.is(x, "airlifted", "airlift", "helicoptered", "winched", "flown", "flew") && d.toks[x].sent == s:
+				d.cue(d.addTok(KindRareCase, k, k, prioRare), x, x)
+				return
+			case sup >= 0 && d.toks[x].sent == s && (d.is(x, "ever", "nunca", "jamás") || d.is(x, "year", "history", "building", "hospital", "trust", "unit", "home", "unidad", "hospital") && d.is(d.prevWord(x), "all", "this", "the", "our", "whole", "el", "la", "esta", "este") && d.is(d.prevWord(d.prevWord(x)), "all", "in", "on", "had", "of", "en", "de")):
+				d.cue(d.addTok(KindRareCase, sup, k, prioRare), x, x)
+				return
+			}
+		}
+	}
+}

@@ -165,6 +165,7 @@ func scanNormal(text string) []Finding {
 	d.findPlaces()
 	d.findAges()
 	d.findRare()
+	d.findSingularEvents()
 	d.findSingledOut()
 	d.findNames()
 	d.findFamilies()

@@ -33,6 +33,9 @@ func TestScanRound5Kinds(t *testing.T) {
 		{"Case no. 25-SG-01277 closed quickly thanks to the social workers.", phi.KindRecordNumber},
 		{"Primary member ID 771-30-2288-02 sorted by the discharge coordinator, thank you.", phi.KindMemberID},
 		{"Happy 103rd to our lovely gent in the end bay!", phi.KindAge},
+		{"Thank you HDU for the teenager who was in the papers after the canal rescue.", phi.KindRareCase},
+		{"Well done to the team who took the paraglider airlifted off the ridge on Sunday.", phi.KindRareCase},
+		{"Cheers neonatal team for the tiniest baby this hospital has ever sent home.", phi.KindRareCase},
 	} {
 		found := phi.Scan(c.in)
 		ok := false
@@ -69,6 +72,9 @@ func TestScanRound5Clean(t *testing.T) {
 		"Finished module IG-02 today, thank you information governance.",
 		"Thank you to the Nightingale Ward team for covering the extra beds.",
 		"Más de 200 cafés servidos en la jornada de puertas abiertas. Gracias a todos.",
+		"Our ward was on the news for the garden project, thanks to everyone who dug.",
+		"Congratulations to the nurse who was in the papers for her marathon!",
+		"Thanks to our youngest ever ward manager for the best rota yet.",
 	} {
 		if found := phi.Scan(in); len(found) > 0 {
 			t.Errorf("%q: want nothing, got %+v", in, found)
