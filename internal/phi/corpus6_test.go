@@ -111,6 +111,52 @@ var tuneClean6 = []tmpl5{
 	{"colleague_ed", "Our {role} {colleague} came through for {ED|A&E|resus} {last night|on Sunday} - covered the whole shift when they were short."},
 }
 
-var freshSlots6 = slots5{}
+// freshSlots6, freshPHI6 and freshClean6 were written after all the
+// tuning of this round, with other names and other wording, and measured
+// once (docs/phi.md); they are never tuned on.
+var freshSlots6 = slots5{
+	staff: []string{"Aoife", "Bukola", "Cormac", "Deepika", "Efosa", "Fionnuala", "Gintaras", "Hiroko", "Ikechukwu", "Jovana",
+		"Kofi", "Liadan", "Mehmet", "Nuala", "Obinna", "Pernille", "Rhodri", "Svetlana", "Tendai", "Wiktoria"},
+	patients: []string{"Alfred", "Beryl", "Clarence", "Dulcie", "Ernest", "Flora", "Gilbert", "Hilda", "Isaac", "Joyce", "Kenneth",
+		"Lilian", "Mabel", "Neville", "Olive", "Percy", "Rosalind", "Stanley", "Theodora", "Winston"},
+	colleagues: []string{"Amara", "Branko", "Chidi", "Dervla", "Eun-ji", "Fenella", "Goran", "Hollie", "Ismail", "Jemima",
+		"Kalinda", "Lenka", "Marlon", "Nadira"},
+	surnames: []string{"Asante", "Blackburn", "Corrigan", "Dimitrov", "Egan", "Fairweather", "Gorski", "Hale"},
+	units:    []string{"Willow ward", "the cardiac unit", "ward 31", "the rehab unit", "5 North", "the short-stay ward"},
+	roles:    []string{"receptionist", "sonographer", "phlebotomist", "ward housekeeper", "catering assistant", "switchboard operator", "dietitian", "SALT"},
+	depts:    []string{"medical records", "the kitchens", "finance", "sterile services", "IT", "patient transport"},
+}
 
-var freshPHI6, freshClean6 []tmpl5
+var freshPHI6 = []tmpl5{
+	{"progress", "{Dear|Hi} {staff}, {patient} {stood at the sink to wash|fed {herself|himself} for the first time|was chatting away|came off the oxygen} {this morning|today|after lunch} — {thank you|you did that}."},
+	{"progress", "{Thanks|Cheers} {staff}! {patient} {slept right through|had {her|his} first proper sleep in days|stopped pulling at {her|his} line} {last night|after you settled {her|him}}."},
+	{"progress", "{staff}, {patient} {recognised {her|his} grandson|remembered your name|laughed for the first time} {today|this week} and it's all down to you."},
+	{"care_received", "{Thank you|Big thanks} {staff} — {patient} had a {proper shave|long bath|hair wash} {this morning|before {her|his} visitors came} and {looked years younger|was so chuffed}."},
+	{"things", "{Thanks|Thank you} {staff} for {sorting|fixing|finding} {patient}'s {hearing aid|glasses|commode|walking frame} {before breakfast|at 3am|again}."},
+	{"things", "{Night shift|Hi all|To the team}, {patient} {kept buzzing|rang {her|his} bell} {every ten minutes|all evening} and {you never once sighed|you stayed so kind}."},
+	{"gift_for", "{staff}, {thank you|thanks} for the {fan|soft blanket|extra pillows|radio} you {found|brought in} for {patient} when {she|he} {couldn't settle|was too hot|felt the cold}."},
+	{"read_to", "{Shout out to|Thank you} {staff} for {reading|singing} {the old hymns|her letters|his postcards|the football scores} to {patient} {every evening|on nights|before bed}."},
+	{"bed_place", "{Thanks|Thank you} {staff}! {patient} in the {bed by the window|corner bay|side room} {says you make the best tea|wants to adopt you}."},
+	{"staff_patient", "{Thank you|Huge thanks} {unit} for {nursing|looking after} our {role} {colleague} through {her|his} {pneumonia|sepsis|sickle crisis|chemo}. {We|All of us} {miss her|miss him|can't wait to have you back}."},
+	{"staff_patient", "Our {role} {colleague} was {admitted|blue-lighted in|brought into resus} {on Tuesday|last week|overnight}; {thank you|thanks} to everyone who {cared for|treated} {her|him}."},
+	{"unique", "{Thanks|Thank you} {unit} for the {man|lady|teenager} who was {on the news|in the local paper} after {the bus crash|the house fire|the flood} {last week|on Friday}."},
+	{"unique", "{Well done|Bravo} NICU on the {tiniest|smallest|earliest} baby {this hospital|our unit} has ever {sent home|discharged|cared for}."},
+	{"unique", "{Thank you|Cheers} trauma team for the {hill walker|fell runner|paraglider|canoeist} {airlifted|flown in} from {the coast|the mountains|the lake} {on Sunday|yesterday}."},
+}
+
+var freshClean6 = []tmpl5{
+	{"colleague_progress", "{Dear|Hi} {staff}, {colleague} {stood in for the ward manager|ran the whole huddle|was chatting to the new starters} {this morning|today|after lunch} — {thank you|brilliant}."},
+	{"colleague_sleep", "{Thanks|Cheers} {staff}! {colleague} {finally got some sleep|had {her|his} first day off in weeks} after you {swapped the shift|covered the weekend}."},
+	{"colleague_remembered", "{staff}, {colleague} {remembered everyone's coffee order|learned the whole rota} {today|this week} and it's all down to your training."},
+	{"colleague_shave", "{Thank you|Big thanks} {staff} — {colleague} had a {proper haircut|new uniform|fresh lanyard} {this morning|before the inspection} and {looked the part|was so chuffed}."},
+	{"colleague_things", "{Thanks|Thank you} {staff} for {sorting|fixing|finding} {colleague}'s {laptop|bleep|lanyard|locker key} {before the shift|at 3am|again}."},
+	{"colleague_calls", "{Night shift|Hi all|To the team}, {colleague} {kept answering the phones|rang switchboard} {every ten minutes|all evening} and {you never once sighed|you stayed so kind}."},
+	{"gift_colleague", "{staff}, {thank you|thanks} for the {cake|card|flowers|voucher} you {bought|brought in} for {colleague} when {she|he} {passed {her|his} exams|got the job|left for maternity leave}."},
+	{"read_colleague", "{Shout out to|Thank you} {staff} for {reading|going through} {the new policy|the audit results|the rota} with {colleague} {every evening|on nights|before the meeting}."},
+	{"colleague_place", "{Thanks|Thank you} {staff}! {colleague} in the {office by the lift|corner office|bed management office} {says you make the best tea|wants to adopt you}."},
+	{"colleague_supported", "{Thank you|Huge thanks} {unit} for {welcoming|supporting} our {role} {colleague} through {her|his} {first month|preceptorship|return to practice}. {We|All of us} {are proud|can't wait to see you grow}."},
+	{"colleague_moved", "Our {role} {colleague} was {promoted|seconded|moved to nights} {on Tuesday|last week}; {thank you|thanks} to everyone who {trained|mentored} {her|him}."},
+	{"ward_news", "{Thanks|Thank you} {unit} for the {garden|fundraiser|bake sale} that was {on the news|in the local paper} {last week|on Friday}."},
+	{"superlative_colleague", "{Well done|Bravo} {colleague}, the {youngest|newest|first} {role} {this hospital|our unit} has ever {appointed|trained}."},
+	{"colleague_airlift", "{Thank you|Cheers} {staff} for {driving|walking} {colleague} {home|to the car park} in the snow {on Sunday|yesterday}."},
+}
