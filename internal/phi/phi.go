@@ -10,7 +10,9 @@
 // and by the label before them. Cue words come from per-language tables
 // (lang.go: English, Spanish, French); names from an embedded gazetteer
 // (names/). Text is normalised first (Normalize), so non-breaking or
-// zero-width spaces and full-width digits change nothing.
+// zero-width spaces and full-width digits change nothing; then the scanner
+// reads its own view (reveal), where spelled-out, spaced-out and other-
+// script digits and letters are put back into shape.
 package phi
 
 import (
