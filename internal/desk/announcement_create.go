@@ -85,23 +85,6 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 	return e.Redirect(http.StatusSeeOther, AnnouncementsPath+"?m=posted")
 }
 
-// deleteAnnouncement handles POST /moderate/announcements/{id}/delete:
-// the screens drop it at once (the kiosk's hook pushes the removal).
-func (h *handler) deleteAnnouncement(e *core.RequestEvent) error {
-	rec, err := e.App.FindRecordById(s.Announcements, e.Request.PathValue("id"))
-	if err != nil {
-		return h.views.Error(e, http.StatusNotFound, "That announcement doesn't exist any more.", nil)
-	}
-	if err := e.App.Delete(rec); err != nil {
-		return h.views.Error(e, http.StatusInternalServerError, "", err)
-	}
-	back := AnnouncementsPath
-	if e.Request.FormValue("back") == Path {
-		back = Path
-	}
-	return e.Redirect(http.StatusSeeOther, back+"#announcements")
-}
-
 // parseLocal reads the start or end as a wall-clock time in the hospital's
 // zone, the same way the organisers' pages do (DST gaps refused, plain
 // text boxes of old browsers accepted).

@@ -99,6 +99,7 @@ type announcementsPage struct {
 	Form          *announcementForm
 	Announcements []Announcement
 	Posted        bool
+	Deleted       bool
 }
 
 // inputLayout is what <input type="datetime-local"> sends and shows.
@@ -135,6 +136,6 @@ func zoneName(loc *time.Location, now time.Time) string {
 func (h *handler) showAnnouncements(e *core.RequestEvent) error {
 	now := time.Now()
 	p := &announcementsPage{Form: newAnnouncementForm(e.App, now, nil), Announcements: currentAnnouncements(e.App, now),
-		Posted: e.Request.URL.Query().Get("m") == "posted"}
+		Posted: e.Request.URL.Query().Get("m") == "posted", Deleted: e.Request.URL.Query().Get("m") == "deleted"}
 	return h.views.Render(e, http.StatusOK, "desk_announcements", p)
 }

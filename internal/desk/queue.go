@@ -40,6 +40,7 @@ type Item struct {
 	Anonymous        bool     // no name given: shown as "A colleague"
 	Findings         []string // the kinds found, in plain words, e.g. "a patient's name"
 	SentAnyway       bool     // the writer saw the warning and sent it anyway
+	StrongLanguage   bool     // strong language or abuse: kept out of "approve all"
 	Room             string   // where it was written
 	ForRoom          string   // a note's for_room: where the person thanked works
 	Age              string   // "12 min ago"
@@ -52,8 +53,9 @@ type Item struct {
 // Key is how forms name an item: "notes:abc123".
 func (it Item) Key() string { return it.Collection + ":" + it.ID }
 
-// Clean reports whether the guard found nothing.
-func (it Item) Clean() bool { return len(it.Findings) == 0 }
+// Clean reports whether "approve all without findings" may take the item:
+// the PHI guard found nothing and there is no strong language.
+func (it Item) Clean() bool { return len(it.Findings) == 0 && !it.StrongLanguage }
 
 // Waiting counts the pending notes and stories (the page title shows it).
 func Waiting(app core.App) (int, error) { return pending.Count(app) }
@@ -168,6 +170,7 @@ func newItem(r *core.Record, room string, p prefs.Prefs, now time.Time) Item {
 		}
 	}
 	it.Head, it.Body, it.From = segs[0], segs[1], segs[2]
+	it.StrongLanguage = hasStrongLanguage(r)
 	if r.GetString(k.Fields[2]) == "" {
 		it.Anonymous = true
 		it.From = []forms.Segment{{Text: "A colleague"}} // as the screens say it

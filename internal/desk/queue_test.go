@@ -25,7 +25,7 @@ func TestQueue(t *testing.T) {
 				"The writer saw the warning and sent it anyway.",
 				"4 West break room", "→ for <span class=\"desk-room\">ICU family room</span>", "just now", "— A colleague", "— Sam",
 				// approve-all lists the clean ones only
-				`name="item" value="notes:` + cleanNote + `"`, `name="item" value="stories:` + story + `"`, "Approve all 2 without findings",
+				`name="item" value="notes:` + cleanNote + `"`, `name="item" value="stories:` + story + `"`, "Approve all 2 notes without findings",
 				`action="/moderate/notes/` + flaggedNote + `/approve"`, `action="/moderate/stories/` + story + `/reject"`,
 				`<meta http-equiv="refresh" content="60">`,
 			},

@@ -32,6 +32,7 @@ var translatedTemplates = []string{
 	"note_new.html", "note_sent.html", "story.html", "story_new.html", "story_sent.html",
 	"events.html", "event.html", "signup.html", "signup_received.html", "poster.html",
 	"partials/eventcard.html", "partials/field.html", "partials/phi.html", "kiosk.html",
+	"desk_login.html", "desk_code.html", // staff sign-in (internal/staff)
 }
 
 // translatedGo are the Go files (from the repository root) whose handlers
@@ -45,6 +46,7 @@ var translatedGo = []string{
 	"internal/events/seats.go", "internal/events/signup_form.go", "internal/events/signup_create.go", "internal/events/signup_cancel.go",
 	"internal/events/signup_show.go", "internal/events/signup_received.go",
 	"internal/kiosk/cards.go", "internal/kiosk/screen.go", "internal/kiosk/screen_show.go", "internal/kiosk/poster_show.go", "internal/kiosk/words.go",
+	"internal/staff/login.go", "internal/staff/login_code.go", "internal/staff/require.go", // staff sign-in
 }
 
 // translatedJS are the scripts whose words come from the page (data-words).
