@@ -246,6 +246,10 @@ func (d *doc) judge(m mention) {
 	if n := m.j + 1; d.toks[m.j].base != d.toks[m.j].low && n < len(d.toks) && staffOwned[d.toks[n].low] {
 		return // "Ana's patients", "Sam's bay": a colleague's
 	}
+	if i, j, ok := d.parenPatient(m.j); ok {
+		d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j) // "Prof. Okafor (our patient on the neuro ward)"
+		return
+	}
 	level := d.staffLevel(start, m.j)
 	if level < 2 && m.title < 0 && d.greetingTo(start) {
 		level = 2 // "Sending love to Priya on 4B": the addressee
@@ -1292,4 +1296,30 @@ var placeName = map[string]bool{"ward": true, "wing": true, "unit": true, "house
 func (d *doc) placeOffice(j int) bool {
 	return d.is(j+1, "bureau", "management", "manager", "managers", "flow", "team", "meeting", "meetings", "huddle", "office",
 		"store", "stores", "booking", "bookings", "capacity", "state")
+}
+
+// parenPatient: a parenthesis right after the name says who they are, and
+// what it says first is a patient ("Prof. Okafor (our patient on the neuro
+// ward, not the consultant!)"), a diagnosis, or a person described by one
+// ("Brendan (the young lad with the spinal cord injury …)"). A role first
+// ("(our ward clerk)", "(the consultant with the bow tie)") is a colleague.
+func (d *doc) parenPatient(j int) (int, int, bool) {
+	if !d.is(j+1, "(") {
+		return -1, -1, false
+	}
+	for x := j + 2; x < len(d.toks) && x <= j+14 && !d.is(x, ")"); x++ {
+		switch {
+		case d.wcats[x]&cRole != 0 || d.toks[x].cats&cRole != 0 || d.wcats[x]&cStaffTitle != 0:
+			return -1, -1, false
+		case d.wcats[x]&cPatientNoun != 0 && !d.is(x, "patients", "pts", "pacientes"):
+			if d.toks[x].cap || d.is(x+1, "safety", "experience", "flow", "liaison", "services", "transport", "advice", "pathway", "champion", "lead") {
+				return -1, -1, false // "(Patient Safety Lead)": a colleague's job
+			}
+			return x, x, true
+		case (d.wcats[x]|d.toks[x].cats)&cDiagnosis != 0 && d.diagnosis(x):
+			e, _ := d.hitFrom(x, cDiagnosis)
+			return x, max(x, e), true
+		}
+	}
+	return -1, -1, false
 }

@@ -81,3 +81,25 @@ func TestScanRound5Clean(t *testing.T) {
 		}
 	}
 }
+
+// TestScanParenthesisSaysPatient: a parenthesis after a name that says,
+// first, that they are a patient or what they have makes the name a
+// patient's, titled or not; one that gives a role or a job keeps it a
+// colleague's (ADR 0350).
+func TestScanParenthesisSaysPatient(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"Thank you to Carmel (our patient in the end bay) for the chocolates.", true},
+		{"Dr. Anand (a patient on 4 West this time, not on the rota!) sent a card to the nurses.", true},
+		{"Shout out from Ignatius (the gentleman with the heart failure) to the night team.", true},
+		{"Thanks to Carmel (our ward clerk) for the chocolates.", false},
+		{"Thanks Dr. Anand (Patient Safety Lead) for the teaching.", false},
+		{"Thanks to Dr Yip (the consultant with the bow tie) for the chocolates.", false},
+	} {
+		if got := len(phi.Scan(c.in)) > 0; got != c.want {
+			t.Errorf("%q: found %v, want %v", c.in, got, c.want)
+		}
+	}
+}
