@@ -17,12 +17,15 @@ import (
 // ED as a patient) after "our <role> <Name>"; and as many clean twins of
 // the same shapes (a colleague's progress, things, gifts and places).
 //
-// "generated6" is tuned on; "generated6-fresh" was written after all
-// tuning, with other templates and names, and measured once (docs/phi.md).
+// "generated6" is tuned on; "generated6-fresh" was written after that
+// tuning, with other templates and names, and measured once (0.706 /
+// 0.071); one more rule (a parenthesis that says "patient") came after it,
+// so "generated6-fresh2" was written after all tuning and measured once
+// (docs/phi.md). Neither fresh set is tuned on.
 //
 //	go test ./internal/phi -run TestGenerated6 -v
 func TestGenerated6(t *testing.T) {
-	for set, name := range []string{"generated6", "generated6-fresh"} {
+	for set, name := range []string{"generated6", "generated6-fresh", "generated6-fresh2"} {
 		withPHI, clean := generateCorpus6(set)
 		if len(withPHI) == 0 {
 			continue
@@ -47,9 +50,13 @@ func TestGenerated6(t *testing.T) {
 func generateCorpus6(set int) (withPHI, clean [][2]string) {
 	sl, seed := tuneSlots6, uint64(6)
 	phiT, cleanT := tunePHI6, tuneClean6
-	if set == 1 {
+	switch set {
+	case 1:
 		sl, seed = freshSlots6, 66
 		phiT, cleanT = freshPHI6, freshClean6
+	case 2:
+		sl, seed = fresh2Slots6, 666
+		phiT, cleanT = fresh2PHI6, fresh2Clean6
 	}
 	if len(phiT) == 0 {
 		return nil, nil
@@ -159,4 +166,52 @@ var freshClean6 = []tmpl5{
 	{"ward_news", "{Thanks|Thank you} {unit} for the {garden|fundraiser|bake sale} that was {on the news|in the local paper} {last week|on Friday}."},
 	{"superlative_colleague", "{Well done|Bravo} {colleague}, the {youngest|newest|first} {role} {this hospital|our unit} has ever {appointed|trained}."},
 	{"colleague_airlift", "{Thank you|Cheers} {staff} for {driving|walking} {colleague} {home|to the car park} in the snow {on Sunday|yesterday}."},
+}
+
+// fresh2Slots6, fresh2PHI6 and fresh2Clean6 were written after all the
+// tuning of this round (after generated6-fresh and the parenthesis rule),
+// with other names and wording again, and measured once.
+var fresh2Slots6 = slots5{
+	staff: []string{"Adebayo", "Brigid", "Caoimhe", "Dimitri", "Elin", "Femi", "Greta", "Hamish", "Inés", "Jomo", "Katarzyna",
+		"Lwazi", "Mairi", "Nkechi", "Olek", "Pilar", "Rahel", "Sunniva", "Tobenna", "Yusuf"},
+	patients: []string{"Archibald", "Bernice", "Cyril", "Dorothy", "Edwin", "Frances", "Gordon", "Harold", "Ivy", "June", "Leonard",
+		"Marjorie", "Norman", "Pearl", "Raymond", "Shirley", "Terence", "Violet", "Walter", "Winifred"},
+	colleagues: []string{"Ade", "Bronwen", "Catalina", "Dawood", "Ekaterina", "Fraser", "Gbemi", "Hafsa", "Ilias", "Jia",
+		"Kirsty", "Lamin", "Mireille", "Nuno"},
+	surnames: []string{"Appiah", "Brophy", "Chowdhury", "Duffy", "Ekwueme", "Fenwick", "Gillespie", "Harrington"},
+	units:    []string{"Oak ward", "the acute medical unit", "ward 17", "the orthopaedic ward", "3 West", "the day hospice"},
+	roles:    []string{"porter", "medical secretary", "theatre assistant", "estates officer", "nursery nurse", "bank HCA", "chaplain", "play specialist"},
+	depts:    []string{"estates", "pharmacy", "the print room", "payroll", "theatres", "the lab"},
+}
+
+var fresh2PHI6 = []tmpl5{
+	{"progress", "{Thanks|Thank you} {staff} — {patient} {ate a full roast dinner|got dressed by {herself|himself}|walked to the nurses' station|kept {her|his} tea down} {today|at lunch|this morning}!"},
+	{"progress", "{staff}, {patient} {was so much brighter|had {her|his} colour back|was properly awake} {today|after the transfusion|this afternoon}; {thank you|you're a star}."},
+	{"progress", "{Cheers|Thank you} {staff}. {patient} {stopped calling out|settled without the sedation|slept till six} {last night|on your shift} because you sat with {her|him}."},
+	{"care_received", "{Thank you|Thanks} {staff} for {giving|doing} {patient} a {bed bath|proper wash|manicure|shave} {this morning|before {her|his} daughter came}; {she|he} felt {human again|like a king|like a queen}."},
+	{"things", "{staff}, {thank you|thanks} for {charging|untangling|labelling} {patient}'s {hearing aids|oxygen tubing|glasses|dentures pot} {so carefully|again|every night}."},
+	{"gift_for", "{Thanks|Thank you} {staff} for {bringing in|finding} a {fan|pillow|jigsaw|radio} for {patient}; {she|he} {loved it|hasn't stopped talking about it}."},
+	{"read_to", "{Thank you|Shout out to} {staff} for {reading the paper|singing Vera Lynn|reading poetry} to {patient} {every morning|on nights|on {her|his} last days}."},
+	{"bed_place", "{Thanks|Thank you} {staff}! {patient} {by the window|in the end bed|from the side room} {says you're the best|wants you at {her|his} birthday party}."},
+	{"paren", "{Thank you|Thanks} {staff} — {patient} (the {lady|gentleman|patient} {with the broken hip|in the side room|on oxygen}) {asked me to say thank you|is home now}."},
+	{"staff_patient", "{Thank you|Thanks} to {unit} for {looking after|caring for} our {role} {colleague} {after {her|his} fall|during {her|his} chemo|through {her|his} stroke}; {we're|all of us are} so grateful."},
+	{"staff_patient", "{Our|My colleague, our} {role} {colleague}, was {admitted|in resus|on a ventilator} {last week|on Saturday}; thank you to everyone who {nursed|treated} {her|him}."},
+	{"unique", "{Thank you|Well done} {unit} for the {man|lady|boy|girl} who was {on the news|in the papers|on the radio} after {the bridge collapse|the lorry crash|the gas explosion}."},
+	{"unique", "{Thank you|Bravo} {unit}, {caring for|looking after} the {oldest|youngest|smallest} {patient|baby|resident} {this hospital|our trust} has ever {had|treated|discharged}."},
+}
+
+var fresh2Clean6 = []tmpl5{
+	{"colleague_progress", "{Thanks|Thank you} {staff} — {colleague} {ate a full roast dinner at the Christmas do|got the new starter pack done|walked the sponsored 5k} {today|at lunch|this morning}!"},
+	{"colleague_bright", "{staff}, {colleague} {was so much brighter|had the rota finished|was properly organised} {today|after the training|this afternoon}; {thank you|you're a star}."},
+	{"colleague_settled", "{Cheers|Thank you} {staff}. {colleague} {stopped worrying about the audit|settled into the team|got through the inspection} because you {sat down with|mentored} {her|him}."},
+	{"colleague_gift", "{Thank you|Thanks} {staff} for {giving|buying} {colleague} a {leaving present|birthday card|bunch of flowers} {this morning|before {her|his} last shift}; {she|he} loved it."},
+	{"colleague_things", "{staff}, {thank you|thanks} for {charging|untangling|labelling} {colleague}'s {bleep|laptop cables|radio|lanyard} {so carefully|again|every night}."},
+	{"colleague_fan", "{Thanks|Thank you} {staff} for {bringing in|finding} a {fan|kettle|printer|chair} for {colleague}'s office; {she|he} {loved it|hasn't stopped talking about it}."},
+	{"colleague_read", "{Thank you|Shout out to} {staff} for {reading the minutes|going through the policy} with {colleague} {every morning|on nights|before the audit}."},
+	{"colleague_place", "{Thanks|Thank you} {staff}! {colleague} {by the photocopier|in the end office|from the bed bureau} {says you're the best|wants you at {her|his} birthday party}."},
+	{"colleague_paren", "{Thank you|Thanks} {staff} — {colleague} (the {ward clerk|porter|new physio} {with the great laugh|on nights|from Leeds}) {asked me to say thank you|is leaving us}."},
+	{"colleague_supported", "{Thank you|Thanks} to {unit} for {welcoming|supporting} our {role} {colleague} {after {her|his} move|during {her|his} induction|through {her|his} exams}; {we're|all of us are} so grateful."},
+	{"colleague_moved", "{Our|My colleague, our} {role} {colleague}, was {promoted|on the rota|on the interview panel} {last week|on Saturday}; thank you to everyone who {trained|supported} {her|him}."},
+	{"ward_news", "{Thank you|Well done} {unit} for the {garden|bake sale|charity walk} that was {on the news|in the papers|on the radio} after {the open day|the fundraiser}."},
+	{"colleague_superlative", "{Thank you|Bravo} {colleague}, the {youngest|newest|first} {role} {this hospital|our trust} has ever {had|appointed}."},
 }
