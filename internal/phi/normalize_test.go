@@ -150,12 +150,17 @@ var disguises = map[string]func(rng *rand.Rand, ident string) string{
 		en := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 		es := []string{"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
 		words := [][]string{en, es}[rng.IntN(2)]
+		double := words[0] == "zero" && rng.IntN(2) == 0 // "double nine", the UK way
 		return mapRuns(s, func(run string) string {
 			var w []string
-			for _, r := range run {
-				d := words[r-'0']
+			for i := 0; i < len(run); i++ {
+				d := words[run[i]-'0']
 				if d == "zero" && rng.IntN(3) == 0 {
 					d = "oh"
+				}
+				if double && i+1 < len(run) && run[i+1] == run[i] && (i+2 >= len(run) || run[i+2] != run[i]) {
+					d = "double " + d
+					i++
 				}
 				w = append(w, d)
 			}
@@ -273,5 +278,53 @@ func TestCaughtUnderEveryDisguise(t *testing.T) {
 				t.Errorf("%s %q: %v", name, c.note, err)
 			}
 		}
+	}
+}
+
+// TestSpelledSpanishDate: a date of birth written out in Spanish words
+// ("tres de marzo de mil novecientos cincuenta y uno") is caught as one,
+// for any day, month and year, and the finding covers the words.
+func TestSpelledSpanishDate(t *testing.T) {
+	units := []string{"", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
+	tens := []string{"", "diez", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"}
+	teens := []string{"diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve"}
+	small := func(n int) string {
+		switch {
+		case n < 10:
+			return units[n]
+		case n < 20:
+			return teens[n-10]
+		case n%10 == 0:
+			return tens[n/10]
+		case n < 30:
+			return map[int]string{21: "veintiuno", 22: "veintidós", 23: "veintitrés", 24: "veinticuatro", 25: "veinticinco",
+				26: "veintiséis", 27: "veintisiete", 28: "veintiocho", 29: "veintinueve"}[n]
+		}
+		return tens[n/10] + " y " + units[n%10]
+	}
+	months := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+	hundreds := []string{"", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos", "setecientos", "ochocientos", "novecientos"}
+	prop := func(seed uint64) bool {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		day, month, year := 1+rng.IntN(28), rng.IntN(12), 1920+rng.IntN(100)
+		y := "mil " + hundreds[9]
+		if year >= 2000 {
+			y = "dos mil"
+		}
+		if r := year % 100; r > 0 {
+			y += " " + small(r)
+		}
+		date := small(day) + " de " + months[month] + " de " + y
+		note := "Fecha de nacimiento: " + date + ", gracias a todo el equipo"
+		for _, f := range phi.Scan(note) {
+			if f.Kind == phi.KindBirthDate && strings.Contains(f.Text, "de "+months[month]) {
+				return true
+			}
+		}
+		t.Logf("not caught as a date of birth: %q %+v", note, phi.Scan(note))
+		return false
+	}
+	if err := quick.Check(prop, &quick.Config{MaxCount: 200}); err != nil {
+		t.Error(err)
 	}
 }

@@ -20,7 +20,9 @@ import (
 //   - an emoji or symbol between two digits becomes a space ("07700🎉900");
 //   - digits spelled out in English or Spanish, two or more in a row or
 //     three or more digits in all ("six six two one", "zero seven seven
-//     zero zero", "nineteen fifty one", "cuarenta y dos"), become digits;
+//     zero zero", "nineteen fifty one", "cuarenta y dos", "double nine"),
+//     become digits; a Spanish date written out ("tres de marzo de mil
+//     novecientos cincuenta y uno") becomes "3 de marzo de 1951";
 //   - an e-mail address spelled out ("layla dot hassan at gmail dot com");
 //   - letters and digits written one at a time with spaces, dashes, dots
 //     or stars between them ("k o w a l s k i", "o-k-o-n-k-w-o",
@@ -32,7 +34,7 @@ import (
 func reveal(s string) (string, [][2]int, bool) {
 	var spans [][2]int
 	changed := false
-	for _, step := range []func(string) []edit{revealDigits, revealEmail, revealNumberWords, revealSpelled} {
+	for _, step := range []func(string) []edit{revealDigits, revealEmail, revealSpanishDates, revealNumberWords, revealSpelled} {
 		edits := step(s)
 		if len(edits) == 0 {
 			continue
@@ -323,6 +325,7 @@ func revealNumberWords(s string) []edit {
 			digits string
 			unit   bool
 			i      int // word index
+			to     int // last word index when a piece spans two ("double nine")
 		}
 		var run []num
 		j := k
@@ -331,6 +334,17 @@ func revealNumberWords(s string) []edit {
 			d, unit, ok := numberWord(w.low)
 			if !ok && w.low == "oh" && (len(run) > 0 || j+1 < len(ws) && unitWords[ws[j+1].low] > 0) {
 				d, unit, ok = "0", true, true
+			}
+			// "double nine", "triple oh": the UK way of saying a phone number
+			if times := map[string]int{"double": 2, "triple": 3, "doble": 2}[w.low]; times > 0 && j+1 < len(ws) {
+				if u, isUnit, ok2 := numberWord(ws[j+1].low); ok2 && isUnit || ws[j+1].low == "oh" {
+					if !ok2 {
+						u = "0"
+					}
+					run = append(run, num{strings.Repeat(u, times), true, j, j + 1})
+					j = nextRunWord(ws, j+1)
+					continue
+				}
 			}
 			if !ok {
 				break
@@ -341,12 +355,12 @@ func revealNumberWords(s string) []edit {
 				if strings.HasSuffix(last.digits, "0") && len(last.digits) == 2 && !last.unit && last.digits != "10" {
 					last.digits = last.digits[:1] + d
 					last.unit = false
-					run = append(run, num{"", true, j})
+					run = append(run, num{"", true, j, j})
 					j = nextRunWord(ws, j)
 					continue
 				}
 			}
-			run = append(run, num{d, unit, j})
+			run = append(run, num{d, unit, j, j})
 			j = nextRunWord(ws, j)
 		}
 		units, total, words := 0, 0, 0
@@ -360,7 +374,10 @@ func revealNumberWords(s string) []edit {
 				units++
 			}
 		}
-		lastWord := run[len(run)-1].i
+		if len(run) == 0 {
+			continue
+		}
+		lastWord := run[len(run)-1].to
 		if len(run) >= 2 && (units >= 2 || total >= 3) {
 			var ps []piece
 			prevEnd := -1
@@ -373,8 +390,8 @@ func revealNumberWords(s string) []edit {
 				if prevEnd >= 0 && strings.ContainsAny(s[prevEnd:w.s], ",;") {
 					ps = append(ps, piece{" ", prevEnd, w.s}) // "zero seven, nine zero": groups stay groups
 				}
-				ps = append(ps, piece{n.digits, w.s, w.e})
-				prevEnd = w.e
+				ps = append(ps, piece{n.digits, w.s, ws[n.to].e})
+				prevEnd = ws[n.to].e
 			}
 			edits = append(edits, edit{ws[k].s, ws[lastWord].e, ps})
 		}
@@ -584,7 +601,7 @@ func numberWordPair(s string) bool {
 			}
 			w := string(buf[:n]) // no allocation: a map key
 			_, isNum = unitWords[w]
-			isNum = isNum || tensWords[w] > 0 || teenWords[w] != "" || w == "oh"
+			isNum = isNum || tensWords[w] > 0 || teenWords[w] != "" || w == "oh" || w == "double" || w == "triple"
 		}
 		if isNum && prevEnd >= 0 && strings.Trim(s[prevEnd:from], " ,-.") == "" {
 			found = true
@@ -619,4 +636,93 @@ func singlesRun(s string) bool {
 		return !found
 	})
 	return found
+}
+
+// spanishHundreds are the hundreds of a Spanish year ("mil novecientos …").
+var spanishHundreds = map[string]int{"cien": 1, "ciento": 1, "doscientos": 2, "doscientas": 2, "trescientos": 3, "trescientas": 3,
+	"cuatrocientos": 4, "cuatrocientas": 4, "quinientos": 5, "quinientas": 5, "seiscientos": 6, "seiscientas": 6,
+	"setecientos": 7, "setecientas": 7, "ochocientos": 8, "ochocientas": 8, "novecientos": 9, "novecientas": 9}
+
+var spanishMonths = map[string]bool{"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,
+	"julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true, "noviembre": true, "diciembre": true}
+
+// revealSpanishDates: a Spanish date written out, "tres de marzo de mil
+// novecientos cincuenta y uno" → "3 de marzo de 1951": a year with "mil"
+// (1000–2099), and a day (one to thirty-one) right before "de <mes>".
+func revealSpanishDates(s string) []edit {
+	low := strings.ToLower(s)
+	if !strings.Contains(low, "mil") && !strings.Contains(low, " de ") {
+		return nil
+	}
+	ws := simpleWords(s)
+	var edits []edit
+	for k := 0; k < len(ws); k++ {
+		// a day before "de <mes>"
+		if k+2 < len(ws) && ws[k+1].low == "de" && spanishMonths[ws[k+2].low] {
+			if v, end, ok := spanishSmall(ws, k); ok && v >= 1 && v <= 31 && end == k {
+				edits = append(edits, edit{ws[k].s, ws[k].e, []piece{{itoa(v), ws[k].s, ws[k].e}}})
+				continue
+			}
+		}
+		// a year: [dos] mil [hundreds] [tens [y unit] | teen | unit]
+		start, v := k, 0
+		j := k
+		if ws[j].low == "dos" && j+1 < len(ws) && ws[j+1].low == "mil" {
+			v, j = 2000, j+2
+		} else if ws[j].low == "mil" {
+			v, j = 1000, j+1
+		} else {
+			continue
+		}
+		if j < len(ws) && spanishHundreds[ws[j].low] > 0 {
+			v += 100 * spanishHundreds[ws[j].low]
+			j++
+		}
+		if r, end, ok := spanishSmall(ws, j); ok {
+			v += r
+			j = end + 1
+		}
+		if v < 1000 || v > 2099 || j-start < 2 {
+			continue
+		}
+		edits = append(edits, edit{ws[start].s, ws[j-1].e, []piece{{itoa(v), ws[start].s, ws[j-1].e}}})
+		k = j - 1
+	}
+	return edits
+}
+
+// spanishSmall reads 1–99 in Spanish words from ws[k]: a unit, a teen or
+// "veinti…", or a tens word with "y" and a unit; it returns the value and
+// the index of its last word.
+func spanishSmall(ws []sword, k int) (int, int, bool) {
+	if k >= len(ws) {
+		return 0, 0, false
+	}
+	w := ws[k].low
+	if v, ok := unitWords[w]; ok {
+		return v, k, true
+	}
+	if t, ok := teenWords[w]; ok {
+		return int(t[0]-'0')*10 + int(t[1]-'0'), k, true
+	}
+	if t := tensWords[w]; t > 0 {
+		if k+2 < len(ws) && ws[k+1].low == "y" {
+			if u, ok := unitWords[ws[k+2].low]; ok {
+				return t*10 + u, k + 2, true
+			}
+		}
+		return t * 10, k, true
+	}
+	return 0, 0, false
+}
+
+func itoa(v int) string {
+	if v == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; v > 0; v /= 10 {
+		b = append([]byte{byte('0' + v%10)}, b...)
+	}
+	return string(b)
 }
