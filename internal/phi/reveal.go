@@ -174,8 +174,7 @@ func symbolRune(r rune) bool {
 
 // revealEmail: "layla dot hassan at gmail dot com" → "layla.hassan@gmail.com".
 func revealEmail(s string) []edit {
-	low := strings.ToLower(s)
-	if !strings.Contains(low, "dot ") && !strings.Contains(low, "(dot)") && !strings.Contains(low, "[dot]") {
+	if !containsFold(s, "dot") {
 		return nil
 	}
 	ws := simpleWords(s)
@@ -650,8 +649,7 @@ var spanishMonths = map[string]bool{"enero": true, "febrero": true, "marzo": tru
 // novecientos cincuenta y uno" → "3 de marzo de 1951": a year with "mil"
 // (1000–2099), and a day (one to thirty-one) right before "de <mes>".
 func revealSpanishDates(s string) []edit {
-	low := strings.ToLower(s)
-	if !strings.Contains(low, "mil") && !strings.Contains(low, " de ") {
+	if !containsFold(s, "mil") && !strings.Contains(s, " de ") {
 		return nil
 	}
 	ws := simpleWords(s)
@@ -725,4 +723,15 @@ func itoa(v int) string {
 		b = append([]byte{byte('0' + v%10)}, b...)
 	}
 	return string(b)
+}
+
+// containsFold: sub (ASCII, lower case) is in s in any case, without
+// allocating a lower-cased copy of s.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
