@@ -20,7 +20,7 @@ import (
 func (h *handler) approveClean(e *core.RequestEvent) error {
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		return h.views.Error(e, status, "We couldn't read that form. Please open the page again.", err)
+		return h.views.Error(e, status, "desk.error.form_unreadable", err)
 	}
 	keys := form["item"]
 	if len(keys) > queueLimit {
