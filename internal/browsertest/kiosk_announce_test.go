@@ -124,7 +124,19 @@ func TestKioskAnnouncement(t *testing.T) {
 	settle(t, ctx)
 	browsertest.Screenshot(t, ctx, "kiosk-announcement-1920")
 
-	waitFor(t, ctx, "the later notice on screen", fmt.Sprintf(`!!window.kkShown[%q]`, later))
+	// a notice never shows after its end, so waiting longer than that (and
+	// a poll's worth) says nothing more; on failure, say what the screen
+	// believed (CI once waited 20 minutes here with no clue why)
+	if !waitUntil(ctx, fmt.Sprintf(`!!window.kkShown[%q]`, later), posted.Add(time.Minute+30*time.Second), testDeadline(t)) {
+		var state any
+		_ = chromedp.Run(ctx, chromedp.Evaluate(`({clock: window.kkClock && window.kkClock(), shown: window.kkShown, gone: window.kkGone,
+			notices: Array.prototype.map.call(document.querySelectorAll('#notices .notice'), function (n) {
+				return {id: n.getAttribute('data-id'), starts: +n.getAttribute('data-starts'), ends: +n.getAttribute('data-ends'),
+					cls: n.className, rects: n.getClientRects().length}; }),
+			body: document.body.className, status: (document.getElementById('status') || {}).className})`, &state))
+		t.Fatalf("the later notice (starts %d, ends %d) never showed; the screen says: %+v", startsLater.UnixMilli(),
+			posted.Add(time.Minute).UnixMilli(), state)
+	}
 	if shown := read().Shown[later]; shown < startsLater.UnixMilli() {
 		t.Errorf("the later notice showed %d ms before its start", startsLater.UnixMilli()-shown)
 	}

@@ -534,5 +534,8 @@
   setInterval(heartbeat, 60000);
   heartbeat();
   connect();
+  // read-only: what this screen believes about the server's clock, for
+  // whoever debugs a notice that showed late (devtools, the browser tests)
+  window.kkClock = function () { return {now: Date.now(), skewLo: skewLo, skewHi: skewHi, strong: skewStrong}; };
   if (window.kkStarted) { window.kkStarted(); }
 })();
