@@ -156,7 +156,12 @@ func run(ctx context.Context, cfg *config) (*report, error) {
 		}
 	}
 	if cfg.Sections["screens"] {
-		if rep.screens, err = benchScreens(ctx, cfg, product, plain, productRoom, plainRoom); err != nil {
+		p, room := product, productRoom
+		if cfg.CPUProfile != "" {
+			p, room = productpb, productpbRoom
+			rep.notices = append(rep.notices, "With -cpuprofile the product column of the screens is productpb (the same wiring plus pprof).")
+		}
+		if rep.screens, err = benchScreens(ctx, cfg, p, plain, room, plainRoom); err != nil {
 			return nil, err
 		}
 	}

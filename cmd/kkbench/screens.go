@@ -252,6 +252,11 @@ type screensRun struct {
 	rssIdle, rssConnected int64
 	rssAfterConnect       int64
 	posts                 phase // note posts at cfg.Rate with the screens connected
+	// CPU used during the approvals: the server's (from /proc) and
+	// kkbench's own (getrusage), which holds every screen on the same
+	// cores; per approval they move much less with the machine's load
+	// than latencies do
+	serverCPU, clientCPU time.Duration
 	postMsgs              int64 // messages the screens received during those posts
 }
 
@@ -337,6 +342,11 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 	time.Sleep(500 * time.Millisecond)
 	run.rssAfterConnect = s.rss()
 	cfg.logf("screens: %s, %d approvals to %d screens", s.name, approvals, n)
+	stopProfiles, err := profileApprovals(ctx, cfg, s, n, stalled, approvals)
+	if err != nil {
+		return run, err
+	}
+	cpu0, self0 := s.cpuTime(), selfCPU()
 	short := 0 // approvals in a row that missed screens
 	for _, id := range ids {
 		f, err := sc.approve(ctx, s, id, wait)
@@ -353,6 +363,16 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 			}
 		}
 		run.delivered += got
+		if cfg.Verbose {
+			var mine []time.Duration
+			for _, d := range f.lat {
+				if d > 0 {
+					mine = append(mine, d)
+				}
+			}
+			cfg.logf("  approval %d: %d screens, p50 %s, p99 %s, last %s", run.approvals, got,
+				ms(percentile(mine, 50)), ms(percentile(mine, 99)), ms(percentile(mine, 100)))
+		}
 		if got == sc.live() {
 			short = 0
 		} else {
@@ -363,6 +383,10 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+	run.serverCPU, run.clientCPU = s.cpuTime()-cpu0, selfCPU()-self0
+	if err := stopProfiles(); err != nil {
+		return run, err
 	}
 	run.rssConnected = s.rss()
 	if stalled > 0 {
@@ -414,6 +438,7 @@ func (r *screensResult) table(cfg *config) *table {
 			return fmt.Sprintf("%s (%s idle, %s connected)", mb(r.rssConnected), mb(r.rssIdle), mb(r.rssAfterConnect))
 		}
 		t.add(fmt.Sprintf("%d screens: server RSS after the approvals", n), rss(a), rss(b), budget, v)
+		t.add(fmt.Sprintf("%d screens: CPU per approval, server / kkbench", n), cpuPer(a), cpuPer(b), "", "")
 		t.add(fmt.Sprintf("%d screens: time to connect and subscribe all", n), ms(a.connectTook), ms(b.connectTook), "", "")
 		if a.posts.ok+a.posts.errs > 0 {
 			posts := func(r screensRun) string {
@@ -443,6 +468,7 @@ func (r *screensResult) table(cfg *config) *table {
 			budget, v = "≤ "+mb(limit), verdict(a.rssConnected <= limit, mb(a.rssConnected))
 		}
 		t.add(head+": server RSS after the approvals", rss(a), rss(b), budget, v)
+		t.add(head+": CPU per approval, server / kkbench", cpuPer(*a), cpuPer(*b), "", "")
 	}
 	return t
 }
@@ -464,4 +490,13 @@ func delivered(r screensRun) string {
 
 func latPair(d []time.Duration) string {
 	return ms(percentile(d, 50)) + " / " + ms(percentile(d, 99))
+}
+
+// cpuPer is a run's server and kkbench CPU time per approval.
+func cpuPer(r screensRun) string {
+	if r.approvals == 0 {
+		return "—"
+	}
+	per := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", d.Seconds()*1000/float64(r.approvals)) }
+	return per(r.serverCPU) + " / " + per(r.clientCPU)
 }

@@ -27,6 +27,13 @@ type lightClient struct {
 
 	mu    sync.Mutex               // serialises Subscribe and Unsubscribe
 	names atomic.Pointer[[]string] // the subscriptions' names, as DefaultClient keeps them
+
+	// kiosk is whether the client subscribes to Topic, and stream its
+	// taken-over connection (nil while PocketBase's handler serves it):
+	// with both, the kiosk fan-out writes to the stream directly, without
+	// a lock, a map or a goroutine per message (push.go)
+	kiosk  atomic.Bool
+	stream atomic.Pointer[stream]
 }
 
 var _ subscriptions.Client = (*lightClient)(nil)
@@ -60,6 +67,8 @@ func (c *lightClient) refresh() {
 		names = append(names, name)
 	}
 	c.names.Store(&names)
+	_, kiosk := all[Topic]
+	c.kiosk.Store(kiosk)
 }
 
 // Subscriptions implements [subscriptions.Client.Subscriptions]: nil,
