@@ -257,7 +257,7 @@ type screensRun struct {
 	// cores; per approval they move much less with the machine's load
 	// than latencies do
 	serverCPU, clientCPU time.Duration
-	postMsgs              int64 // messages the screens received during those posts
+	postMsgs             int64 // messages the screens received during those posts
 }
 
 type screensResult struct {
