@@ -34,6 +34,11 @@ type lightClient struct {
 	// a lock, a map or a goroutine per message (push.go)
 	kiosk  atomic.Bool
 	stream atomic.Pointer[stream]
+	// only is set when the kiosk topic is the client's one subscription
+	// (every screen): matches then answers from the prefix alone, without
+	// reading the names (three cache misses a client, 5,000 clients, six
+	// times per record change: 11 % of the server's CPU in an approval)
+	only atomic.Bool
 }
 
 var _ subscriptions.Client = (*lightClient)(nil)
@@ -69,6 +74,7 @@ func (c *lightClient) refresh() {
 	c.names.Store(&names)
 	_, kiosk := all[Topic]
 	c.kiosk.Store(kiosk)
+	c.only.Store(kiosk && len(all) == 1)
 }
 
 // Subscriptions implements [subscriptions.Client.Subscriptions]: nil,
@@ -81,6 +87,14 @@ func (c *lightClient) Subscriptions(prefixes ...string) map[string]subscriptions
 }
 
 func (c *lightClient) matches(prefixes []string) bool {
+	if c.only.Load() {
+		for _, p := range prefixes {
+			if hasPrefixQ(Topic, p) {
+				return true
+			}
+		}
+		return false
+	}
 	names := c.names.Load()
 	if names == nil {
 		return false
