@@ -11,6 +11,7 @@ import (
 	"encoding/pem"
 	"fmt"
 	"math/big"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -290,12 +291,25 @@ func writeFile(t *testing.T, name, s string) {
 
 func freeAddr(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	// A port the kernel hands out for port 0 comes from the ephemeral range,
+	// the same range every outgoing connection on the machine draws from:
+	// between our Close and the proxy's bind, a busy machine (browser tests,
+	// a benchmark's thousands of clients) takes it, five times in a row
+	// under load. Ports below the ephemeral range are never auto-assigned,
+	// so only another test picking the same random port can collide, and
+	// the callers retry for that. The proxies bind ":port" (every
+	// interface), so that is what is checked free.
+	for range 200 {
+		port := 20000 + mrand.IntN(12000) // 20000-31999, below 32768
+		ln, err := net.Listen("tcp", fmt.Sprintf(":%d", port))
+		if err != nil {
+			continue
+		}
+		ln.Close()
+		return fmt.Sprintf("127.0.0.1:%d", port)
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	t.Fatal("no free test port in 20000-31999")
+	return ""
 }
 
 // selfSigned writes a throw-away certificate for the proxies under test.

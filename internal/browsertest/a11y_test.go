@@ -38,6 +38,7 @@ window.kkBackground = function (el) {
 // focus ring (was #f59e0b, 2.0:1) and the text-field borders (were
 // #cdbfae, 1.7:1) are measured against what they are drawn on.
 func TestControlContrast(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 	browsertest.Run(t, ctx, emulation.SetFocusEmulationEnabled(true), // a headless window has no focus: :focus would never match
@@ -102,6 +103,7 @@ func readAfterPost(t *testing.T, ctx context.Context) afterPost {
 // with the old title). The PHI warning does the same and is tied to the
 // field it flags with aria-describedby.
 func TestFailedPostFocusesTheSummary(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 
@@ -165,6 +167,7 @@ func TestFailedPostFocusesTheSummary(t *testing.T) {
 // gets the error colour like a textarea does (a CSS specificity slip kept
 // inputs beige).
 func TestInvalidFieldsTurnRed(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 	var got struct{ To, Body, Error, From string }
@@ -188,6 +191,7 @@ func TestInvalidFieldsTurnRed(t *testing.T) {
 // keystroke. Now only a polite region speaks, once typing pauses near the
 // limit.
 func TestCounterAnnouncesPolitely(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/notes/new"), chromedp.WaitVisible("#body", chromedp.ByQuery),
@@ -227,6 +231,7 @@ func TestCounterAnnouncesPolitely(t *testing.T) {
 // (dir="auto"), so Arabic punctuation lands at the right end and Hebrew
 // with digits stays in order; in the fields, on the start page, in a story.
 func TestUserTextDirAuto(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 	for _, page := range []string{"/notes/new", "/stories/new"} {
@@ -253,6 +258,7 @@ func TestUserTextDirAuto(t *testing.T) {
 // within the first screen, in English and in Spanish (the longer language),
 // so nobody wonders where to send from.
 func TestSendAboveTheFold(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	starts := time.Now().Add(72 * time.Hour).Truncate(24 * time.Hour).Add(19*time.Hour + 30*time.Minute)
 	ev := kktest.Create(t, srv.App, s.Events, map[string]any{

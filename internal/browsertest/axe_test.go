@@ -73,6 +73,7 @@ type pageState struct {
 // state of the phone pages, the poster and the screen, in English and in
 // Spanish, and wants 0 violations.
 func TestAxeEveryPageState(t *testing.T) {
+	browsertest.LooksOnly(t)
 	axe := axeScript(t)
 	srv := browsertest.StartServer(t)
 	states := seedAxe(t, srv)

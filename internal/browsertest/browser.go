@@ -91,6 +91,20 @@ func Run(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
 	}
 }
 
+// LooksOnly marks a test that checks only what a person sees (layout,
+// contrast, type sizes, focus, accessibility rules, words): the server
+// paths it drives are driven by other tests too. `go test -short` skips
+// it. CI runs the race detector with -short: under -race these tests
+// took half of this package's time (over go test's default 10-minute
+// -timeout on a busy machine) and give the race detector nothing the
+// behaviour tests don't (ADR 0340). The README's test command runs them.
+func LooksOnly(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("looks only: skipped with -short (CI's race run); the README's test command runs it")
+	}
+}
+
 // Screenshot saves a PNG of the viewport under $KK_SCREENSHOTS (default
 // the repo's docs/screenshots when KK_SCREENSHOTS=docs, else a temp dir)
 // and returns its bytes and path, so tests can decode what it shows.

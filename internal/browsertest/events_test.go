@@ -67,6 +67,20 @@ func TestEventSignupOnPhone(t *testing.T) {
 		t.Fatalf("first person sees %q", h1)
 	}
 	browsertest.CheckPhoneLayout(t, ctx, "details.cancel summary")
+	// "Can't come?" must look like something to press: underlined, with a chevron (QA: it read as a plain line)
+	var looks struct {
+		Underline bool    `json:"underline"`
+		Chevron   float64 `json:"chevron"`
+	}
+	browsertest.Run(t, ctx, chromedp.Evaluate(`(() => {
+		const s = document.querySelector("details.cancel summary");
+		const b = getComputedStyle(s, "::before");
+		return {underline: getComputedStyle(s).textDecorationLine.includes("underline"),
+			chevron: b.content === "none" ? 0 : parseFloat(b.borderRightWidth) + parseFloat(b.borderBottomWidth)};
+	})()`, &looks))
+	if !looks.Underline || looks.Chevron < 4 {
+		t.Errorf(`"Can't come?" doesn't look pressable: underline %v, chevron border %v px`, looks.Underline, looks.Chevron)
+	}
 	browsertest.Screenshot(t, ctx, "events-confirmed")
 
 	// second person: waitlisted

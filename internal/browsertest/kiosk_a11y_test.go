@@ -33,6 +33,7 @@ const textSizesJS = `(function (floor) {
 // 32 px (readable from 3 m), the calls to action and the privacy reminder
 // included, for every kind of card, an announcement and the setup note.
 func TestKioskTextSizes(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	seedKiosk(t, srv.App)
 	kktest.Create(t, srv.App, s.Stories, map[string]any{s.StoryTitle: "The quiet hand", s.StoryBody: "She held the door and the hand of a frightened man.",
@@ -97,6 +98,7 @@ type motion struct {
 // fades nor drifts; cards change as still pages (each shown whole at
 // once); without it, the fade and the drift are there.
 func TestKioskReducedMotion(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	seedKiosk(t, srv.App)
 

@@ -27,6 +27,7 @@ func setRoomLanguage(t *testing.T, app core.App, lang string) {
 // (the test server's address is not one phones can reach), the clock (12-hour, "p. m.") and the date in Spanish, cards
 // approved live in Spanish; a room set to en+es alternates at every card.
 func TestScreenSpeaksItsRoomsLanguage(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServer(t)
 	seedKiosk(t, srv.App)
 	setRoomLanguage(t, srv.App, s.RoomLanguageES)

@@ -127,6 +127,7 @@ type visibility struct {
 // every character on screen at some point (pages of whole lines when even
 // the floor does not fit).
 func TestKioskLongNotesFit(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	ids := seedLongNotes(t, srv.App)
 	dirs := map[string]string{ids[0]: "ltr", ids[1]: "ltr", ids[2]: "rtl"}
@@ -234,6 +235,7 @@ func assertNoScroll(t *testing.T, ctx context.Context, name string) {
 // TestApprovedLongWordOnPhones: one long word in an approved note must not
 // make the start page wider than a small phone (WCAG 1.4.10 reflow).
 func TestApprovedLongWordOnPhones(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	kktest.Create(t, srv.App, s.Notes, map[string]any{s.NoteTo: "Night-" + longWord, s.NoteBody: "You were " + longWord + " tonight.",
 		s.NoteFrom: longWord, s.FieldStatus: s.StatusApproved})

@@ -160,6 +160,7 @@ func measureContrast(t *testing.T, ctx context.Context, mode string, must []stri
 // a screenshot's pixels; by day too. (A brightness filter measured 1.01:1
 // for the clock.)
 func TestKioskNightContrast(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	kktest.Create(t, srv.App, s.Notes, map[string]any{s.NoteTo: "The night team on 5 West", s.NoteFrom: "Priya",
 		s.NoteBody: "You turned a hard night into a kind one. Thank you for covering my breaks.", s.FieldStatus: s.StatusApproved})

@@ -243,6 +243,7 @@ const contrastJS = `(function () {
 // shows its notes and events, fits, and its codes decode exactly as drawn
 // (and the poster's too).
 func TestKioskQRCodesScan(t *testing.T) {
+	browsertest.LooksOnly(t)
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	seedKiosk(t, srv.App)
 	want := []string{publicURL + "/notes/new?room=break-room", publicURL + "/events?room=break-room"}

@@ -94,8 +94,11 @@ func TestScreenAndPoster(t *testing.T) {
 				}
 			}},
 		{Name: "poster: both codes, instructions, privacy reminder", Method: http.MethodGet, URL: "/posters/break-room", ExpectedStatus: 200,
-			ExpectedContent: []string{"Staff break room", "data:image/png;base64,", "Say thank you", "Join an event", "patient"},
-			TestAppFactory:  kktest.Factory(seed)},
+			ExpectedContent: []string{"Staff break room", "data:image/png;base64,", "Say thank you", "Join an event", "patient",
+				// the codes' addresses printed short under them (QA: nothing to type without a camera)
+				`<span class="url">kindness.hospital.example/<wbr>notes/<wbr>new<wbr>?room=break-room<wbr></span>`,
+				`<span class="url">kindness.hospital.example/<wbr>events<wbr>?room=break-room<wbr></span>`},
+			TestAppFactory: kktest.Factory(seed)},
 		{Name: "poster of an unknown room: 404 page", Method: http.MethodGet, URL: "/posters/nope", ExpectedStatus: 404,
 			ExpectedContent: []string{"<html"}, TestAppFactory: kktest.Factory(seed)},
 		{Name: "poster while the base URL is localhost: setup note", Method: http.MethodGet, URL: "/posters/break-room", ExpectedStatus: 200,

@@ -6,6 +6,14 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
+// posterView is the page plus the codes' addresses written short under
+// them: a phone whose camera can't read the code, or a screen reader on a
+// printed copy, still has something to type.
+type posterView struct {
+	*screenPage
+	NoteShort, EventShort []string
+}
+
 // showPoster renders GET /posters/{slug}: a printable A4/Letter page with
 // the room's two QR codes, so rooms without a screen can join too.
 func (h *handler) showPoster(e *core.RequestEvent) error {
@@ -17,5 +25,6 @@ func (h *handler) showPoster(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	return h.views.Render(e, http.StatusOK, "poster", page)
+	return h.views.Render(e, http.StatusOK, "poster", posterView{screenPage: page,
+		NoteShort: shortURL(page.NoteURL), EventShort: shortURL(page.EventURL)})
 }

@@ -173,6 +173,11 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	if d.repurposed(k, v) && !d.personAround(k, v) && !d.pronounNear(k, v) {
 		return true
 	}
+	// a space worked on, a space named by what it is, a bed in a staff space: "cleared out Side Room 6",
+	// "Room 5, the old delivery room,", "Bed 7 in the on-call suite"
+	if d.spaceItself(k, v) && !d.personAround(k, v) && !d.pronounNear(k, v) {
+		return true
+	}
 	// "the staff meeting in room 12"
 	if _, ok := d.near(k, v, 5, cStaffPlace); ok && roomish {
 		if !d.personAround(k, v) {
@@ -486,3 +491,41 @@ func (d *doc) onlyInScope(h hit) (int, bool) {
 	}
 	return -1, false
 }
+
+// spaceItself: the place is spoken of as a space, not as someone's: work
+// done on it before ("cleared out", "refurbished", "repainted"), what kind
+// of space it is said right after it ("Room 5, the old delivery room"), or
+// a staff space it is in ("Bed 7 in the on-call suite").
+func (d *doc) spaceItself(k, v int) bool {
+	s := d.toks[k].sent
+	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 3 && d.toks[p].sent == s; p, steps = d.prevWord(p), steps+1 {
+		if spaceWork[d.toks[p].low] {
+			return true
+		}
+	}
+	n := d.nextWord(v, false)
+	if v+1 < len(d.toks) && d.is(v+1, ",", "(", "—", "–") && d.is(d.nextWord(v+1, false), "the", "our", "a", "la", "el") {
+		for x, steps := d.nextWord(d.nextWord(v+1, false), false), 0; x >= 0 && steps < 3 && d.toks[x].sent == s; x, steps = d.nextWord(x, false), steps+1 {
+			if spaceNouns[d.toks[x].low] || storeWords[d.toks[x].low] {
+				return true
+			}
+		}
+	}
+	if d.is(n, "in", "at", "of", "en", "de") {
+		for x, steps := d.nextWord(n, false), 0; x >= 0 && steps < 3 && d.toks[x].sent == s; x, steps = d.nextWord(x, false), steps+1 {
+			if (d.wcats[x]|d.toks[x].cats)&cStaffPlace != 0 && !d.is(x, "day", "night", "ward", "unit", "team") {
+				return true
+			}
+			if !d.is(x, "the", "our", "la", "el") {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// spaceWork: work done on a space itself, not on anyone in it.
+var spaceWork = map[string]bool{"cleared": true, "clearing": true, "emptied": true, "emptying": true, "refurbished": true,
+	"refurbishing": true, "redecorated": true, "redecorating": true, "decorated": true, "decorating": true, "repainted": true,
+	"painted": true, "painting": true, "renovated": true, "renovating": true, "decluttered": true, "decluttering": true,
+	"kitted": true, "rewired": true, "recarpeted": true, "deep-cleaned": true, "reorganised": true, "reorganized": true}

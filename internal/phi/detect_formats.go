@@ -70,8 +70,8 @@ func (d *doc) findWeb() {
 			continue
 		}
 		k := j + 1
-		for k < len(d.toks) && k <= j+3 && (fillers[d.toks[k].low] || d.toks[k].low == "@") && d.toks[k].low != "." {
-			k++
+		for k < len(d.toks) && k <= j+4 && (fillers[d.toks[k].low] || d.toks[k].low == "@" || d.is(k, "(", "channel", "account", "page", "called", "named", "canal", "cuenta")) && d.toks[k].low != "." {
+			k++ // "on YouTube (channel WalkingWithWes)"
 		}
 		if k >= len(d.toks) || d.toks[k].sent != d.toks[j].sent || d.toks[k].kind == tPunct {
 			continue
@@ -125,6 +125,28 @@ func (d *doc) teamMailbox(l, k, r int) bool {
 		}
 		if n := d.nextWord(y-1, false); n >= 0 && (teamWords[d.toks[n].low] || d.is(n, "scheme", "club", "network", "programme", "program", "committee", "society")) {
 			return true
+		}
+	}
+	// "our Freedom to Speak Up Guardian — ftsu@…": the initials of a capitalised name the sentence gives
+	if len(parts) == 1 && len(whole) >= 3 && len(whole) <= 6 {
+		for x := d.sentStart[s]; x < l; x++ {
+			if !d.toks[x].cap || d.toks[x].low[0] != whole[0] || nameStrength(d.toks[x].base) == 2 {
+				continue // a person's initials ("Mary Ann Jones", maj@…) stay a person's
+			}
+			caps, all := "", "" // "FSU" or "FTSU" for "Freedom to Speak Up"
+			for y := x; y < l && len(caps) < len(whole); y++ {
+				t := d.toks[y]
+				if t.kind != tWord || !t.cap && !d.is(y, "to", "of", "for", "and", "the", "de", "del", "la") {
+					break
+				}
+				all += t.low[:1]
+				if t.cap {
+					caps += t.low[:1]
+				}
+				if caps == whole || all == whole {
+					return true
+				}
+			}
 		}
 	}
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
@@ -214,6 +236,16 @@ func handleLike(s string) bool {
 	if strings.ContainsAny(s, "_.0123456789") {
 		return true
 	}
+	// CamelCase run together: "WalkingWithWes" (three capitals, no space)
+	caps := 0
+	for i, r := range s {
+		if unicode.IsUpper(r) && i > 0 {
+			caps++
+		}
+	}
+	if caps >= 2 && !strings.ContainsAny(s, " -") {
+		return true
+	}
 	for _, r := range s {
 		if unicode.IsUpper(r) {
 			return false
@@ -269,7 +301,9 @@ var (
 	shapeUKReg = regexp.MustCompile(`^AA99 ?AAA$`)
 	shapePost  = regexp.MustCompile(`^A{1,2}9[A9]? 9AA$`)
 	shapeYear  = regexp.MustCompile(`^9{4}$`)
-	masked     = regexp.MustCompile(`(?i)(?:[x*#•]{3}[- ]?[x*#•]{2}[- ]?\d{4}|\b\d{3}[- ]?[x*#•]{2}[- ]?[x*#•]{4})\b`)
+	// shapeDayMonth is a date without a year ("3/2", "8/14"): an admission date only with its label
+	shapeDayMonth = regexp.MustCompile(`^9{1,2}/9{1,2}$`)
+	masked        = regexp.MustCompile(`(?i)(?:[x*#•]{3}[- ]?[x*#•]{2}[- ]?\d{4}|\b\d{3}[- ]?[x*#•]{2}[- ]?[x*#•]{4})\b`)
 )
 
 // groups collects the number-like runs of the text.
@@ -354,6 +388,17 @@ func (d *doc) classify(g group) {
 		return // work order, bleep, shift code, badge: a colleague's or a thing's number
 	}
 	if d.moneyOrCount(g) {
+		return
+	}
+	if li, ok := d.labelBefore(g.i, cLabelRecord|cLabelMember); ok {
+		if _, ok := d.labelBefore(li, cNotID); ok && li > 0 && d.toks[li].upper {
+			return // "maintenance request MR 5561": a request's own code, not a record label
+		}
+	}
+	if shapeDayMonth.MatchString(g.shape) {
+		if li, ok := d.labelBefore(g.i, cLabelAdmission); ok && d.personNear(g.i) {
+			d.cue(d.addTok(KindAdmission, g.i, g.j, prioLabelled), li, li) // "Mrs Cartwright (admitted 3/2)"
+		}
 		return
 	}
 	date := shapeDate.MatchString(g.shape)
@@ -444,6 +489,7 @@ func (d *doc) moneyOrCount(g group) bool {
 // ("the staff helpline on 0800 …", "IT service desk 555 0100").
 func (d *doc) serviceLine(k int) bool {
 	_, ok := d.labelWithin(k, 6, cServiceLine)
+	ok = ok || d.nonGeographic(k)
 	if !ok && !d.namedLine(k) {
 		return false
 	}
@@ -650,7 +696,7 @@ func (d *doc) findAddresses() {
 			}
 		}
 		// street word first: "Calle Mayor 12", "C/ Alcalá 45"
-		if d.wcats[k]&cStreetBefore != 0 && t.cap {
+		if d.wcats[k]&cStreetBefore != 0 && t.kind == tWord && len(t.low) > 1 {
 			j := k + 1
 			if j < len(d.toks) && d.toks[j].low == "/" {
 				j++
@@ -664,7 +710,7 @@ func (d *doc) findAddresses() {
 					d.cue(d.addTok(KindAddress, k, n, prioAddress), k, k)
 					continue
 				}
-				if _, ok := d.labelWithin(k, 3, cLabelAddress); ok {
+				if _, ok := d.labelWithin(k, 3, cLabelAddress); ok && t.cap {
 					d.addTok(KindAddress, k, e, prioAddress)
 				}
 			}
@@ -806,4 +852,37 @@ func (d *doc) findPlates() {
 		}
 		d.cue(d.addTok(KindPlate, k, e, prioPlate), h.i, h.j)
 	}
+}
+
+// nonGeographic: a number only an organisation has: UK non-geographic and
+// freephone numbers (03…, 080…, 084…, 087…) and North American toll-free
+// ones (800, 888, 877, 866, 855, 844, 833), with or without a country code.
+// A person's phone is never one of these.
+func (d *doc) nonGeographic(k int) bool {
+	var b strings.Builder
+	for x := k; x < len(d.toks) && x < k+8 && b.Len() < 14; x++ {
+		t := d.toks[x]
+		if t.kind == tNum {
+			b.WriteString(t.low)
+		} else if !d.is(x, "+", "(", ")", "-", ".") {
+			break
+		}
+	}
+	n := b.String()
+	if uk, ok := strings.CutPrefix(n, "44"); ok && len(uk) == 10 {
+		n = "0" + uk // "+44 300 …"
+	}
+	if len(n) == 11 && n[0] == '1' {
+		n = n[1:] // "1-800-…"
+	}
+	switch {
+	case len(n) == 11 && (strings.HasPrefix(n, "03") || strings.HasPrefix(n, "080") || strings.HasPrefix(n, "084") || strings.HasPrefix(n, "087")):
+		return true
+	case len(n) == 10:
+		switch n[:3] {
+		case "800", "888", "877", "866", "855", "844", "833":
+			return true
+		}
+	}
+	return false
 }

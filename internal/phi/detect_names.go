@@ -121,7 +121,7 @@ func (d *doc) mentionAt(k int) (mention, bool) {
 	}
 	m := mention{title: -1}
 	first := k
-	if d.wcats[k]&(cPatientTitle|cStaffTitle) != 0 && (t.cap || d.is(k, "señor", "señora", "senor", "senora", "señorita", "madame", "monsieur")) {
+	if d.wcats[k]&(cPatientTitle|cStaffTitle) != 0 && (t.cap || d.is(k, "señor", "señora", "senor", "senora", "señorita", "madame", "monsieur", "doña", "dña") || d.is(k, "don", "dona") && k+1 < len(d.toks) && d.toks[k+1].cap && !d.toks[k+1].upper && (nameStrength(d.toks[k+1].low) > 0 || d.is(d.prevWord(k), ",", "a", "al", "de", "del", "con", "y", "que", "para", "por"))) {
 		n := k + 1
 		if n < len(d.toks) && d.toks[n].low == "." && !d.toks[n].sp {
 			n++
@@ -240,6 +240,9 @@ func (d *doc) judge(m mention) {
 		return // "Ana's patients", "Sam's bay": a colleague's
 	}
 	level := d.staffLevel(start, m.j)
+	if level < 2 && m.title < 0 && d.greetingTo(start) {
+		level = 2 // "Sending love to Priya on 4B": the addressee
+	}
 	staff := m.staffTitle || level > 0
 	strong, cueI, cueJ := d.patientCue(start, m)
 	event, ei, ej := d.eventTied(start, m.j)
@@ -248,6 +251,9 @@ func (d *doc) judge(m mention) {
 		if event {
 			staff = true
 		}
+	}
+	if !event && m.title < 0 && d.endVocative(start, m.j) && !d.placeRightAfter(m) {
+		return // "So many patients asked for you while you were away, Daniela.": the reader
 	}
 	if !event && d.signature(start, m.j) {
 		// "To the ED crew who treated me after my fall — Kelly Osei, radiology, here."
@@ -263,6 +269,13 @@ func (d *doc) judge(m mention) {
 			return
 		}
 	}
+	if !event && staff {
+		// "Our HCA Lorraine had her baby … Thank you midwives for looking after her": the only person named, cared for
+		if i, j, ok := d.caredPronoun(start, m.j); ok {
+			d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), i, j)
+			return
+		}
+	}
 	if m.lower && !strong && !event {
 		if ok, i, j := d.patientSignals(m, start); ok && level <= 1 && endearment[d.toks[max(i, 0)].low] {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j) // "lil jayden"
@@ -270,14 +283,35 @@ func (d *doc) judge(m mention) {
 		return
 	}
 	if m.weak && !strong && !event {
+		if d.thirdParty(m, start, level) {
+			// an unknown capitalised word mid-sentence, the object of an act of care: "brushing Sunny's hair"
+			i, j, ok := d.careObject(start, m.j)
+			if !ok {
+				i, j, ok = d.patientVerb(m.j) // "Perpetua hasn't stopped talking about …"
+			}
+			if ok {
+				d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
+			}
+		}
 		return
 	}
 	if event && ei < start && d.is(ei, "get", "mejórate", "mejorate", "que", "se") {
 		staff = true // "get well soon Maria": said to a colleague
 	}
-	if !event && !strong && m.title < 0 && level <= 1 {
+	if !event && !strong && m.title < 0 && level <= 1 && !d.workSentence(d.toks[start].sent) {
 		// "Our sweet Noor finally ate", "Keisha's hair before her scan", "made for Aaliyah on peds"
 		if ok, i, j := d.patientSignals(m, start); ok {
+			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
+			return
+		}
+	}
+	if !event && !strong && d.thirdParty(m, start, level) {
+		// the addressee model (ADR 0330): a third party needs one sign of care
+		i, j, ok := d.careObject(start, m.j)
+		if !ok && !m.weak && !d.reportedToYou(m.j) {
+			ok, i, j = d.thirdPartySignal(m, start)
+		}
+		if ok {
 			d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j)
 			return
 		}
@@ -287,6 +321,9 @@ func (d *doc) judge(m mention) {
 		d.cue(d.addTok(KindStaffPatient, start, m.j, prioName), ei, ej)
 	case event:
 		d.cue(d.addTok(KindPatientName, start, m.j, prioName), ei, ej)
+	case m.staffTitle && strong && d.caredTitled(start):
+		// "all who cared for Sister Agnes", "looking after Dr Lambert": a titled person cared for
+		d.cue(d.addTok(KindPatientName, start, m.j, prioName), cueI, cueJ)
 	case m.staffTitle:
 	case strong:
 		if i, ok := d.patientNounBefore(start); ok {
@@ -389,6 +426,10 @@ func (d *doc) staffLevel(start, j int) int {
 		if !d.is(m, "from", "on", "in", "at", "of", "the", "our", "my", "is", "was", "a", "an", "es", "una", "un", "de", "del", "la", "el", "nuestra", "nuestro", "du", "notre", "night", "day", "new", "lovely", "amazing", "brilliant", "fab", "fabulous", "wonderful", "favourite", "favorite", "senior", "junior", "lead", "head", "chief") && d.toks[m].kind != tPunct {
 			break
 		}
+	}
+	if _, _, patient := d.patientVerb(j); patient && (d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made") ||
+		d.is(d.nextWord(j, false), "stood", "sat") && d.is(d.nextWord(d.nextWord(j, false), false), "up", "out")) {
+		return level // "Herbert managed a whole sandwich": what a patient is praised for, not a colleague's work
 	}
 	if _, ok := d.hitFrom(n, cAgent); ok && d.toks[j].base == d.toks[j].low {
 		return 2 // "Maria stayed late", not "Mrs Banerjee's thank-you card"
@@ -523,6 +564,17 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	if ok, i, j := d.placeAfter(m); ok {
 		return true, i, j // the bed or room names the cue best
 	}
+	// "Herbert in the corner bed", "Ida in the end bed by the window": a bed without a number
+	if n := m.j + 1; d.is(n, "in", "from") && d.is(n+1, "the") {
+		for x, steps := n+2, 0; x < len(d.toks) && steps < 3 && d.toks[x].sent == d.toks[n].sent; x, steps = x+1, steps+1 {
+			if d.is(x, "bed", "cot", "cubicle", "incubator", "side-room") {
+				return true, n, x
+			}
+			if !d.is(x, "corner", "end", "window", "first", "last", "middle", "next", "far", "side", "little", "big", "end-of-bay") {
+				break
+			}
+		}
+	}
 	p := start - 1
 	for p >= 0 && d.toks[p].sent == d.toks[start].sent && (d.toks[p].kind == tPunct && d.toks[p].low != "." || d.is(p, "named", "called", "llamada", "llamado", "nommé", "nommée", "the", "la", "el", "le", "a", "an", "one", "our", "un", "una")) {
 		if d.is(p, "our") && d.wcats[max(p-1, 0)]&cPatientNoun == 0 || d.endAt[p]&cCare != 0 {
@@ -539,7 +591,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 		if d.is(p, "baby", "little", "wee", "bebé", "bebe", "pequeña", "pequeño", "peque", "petit", "petite", "lil", "niño", "niña") && !d.writerOwned(p) {
 			return true, p, p
 		}
-		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) && !d.staffOccasionAfter(m.j) {
+		if i, ok := d.hitTo(p, cCare); ok && (i < p || !d.addressed(p)) && !d.staffOccasionAfter(m.j) && !(m.title < 0 && (d.workSentence(d.toks[start].sent) || d.colleagueThingAfter(m.j))) {
 			return true, i, p
 		}
 	}
@@ -661,6 +713,15 @@ func (d *doc) eventTied(start, j int) (bool, int, int) {
 		return true, i, p
 	}
 	poss := d.toks[j].base != d.toks[j].low
+	// skip a parenthesis that says who the person is: "Dr. Lambert (the retired GP from the village) was an inpatient"
+	if d.is(j+1, "(") {
+		for x := j + 2; x < len(d.toks) && x <= j+14 && d.toks[x].sent == d.toks[j].sent; x++ {
+			if d.is(x, ")") {
+				j = x
+				break
+			}
+		}
+	}
 	// skip an apposition that says who the colleague is: "Ben from physio", "Bea, our ward clerk,"
 	a := j + 1
 	for a < len(d.toks) && a <= j+6 && d.toks[a].sent == d.toks[j].sent &&
@@ -839,13 +900,33 @@ func (d *doc) findWriterPatient() (bool, int, int) {
 			return true, k, k + 2
 		}
 		// "stitched my hand", "set my wrist", "operated on me"
-		if d.toks[k].cats&cEvent != 0 || d.is(k, "set", "fixed", "plastered", "scanned", "x-rayed", "stitched", "glued", "reset", "treated", "operated") {
+		if d.toks[k].cats&cEvent != 0 || d.is(k, "set", "fixed", "plastered", "scanned", "x-rayed", "stitched", "glued", "reset", "treated", "operated",
+			"setting", "fixing", "plastering", "scanning", "stitching", "gluing", "treating", "splinting", "splinted", "bandaging", "bandaged", "dressing",
+			"sorting", "sorted", "removing", "removed", "repairing", "repaired") {
 			n := d.nextWord(k, false)
 			if d.is(n, "on") {
 				n = d.nextWord(n, false)
 			}
-			if d.is(n, "my") && bodyPart[d.toks[min(n+1, len(d.toks)-1)].low] || d.is(n, "me") && d.toks[k].cats&cEvent != 0 {
+			if d.is(n, "my") && (bodyPart[d.toks[min(n+1, len(d.toks)-1)].low] || injury[d.toks[min(n+1, len(d.toks)-1)].low]) || d.is(n, "me") && d.toks[k].cats&cEvent != 0 {
 				return true, k, min(n+1, len(d.toks)-1)
+			}
+		}
+	}
+	// "looked after me when I was admitted", "when I came in through ED in crisis": the writer was the patient
+	for k := range d.toks {
+		if !d.is(k, "i") {
+			continue
+		}
+		n := d.nextWord(k, false)
+		if d.is(n, "was", "got") && d.is(d.nextWord(n, false), "admitted", "brought", "blue-lighted", "rushed", "resuscitated", "intubated", "ventilated") {
+			return true, k, d.nextWord(n, false)
+		}
+		if d.is(n, "came", "come", "was") && d.is(d.nextWord(n, false), "in") {
+			x := d.nextWord(d.nextWord(n, false), false)
+			for steps := 0; x >= 0 && steps < 5 && d.toks[x].sent == d.toks[k].sent; x, steps = d.nextWord(x, false), steps+1 {
+				if d.is(x, "ed", "a&e", "er", "resus", "crisis", "ambulance", "emergency", "majors", "urgencias") {
+					return true, k, x
+				}
 			}
 		}
 	}
@@ -963,6 +1044,24 @@ func (d *doc) findYourEvent() (bool, int, int) {
 			return true, h.i, h.j
 		}
 	}
+	// "Welcome back Joanne! So glad the knee replacement went well": a welcome back or a get-well, and an event nobody else owns
+	if d.welcomeBack() {
+		for _, h := range d.hits {
+			if h.cats&(cEvent|cDiagnosis) == 0 || weakEvent[d.toks[h.i].low] || h.cats&cEvent == 0 && !d.diagnosis(h.i) || d.is(h.i, "get", "visit", "visiting", "bedside") {
+				continue
+			}
+			owned := false
+			for p, steps := d.prevWord(h.i), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
+				if d.is(p, "his", "her", "their", "my", "our", "mi", "su") || d.wcats[p]&(cRelation|cPersonNoun|cPatientNoun) != 0 || d.toks[p].base != d.toks[p].low {
+					owned = true
+					break
+				}
+			}
+			if !owned {
+				return true, h.i, h.j
+			}
+		}
+	}
 	// "your first dialysis session", "your heart bypass", "your kidney transplant"
 	for _, h := range d.hits {
 		if h.cats&(cEvent|cDiagnosis) == 0 || weakEvent[d.toks[h.i].low] || !d.diagnosis(h.i) {
@@ -992,7 +1091,7 @@ func (d *doc) findYourEvent() (bool, int, int) {
 }
 
 // bodyPart are the parts a colleague's recovery is wished for.
-var bodyPart = map[string]bool{"knee": true, "hip": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
+var bodyPart = map[string]bool{"thumb": true, "nose": true, "jaw": true, "lip": true, "knee": true, "hip": true, "wrist": true, "arm": true, "leg": true, "ankle": true,
 	"shoulder": true, "foot": true, "hand": true, "neck": true, "eye": true, "eyes": true, "chest": true,
 	"ribs": true, "elbow": true, "finger": true, "fingers": true, "toe": true, "rodilla": true, "cadera": true, "espalda": true,
 	"muñeca": true, "brazo": true, "pierna": true, "tobillo": true, "hombro": true, "pie": true, "mano": true}
@@ -1085,7 +1184,13 @@ func (d *doc) findRelatives(used []bool) {
 		}
 		owner := d.wcats[p]&cRelOwner != 0 || d.endAt[p]&cRelOwner != 0 ||
 			d.toks[p].base != d.toks[p].low && (d.toks[p].cap || d.wcats[p]&(cPersonNoun|cPatientNoun) != 0 && !d.is(p, "one", "person")) // "Mr Jones's daughter", "Sophie's mum", "the baby's mum"
-		if !owner || d.wcats[p]&cWriterOwner != 0 {
+		if d.workSentence(d.toks[h.i].sent) {
+			continue // "looking after Jonas on his first week — his mum Carol said thanks too": a colleague's family
+		}
+		kind := KindFamilyName
+		if d.wcats[p]&cWriterOwner != 0 && d.is(p, "my", "mi", "ma", "mon") && d.careBeforeOwner(p) {
+			kind = KindPatientName // "everything you did for my dad, Bill Hartnell": the writer's relative was the patient
+		} else if !owner || d.wcats[p]&cWriterOwner != 0 {
 			continue
 		}
 		if d.is(d.prevWord(p), "and", "y", "et", "with", "con", "avec") && d.sents[d.toks[h.i].sent]&patientCtx == 0 {
@@ -1101,7 +1206,7 @@ func (d *doc) findRelatives(used []bool) {
 			if !ok {
 				m = mention{i: n, j: n, title: -1}
 			}
-			d.cue(d.addTok(KindFamilyName, m.i, m.j, prioName), p, h.j)
+			d.cue(d.addTok(kind, m.i, m.j, prioName), p, h.j)
 			for x := m.i; x <= m.j; x++ {
 				used[x] = true
 			}
@@ -1112,9 +1217,51 @@ func (d *doc) findRelatives(used []bool) {
 		if b >= 0 && d.toks[b].low == "," {
 			b--
 		}
-		if b >= 0 && d.nameWord(b, false) && !used[b] && d.toks[b].sent == d.toks[h.i].sent {
-			d.cue(d.addTok(KindFamilyName, b, b, prioName), p, h.j)
+		if b >= 0 && d.nameWord(b, false) && !used[b] && d.toks[b].sent == d.toks[h.i].sent && !(d.toks[b].first && d.is(b+1, ",") && d.toks[p].base != d.toks[p].low) {
+			d.cue(d.addTok(kind, b, b, prioName), p, h.j)
 			used[b] = true
 		}
 	}
 }
+
+// welcomeBack: the note welcomes a colleague back or wishes them well.
+func (d *doc) welcomeBack() bool {
+	for k := 0; k+1 < len(d.toks); k++ {
+		if d.is(k, "welcome", "bienvenida", "bienvenido") && d.is(k+1, "back", "de") || d.is(k, "glad", "good") && d.is(k+1, "you're", "youre", "to") && d.is(k+2, "back", "have", "see") {
+			return true
+		}
+	}
+	return false
+}
+
+// caredTitled: a care verb that takes a person ("cared for", "looked
+// after", "nursed") right before a staff title: the titled person was the
+// one cared for, not a carer.
+func (d *doc) caredTitled(start int) bool {
+	p := d.prevWord(start)
+	if p < 0 {
+		return false
+	}
+	i, ok := d.hitTo(p, cCare)
+	return ok && d.is(i, "cared", "caring", "looked", "looking", "nursed", "nursing", "treated", "treating", "cuidó", "cuidar", "cuidaron")
+}
+
+// careBeforeOwner: an act of care done for the relative whose owner ("my")
+// is at p: "thank you for looking after my mum", "everything you did for
+// my dad", "cuidar a mi padre".
+func (d *doc) careBeforeOwner(p int) bool {
+	for q, steps := d.prevWord(p), 0; q >= 0 && steps < 4 && d.toks[q].sent == d.toks[p].sent; q, steps = d.prevWord(q), steps+1 {
+		if _, ok := d.hitTo(q, cCare); ok {
+			return true
+		}
+		if d.is(q, "for", "por") && d.is(d.prevWord(q), "did", "done", "do", "everything", "hicieron", "hiciste") {
+			return true
+		}
+	}
+	return false
+}
+
+// injury: what "treating my …", "dressing my …" can name besides a body part.
+var injury = map[string]bool{"gallbladder": true, "appendix": true, "kidney": true, "hernia": true, "tonsils": true,
+	"cataract": true, "cataracts": true, "burn": true, "burns": true, "cut": true, "cuts": true, "wound": true, "fracture": true, "break": true,
+	"sprain": true, "bite": true, "gash": true, "laceration": true, "scald": true, "injury": true, "injuries": true}

@@ -38,6 +38,8 @@ func (d *doc) findSingledOut() {
 			}
 			if e, ok := d.originAndWard(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
+			} else if i, e, ok := d.longStay(k); ok && d.wcats[k]&cPersonNoun != 0 {
+				d.cue(d.addTok(KindRareCase, k, k, prioRare), i, e)
 			}
 		case d.is(k, "born", "delivered", "nació", "nacio", "nacida", "nacido", "né", "née") || d.is(k, "arrived", "llegó") && d.babyInSentence(k):
 			if e, ok := d.oddBirthplace(k); ok {
@@ -50,6 +52,8 @@ func (d *doc) findSingledOut() {
 		case d.wcats[k]&cPersonNoun != 0:
 			if e, ok := d.originAndWard(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
+			} else if i, e, ok := d.longStay(k); ok {
+				d.cue(d.addTok(KindRareCase, k, k, prioRare), i, e)
 			}
 		}
 	}
@@ -83,7 +87,8 @@ func (d *doc) figureCared(k int) (int, bool) {
 		e = n // "the mayor's wife"
 	}
 	for p, steps := d.prevWord(k), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
-		if d.endAt[p]&cCare != 0 && !d.is(p, "visited", "visiting", "visit") || d.is(p, "handling", "handled", "treating", "treated", "of") && (steps > 0 || !d.is(p, "of")) {
+		if d.endAt[p]&cCare != 0 && !d.is(p, "visited", "visiting", "visit") || d.is(p, "handling", "handled", "treating", "treated", "of") && (steps > 0 || !d.is(p, "of")) ||
+			d.is(p, "care", "kindness", "treatment", "cuidados") && steps >= 1 { // "the care you gave the Mayor"
 			return e, true
 		}
 	}
@@ -251,6 +256,20 @@ func (d *doc) firstEver(k int) (int, int, bool) {
 	ever := d.is(d.nextWord(k, false), "ever")
 	scoped := p >= 0 && d.toks[p].base != d.toks[p].low && (scopeWords[d.toks[p].base] || d.toks[p].cap || d.is(p, "world's", "country's", "nation's", "uk's"))
 	if !ever && !scoped && !d.is(p, "world", "uk", "nation's", "country's") {
+		// "First lift birth in this hospital's history", "the first heart transplant ever done in this hospital": scoped after
+		for n, steps := d.nextWord(k, false), 0; n >= 0 && steps < 8 && d.toks[n].sent == d.toks[k].sent; n, steps = d.nextWord(n, false), steps+1 {
+			if d.wcats[n]&cRole != 0 || d.is(n, "staff", "award", "awards", "conference", "course") {
+				break
+			}
+			if d.is(n, "history", "historia") && d.is(d.prevWord(n), "hospital's", "trust's", "hospital", "unit's", "our", "its") ||
+				d.is(n, "ever") && d.is(d.nextWord(n, false), "done", "performed", "born", "carried", "in", "at", "here") {
+				for x, st := d.nextWord(k, false), 0; x >= 0 && x < n && st < 5; x, st = d.nextWord(x, false), st+1 {
+					if d.toks[x].cats&(cEvent|cPatientNoun) != 0 || d.is(x, "birth", "births", "baby", "babies", "delivery", "patient", "transplant", "procedure") {
+						return k, n, true
+					}
+				}
+			}
+		}
 		return -1, -1, false
 	}
 	for n, steps := d.nextWord(k, false), 0; n >= 0 && steps < 5; n, steps = d.nextWord(n, false), steps+1 {
@@ -350,4 +369,45 @@ func demonym(w string) bool {
 		return true
 	}
 	return false
+}
+
+// longStay: a person (not a colleague) who has been on the ward or in
+// hospital for a stay few patients have: 100 days or more, six months or
+// more, a year or more ("our gentleman who has been on the ward 400+
+// days"). A colleague's years of service are said with a role, so a role
+// word next to the person vetoes it.
+func (d *doc) longStay(k int) (int, int, bool) {
+	s := d.toks[k].sent
+	if n := d.nextWord(k, false); n >= 0 && d.wcats[n]&cRole != 0 || d.sents[s]&cCelebration != 0 {
+		return -1, -1, false
+	}
+	stay := false
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if d.is(x, "ward", "hospital", "unit", "inpatient", "here", "us", "icu", "itu", "nicu", "planta") && d.is(d.prevWord(x), "the", "on", "in", "with", "our", "an", "la", "en") {
+			stay = true
+		}
+	}
+	if !stay {
+		return -1, -1, false
+	}
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		t := d.toks[x]
+		if t.kind != tNum {
+			continue
+		}
+		n := 0
+		for _, r := range t.low {
+			if r >= '0' && r <= '9' {
+				n = n*10 + int(r-'0')
+			}
+		}
+		u := d.nextWord(x, false)
+		if d.is(u, "+") {
+			u = d.nextWord(u, false)
+		}
+		if d.is(u, "days", "días") && n >= 100 || d.is(u, "months", "meses") && n >= 6 && n < 240 || d.is(u, "years", "años") && n >= 1 && n < 10 && d.is(d.prevWord(x), "for", "over", "nearly", "almost", "than", "durante") {
+			return x, u, true
+		}
+	}
+	return -1, -1, false
 }

@@ -19,6 +19,24 @@ import (
 // weaker signals alone is not enough: a name is a patient's with an
 // endearment or a patient's thing, or with two signals of the others.
 func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
+	return d.patientSignalsNeed(m, start, 2)
+}
+
+// thirdPartySignal is one signal of patientSignals for a third party,
+// not counting the weakest two: being who a kindness was "for" or "with"
+// ("thanks for the chat with Jo", "for sneaking Sam a coffee" are said of
+// colleagues as often as of patients) and a reporting verb ("Tom says you
+// saved the day").
+func (d *doc) thirdPartySignal(m mention, start int) (bool, int, int) {
+	d.strictThird = true
+	defer func() { d.strictThird = false }()
+	return d.patientSignalsNeed(m, start, 1)
+}
+
+// patientSignalsNeed is patientSignals with the number of weaker signals
+// needed: two for a name the note may be addressed to, one for a third
+// party (ADR 0330).
+func (d *doc) patientSignalsNeed(m mention, start, need int) (bool, int, int) {
 	// an endearment before: "our sweet Noor", "our favourite little guy Ibrahim", "brave Leo"
 	for p, steps := d.prevWord(start), 0; p >= 0 && steps < 4; p, steps = d.prevWord(p), steps+1 {
 		w := d.toks[p].low
@@ -63,17 +81,19 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 			switch {
 			case patientThing[d.toks[n].low]:
 				return true, n, n
+			case d.strictThird && d.is(n, "birthday", "party", "cumpleaños"):
+				// "the cake for Hira's birthday": a colleague's as often as a patient's
 			case personalThing[d.toks[n].low] || d.wcats[n]&cRelation != 0:
 				note(n, n)
 			}
 		}
 	}
 	// what they did: "Freddie walked", "Noor finally ate", "so Chloe could take her meds"
-	if v, e, ok := d.patientVerb(m.j); ok {
+	if v, e, ok := d.patientVerb(m.j); ok && !(d.strictThird && d.is(v, "says", "said", "told")) {
 		note(v, e)
 	}
 	// who the kindness was for: "made for Aaliyah", "amazing with Jayden", "explaining everything to Noah"
-	if p, ok := d.beneficiary(start); ok {
+	if p, ok := d.beneficiary(start); ok && !d.strictThird {
 		note(p, p)
 	}
 	// the ward after: "Aaliyah on peds", "Eddie on 4W"
@@ -89,7 +109,7 @@ func (d *doc) patientSignals(m mention, start int) (bool, int, int) {
 		}
 		score++
 	}
-	return score >= 2, ci, cj
+	return score >= need, ci, cj
 }
 
 // endearment before a name makes it a patient's (not "my little Sam").
@@ -135,6 +155,9 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 	switch d.toks[n].low {
 	case "ate", "eaten", "eating", "drank", "drunk", "walked", "walking", "slept", "sleeping", "cried", "crying", "pulled",
 		"smiled", "laughed", "sat", "stood", "woke", "drew", "coloured", "colored", "comió", "caminó", "durmió", "lloró", "sonrió":
+		if d.is(next, "the", "a") && d.is(n, "walked") && d.is(d.nextWord(next, false), "corridor", "corridors", "hallway", "length", "ward", "bay", "stairs", "garden", "loop", "lap") {
+			return n, n, true // "Thelma walked the corridor"
+		}
 		if d.is(next, "me", "us", "you", "everyone", "the", "a") && d.is(n, "walked", "drew", "sat", "stood") {
 			return -1, -1, false // "Tom walked me to my car", "Sam drew the rota"
 		}
@@ -152,17 +175,26 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 	case "had", "celebrated":
 		if d.is(next, "his", "her", "their") {
 			x := d.nextWord(next, false)
+			if x >= 0 && d.toks[x].kind == tAlnum && !childAge(d, x) && !greatAge(d.toks[x].low) {
+				return -1, -1, false // "Rita celebrated her 60th birthday": a colleague's, not a patient's
+			}
 			if x >= 0 && (childAge(d, x) || d.is(x, "first")) || d.is(x, "birthday") || d.is(d.nextWord(x, false), "birthday") && x >= 0 && d.toks[x].kind == tAlnum {
 				return n, x, true // "Layla had her 7th birthday on PICU"
 			}
 		}
 	case "went", "goes", "going", "got", "gets", "se":
+		if d.is(next, "back") && d.is(d.nextWord(next, false), "home", "to") {
+			next = d.nextWord(next, false) // "went back home", "went back to the care home"
+			if d.is(next, "to") && d.is(d.nextWord(next, false), "the", "her", "his") && d.is(d.nextWord(d.nextWord(next, false), false), "care", "nursing") {
+				return n, next, true
+			}
+		}
 		if d.is(next, "home", "casa") || d.is(next, "to") && d.is(d.nextWord(next, false), "go") {
 			return n, next, true
 		}
 	case "turned", "turns", "cumplió", "cumple":
-		if next >= 0 && d.toks[next].kind == tNum && len(d.toks[next].low) <= 2 {
-			return n, next, true // "Rosie turned 8"
+		if next >= 0 && d.toks[next].kind == tNum && len(d.toks[next].low) <= 3 && (childAge(d, next) || len(d.toks[next].low) == 1 || greatAge(d.toks[next].low)) {
+			return n, next, true // "Rosie turned 8", "Wilma turned 96"; not "Wilma turned 60" (a colleague's birthday)
 		}
 	case "took", "take", "takes", "taking", "tomó", "toma":
 		for x, steps := next, 0; x >= 0 && steps < 3; x, steps = d.nextWord(x, false), steps+1 {
@@ -171,7 +203,7 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			}
 		}
 	case "asked", "says", "said", "told", "wanted", "loved", "kept", "hasn't", "couldn't", "couldnt", "won't", "wouldn't":
-		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you") {
+		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you", "saying", "asking", "calling", "singing") {
 			return n, n, true
 		}
 	}
@@ -350,4 +382,16 @@ func childAge(d *doc, k int) bool {
 	}
 	nx := d.nextWord(k, true)
 	return d.is(nx, "yo", "años") || d.is(d.prevWord(k), "he's", "she's") && (nx < 0 || d.toks[nx].sent != t.sent || d.is(nx, "and", "now", "today")) || d.is(nx, "year", "years", "yr", "yrs") && d.is(d.nextWord(nx, true), "old", "o") || d.is(d.prevWord(k), "turned", "age", "aged")
+}
+
+// greatAge: "95th", "100th": an ordinal of 90 or more.
+func greatAge(low string) bool {
+	n := 0
+	for _, r := range low {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n >= 90
 }

@@ -3,14 +3,15 @@ package phi
 // doc is one text being scanned: its tokens, the cue phrases found in it
 // and the candidate findings.
 type doc struct {
-	text   string
-	toks   []token
-	hits   []hit
-	wcats  []cat // categories of the one-word phrase that is this token
-	endAt  []cat // categories of the phrases that end at this token
-	sents  []cat // categories found in each sentence
-	places []int // tokens that start a bed/room finding
-	cands  []candidate
+	strictThird bool // patientSignals for a third party: the weakest signals do not count
+	text        string
+	toks        []token
+	hits        []hit
+	wcats       []cat // categories of the one-word phrase that is this token
+	endAt       []cat // categories of the phrases that end at this token
+	sents       []cat // categories found in each sentence
+	places      []int // tokens that start a bed/room finding
+	cands       []candidate
 	// hits by the token they start at, end at, and by sentence, so that
 	// a 20,000-character story is read in linear time
 	byStart, byEnd, bySent [][]int

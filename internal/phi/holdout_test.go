@@ -22,13 +22,18 @@ import (
 //     phi2 (recall 0.907, false alarms 0.064), then read and tuned on in
 //     phi3: it is tuning data now.
 //
-//   - testdata/holdout4_*.txt is the next independent holdout: the lead
-//     adds it at the end and measures it once. Absent files are skipped.
+//   - testdata/holdout4_*.txt was written blind, measured once after phi3
+//     (recall 0.804, false alarms 0.044), then its misses were read and the
+//     addressee model (ADR 0330) written in phi4: it is tuning data now.
+//
+//   - testdata/holdout5_*.txt is the next independent holdout: the lead
+//     adds it after phi4 is merged and measures it once. Absent files are
+//     skipped.
 //
 //     go test ./internal/phi -run TestHoldout -v
 func TestHoldout(t *testing.T) {
 	measured := 0
-	for _, name := range []string{"holdout2", "holdout3", "holdout4"} {
+	for _, name := range []string{"holdout2", "holdout3", "holdout4", "holdout5"} {
 		withPHI, err1 := os.ReadFile("testdata/" + name + "_phi.txt")
 		clean, err2 := os.ReadFile("testdata/" + name + "_clean.txt")
 		if err1 != nil || err2 != nil {
@@ -66,13 +71,14 @@ func lines(s string) [][2]string {
 type report struct {
 	caught, total      map[string]int
 	alarms, cleanTotal int
+	alarmsIn, cleanIn  map[string]int // false alarms per clean category
 	missed, falseAlarm []string
 }
 
 // measure scans every note as the product does (normalised, then
 // scanned): a note with PHI is caught if anything is found in it.
 func measure(withPHI, clean [][2]string) report {
-	r := report{caught: map[string]int{}, total: map[string]int{}}
+	r := report{caught: map[string]int{}, total: map[string]int{}, alarmsIn: map[string]int{}, cleanIn: map[string]int{}}
 	for _, n := range withPHI {
 		r.total[n[0]]++
 		if len(phi.Scan(phi.Normalize(n[1], true))) > 0 {
@@ -83,8 +89,10 @@ func measure(withPHI, clean [][2]string) report {
 	}
 	for _, n := range clean {
 		r.cleanTotal++
+		r.cleanIn[n[0]]++
 		if f := phi.Scan(phi.Normalize(n[1], true)); len(f) > 0 {
 			r.alarms++
+			r.alarmsIn[n[0]]++
 			r.falseAlarm = append(r.falseAlarm, string(f[0].Kind)+" “"+f[0].Text+"”: "+n[1])
 		}
 	}
@@ -109,6 +117,14 @@ func (r report) log(t *testing.T, name string) {
 	sort.Strings(cats)
 	for _, k := range cats {
 		t.Logf("%s  %-40s %4d/%-4d %.3f", name, k, r.caught[k], r.total[k], float64(r.caught[k])/float64(r.total[k]))
+	}
+	clean := make([]string, 0, len(r.cleanIn))
+	for k := range r.cleanIn {
+		clean = append(clean, k)
+	}
+	sort.Strings(clean)
+	for _, k := range clean {
+		t.Logf("%s  clean %-34s %4d/%-4d false alarms", name, k, r.alarmsIn[k], r.cleanIn[k])
 	}
 	c, n := r.recall()
 	t.Logf("%s  recall %.3f (%d/%d)  false alarms %.3f (%d/%d)", name, ratio(c, n), c, n, ratio(r.alarms, r.cleanTotal), r.alarms, r.cleanTotal)

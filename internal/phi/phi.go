@@ -147,6 +147,9 @@ func scanNormal(text string) []Finding {
 	d.findRare()
 	d.findSingledOut()
 	d.findNames()
+	d.findFamilies()
+	d.findPluralFamilies()
+	d.findStaffWriterPatient()
 	return d.settle()
 }
 
