@@ -149,10 +149,3 @@ func (s *stream) kill() {
 	_ = s.conn.Close()
 	s.client.Discard()
 }
-
-// alive reports whether the stream still takes writes.
-func (s *stream) alive() bool {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	return !s.dead
-}
