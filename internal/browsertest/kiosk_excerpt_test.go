@@ -13,7 +13,7 @@ import (
 // as sentences on the screen. QA saw "Night shiftWe had…": blocks ran
 // together. Screenshot: docs/screenshots/kiosk-story-excerpt-1920.png.
 func TestKioskStoryExcerpt(t *testing.T) {
-	srv := browsertest.StartServer(t)
+	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	kktest.Create(t, srv.App, s.Stories, map[string]any{s.StoryTitle: "A night to remember", s.StoryAuthor: "Priya, 5 West",
 		s.StoryBody: "**Night shift**\nWe had eleven admissions before midnight\n\n## Then\n\nEveryone stayed until the last patient was settled",
 		s.FieldStatus: s.StatusPublished})
