@@ -2,6 +2,7 @@ package browsertest_test
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -10,14 +11,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/staff/stafftest"
 )
 
 // axeVersion is the axe-core release CI installs (.ci/run); the test
@@ -70,13 +74,17 @@ type pageState struct {
 }
 
 // TestAxeEveryPageState runs axe-core (WCAG 2.0-2.2 A and AA) on every page
-// state of the phone pages, the poster and the screen, in English and in
-// Spanish, and wants 0 violations.
+// state of the phone pages, the poster, the screen and the staff pages
+// (desk, organisers, nominations, card, huddle sheet), in English and in
+// Spanish, and wants 0 violations. One server and one browser per
+// language serve them all.
 func TestAxeEveryPageState(t *testing.T) {
 	browsertest.LooksOnly(t)
 	axe := axeScript(t)
 	srv := browsertest.StartServer(t)
 	states := seedAxe(t, srv)
+	staffStates, staffCookie := seedAxeStaff(t, srv)
+	states = append(states, staffStates...)
 
 	type result struct {
 		Version    string `json:"version"`
@@ -96,6 +104,7 @@ func TestAxeEveryPageState(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		ctx := browsertest.NewBrowser(t, browsertest.PhoneWidth, 844)
 		browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/lang/"+lang+"?next=/"), chromedp.WaitVisible("main", chromedp.ByQuery))
+		staffSession(t, ctx, srv, staffCookie)
 		for _, st := range states {
 			if st.post != nil {
 				browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url), chromedp.WaitVisible(st.form, chromedp.ByQuery))
@@ -239,4 +248,93 @@ func seedAxe(t *testing.T, srv *browsertest.Server) []pageState {
 		{name: "screen", url: "/kiosk/" + s.DefaultRoomSlug, want: ".kcard", roomLang: "en", settle: settled},
 		{name: "screen, Spanish room", url: "/kiosk/sala", want: ".kcard", roomLang: "es", settle: settled},
 	}
+}
+
+// seedAxeStaff adds what the staff pages show (pending notes, one flagged
+// by the PHI guard, a story, a dark screen, an announcement, an event
+// with attendees, a nomination) and returns their states and the cookie
+// of a moderator who also organises.
+func seedAxeStaff(t *testing.T, srv *browsertest.Server) ([]pageState, string) {
+	t.Helper()
+	app := srv.App
+	now := time.Now()
+	mod := stafftest.Account(t, app, "axe.staff@hospital.example", s.RoleModerate, s.RoleOrganise)
+	room, err := app.FindFirstRecordByData(s.Rooms, s.RoomSlug, s.DefaultRoomSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// two clean notes, oldest first: each language's "approve" state
+	// decides one, so the flagged note stays in the queue for both
+	for _, to := range []string{"the porters", "the pharmacy team"} {
+		kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: to, s.NoteBody: "Thank you for the tea at 3am.", s.FieldRoom: room.Id,
+			s.FieldStatus: s.StatusPending})
+		time.Sleep(2 * time.Millisecond) // distinct created times, so the order is certain
+	}
+	body := "Thank you for staying late with Mrs Kowalski in bed 12 when she was scared."
+	found, _ := forms.Scan(map[string]string{s.NoteTo: "the night team", s.NoteBody: body}, nil, []string{s.NoteTo, s.NoteBody})
+	if found == nil {
+		t.Fatal("the PHI guard found nothing in the flagged note")
+	}
+	flagged := kktest.Create(t, app, s.Notes, map[string]any{s.NoteTo: "the night team", s.NoteBody: body, s.FieldRoom: room.Id,
+		s.FieldStatus: s.StatusPending, s.NoteFlags: forms.Flags{Findings: found, SentAnyway: true}})
+	kktest.Create(t, app, s.Stories, map[string]any{s.StoryTitle: "A long night", s.StoryBody: "She listened.", s.FieldStatus: s.StatusPending})
+	kktest.Create(t, app, s.Screens, map[string]any{s.ScreenID: "axe-tv", s.FieldRoom: room.Id,
+		s.ScreenUserAgent: "Mozilla/5.0 (X11; Linux armv7l) Chrome/49.0 Safari/537.36", s.ScreenLastSeen: now.Add(-2 * time.Hour).UTC()})
+	// for a room of its own: on the break room's screen it would re-fade
+	// the card the screen states measure
+	icu := kktest.Create(t, app, s.Rooms, map[string]any{s.RoomName: "ICU family room", s.RoomSlug: "icu", s.RoomActive: true})
+	kktest.Create(t, app, s.Announcements, map[string]any{s.AnnouncementText: "Fire drill at 14:00", s.AnnouncementRooms: []string{icu.Id},
+		s.AnnouncementStarts: now.Add(-time.Hour).UTC(), s.AnnouncementEnds: now.Add(3 * time.Hour).UTC()})
+	approved, err := app.FindFirstRecordByData(s.Notes, s.NoteTo, "Ana in pharmacy") // seedAxe's, approved
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := app.FindFirstRecordByFilter(s.Settings, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row.Set(s.SettingAwards, "DAISY, BEE")
+	if err := app.Save(row); err != nil {
+		t.Fatal(err)
+	}
+	nomCol, err := app.FindCachedCollectionByNameOrId(s.Nominations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nom := core.NewRecord(nomCol)
+	nom.Load(map[string]any{s.NominationNote: approved.Id, s.NominationAward: "DAISY", s.NominationName: "Ana", s.NominationUnit: "Pharmacy",
+		s.NominationWhy: "Always there at 3am."})
+	if err := app.Save(nom); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := app.FindFirstRecordByData(s.Events, s.EventTitle, "Tiny choir") // Ana confirmed, Bo waiting
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []pageState{
+		{name: "desk queue (flagged note, dark screen, announcement)", url: "/moderate", want: ".desk-findings"},
+		{name: "desk after a decision (undo)", url: "/moderate", form: `form[action$="/approve"]`, post: url.Values{}, want: ".desk-undo"},
+		{name: "desk edit", url: "/moderate/notes/" + flagged.Id + "/edit", want: "#findings"},
+		{name: "desk edit errors", url: "/moderate/notes/" + flagged.Id + "/edit", form: "form.desk-edit", post: url.Values{"to": {""}}, want: ".field-error"},
+		{name: "announcements", url: "/moderate/announcements", want: "#a-text"},
+		{name: "announcement errors", url: "/moderate/announcements", form: "form.desk-announce", post: url.Values{"text": {""}}, want: ".field-error"},
+		{name: "organise list", url: "/organise", want: ".organise-events"},
+		{name: "organise new event", url: "/organise/events/new", want: "#starts"},
+		{name: "organise new event errors", url: "/organise/events/new", form: "form.organise-form", post: url.Values{"title": {""}, "capacity": {"twelve"}}, want: ".field-error"},
+		{name: "organise event", url: "/organise/events/" + ev.Id, want: "#attendees"},
+		{name: "nominate", url: "/moderate/notes/" + approved.Id + "/nominate", want: "#nominee"},
+		{name: "nominations", url: "/moderate/nominations", want: ".nominee"},
+		{name: "nomination copy", url: "/moderate/nominations/" + nom.Id + "/copy", want: ".card"},
+		{name: "thank-you card", url: "/notes/" + approved.Id + "/card", want: ".card"},
+		{name: "huddle sheet", url: "/rooms/" + s.DefaultRoomSlug + "/huddle", want: ".sheet"},
+	}, stafftest.Cookie(t, mod)
+}
+
+// staffSession gives the browser a staff session (moderate and organise) for the
+// staff pages: the cookie, not the sign-in form, which another branch is
+// changing (one-time codes).
+func staffSession(t *testing.T, ctx context.Context, srv *browsertest.Server, cookie string) {
+	t.Helper()
+	name, value, _ := strings.Cut(cookie, "=")
+	browsertest.Run(t, ctx, network.SetCookie(name, value).WithURL(srv.URL).WithHTTPOnly(true))
 }

@@ -22,34 +22,34 @@ import (
 func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		return h.views.Error(e, status, "We couldn't read that form. Please open the page again.", err)
+		return h.views.Error(e, status, "desk.error.form_unreadable", err)
 	}
 	now := time.Now()
 	f := newAnnouncementForm(e.App, now, form["rooms"])
 	f.Text = forms.Clean(form.Get(s.AnnouncementText), false)
 	f.Starts, f.Ends = form.Get(s.AnnouncementStarts), form.Get(s.AnnouncementEnds)
-	f.Errors.Check(s.AnnouncementText, "The announcement", f.Text, true, s.AnnouncementTextMax)
+	f.Errors.Check(s.AnnouncementText, "desk.ann.text", f.Text, true, s.AnnouncementTextMax)
 	if f.Errors[s.AnnouncementText] == nil {
-		if words := kiosk.AnnouncementPatientDetails(f.Text); words != "" {
+		if kiosk.AnnouncementPatientDetails(f.Text) != "" {
 			// an announcement goes straight to the screens, with no second
 			// pair of eyes: patient details are refused, not warned about
-			f.Errors[s.AnnouncementText] = i18n.Untranslated("This looks like it has patient details (" + words + "). Announcements go straight to every screen: please take them out.")
+			f.Errors[s.AnnouncementText] = i18n.M("desk.ann.err.phi", "Words", patientWords(f.Text))
 		}
 	}
 
 	loc := prefs.Load(e.App).Location
 	starts, err := parseLocal(loc, f.Starts)
 	if err != nil {
-		f.Errors[s.AnnouncementStarts] = i18n.Untranslated("Please give the start as a date and time, e.g. " + now.In(loc).Format("2006-01-02 15:04") + ".")
+		f.Errors[s.AnnouncementStarts] = i18n.M("desk.ann.err.starts_format", "Example", now.In(loc).Format("2006-01-02 15:04"))
 	}
 	ends, err := parseLocal(loc, f.Ends)
 	switch {
 	case err != nil:
-		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("Please give the end as a date and time, e.g. " + now.In(loc).Add(time.Hour).Format("2006-01-02 15:04") + ".")
+		f.Errors[s.AnnouncementEnds] = i18n.M("desk.ann.err.ends_format", "Example", now.In(loc).Add(time.Hour).Format("2006-01-02 15:04"))
 	case !ends.After(now):
-		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("The end has already passed: nobody would see it.")
+		f.Errors[s.AnnouncementEnds] = i18n.M("desk.ann.err.ends_past")
 	case f.Errors[s.AnnouncementStarts] == nil && !ends.After(starts):
-		f.Errors[s.AnnouncementEnds] = i18n.Untranslated("The end must be after the start.")
+		f.Errors[s.AnnouncementEnds] = i18n.M("desk.ann.err.ends_before")
 	}
 	var rooms []string
 	for _, r := range f.Rooms {
@@ -58,7 +58,7 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 		}
 	}
 	if len(form["rooms"]) != len(rooms) {
-		f.Errors["rooms"] = i18n.Untranslated("One of those rooms doesn't exist any more. Please choose again.")
+		f.Errors["rooms"] = i18n.M("desk.ann.err.rooms")
 	}
 	if len(f.Errors) > 0 {
 		p := &announcementsPage{Form: f, Announcements: currentAnnouncements(e.App, now)}
@@ -78,31 +78,23 @@ func (h *handler) createAnnouncement(e *core.RequestEvent) error {
 	rec.Set(s.AnnouncementEnds, endsDT)
 	if err := e.App.Save(rec); err != nil {
 		e.App.Logger().Error("desk: save announcement", "error", err)
-		f.Errors[s.AnnouncementText] = i18n.Untranslated("We couldn't save that just now. It's still here: please try again.")
+		f.Errors[s.AnnouncementText] = i18n.M("desk.ann.err.save_failed")
 		p := &announcementsPage{Form: f, Announcements: currentAnnouncements(e.App, now)}
 		return h.views.Render(e, http.StatusServiceUnavailable, "desk_announcements", p)
 	}
 	return e.Redirect(http.StatusSeeOther, AnnouncementsPath+"?m=posted")
 }
 
-// deleteAnnouncement handles POST /moderate/announcements/{id}/delete:
-// the screens drop it at once (the kiosk's hook pushes the removal).
-func (h *handler) deleteAnnouncement(e *core.RequestEvent) error {
-	rec, err := e.App.FindRecordById(s.Announcements, e.Request.PathValue("id"))
-	if err != nil {
-		return h.views.Error(e, http.StatusNotFound, "That announcement doesn't exist any more.", nil)
-	}
-	if err := e.App.Delete(rec); err != nil {
-		return h.views.Error(e, http.StatusInternalServerError, "", err)
-	}
-	back := AnnouncementsPath
-	if e.Request.FormValue("back") == Path {
-		back = Path
-	}
-	return e.Redirect(http.StatusSeeOther, back+"#announcements")
-}
-
 // parseLocal reads the start or end as a wall-clock time in the hospital's
 // zone, the same way the organisers' pages do (DST gaps refused, plain
 // text boxes of old browsers accepted).
 func parseLocal(loc *time.Location, v string) (time.Time, error) { return organise.ParseLocal(loc, v) }
+
+// patientWords says what the PHI guard found in an announcement, in the
+// reader's language.
+type patientWords string
+
+// In words the findings in l.
+func (p patientWords) In(l i18n.Lang) string {
+	return kiosk.AnnouncementPatientDetailsIn(string(l), string(p))
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -21,8 +22,8 @@ const AnnouncementsPath = Path + "/announcements"
 // Announcement is one notice as the desk lists it.
 type Announcement struct {
 	ID, Text string
-	Rooms    string // "Every room" or the room names
-	When     string // "Now, until Tue 3 Dec 16:00" / "Wed 4 Dec 09:00 – 17:00"
+	Rooms    i18n.Text // "Every room" or the room names
+	When     i18n.Text // "Now, until Tue 3 Dec 16:00" / "Wed 4 Dec 09:00 – 17:00"
 	Live     bool
 }
 
@@ -43,7 +44,7 @@ func currentAnnouncements(app core.App, now time.Time) []Announcement {
 	out := make([]Announcement, 0, len(recs))
 	for _, r := range recs {
 		starts, ends := r.GetDateTime(s.AnnouncementStarts).Time(), r.GetDateTime(s.AnnouncementEnds).Time()
-		a := Announcement{ID: r.Id, Text: r.GetString(s.AnnouncementText), Live: !starts.After(now), Rooms: "Every room"}
+		a := Announcement{ID: r.Id, Text: r.GetString(s.AnnouncementText), Live: !starts.After(now), Rooms: i18n.M("desk.ann.every_room")}
 		var rooms []string
 		for _, id := range r.GetStringSlice(s.AnnouncementRooms) {
 			if n, ok := names[id]; ok {
@@ -51,16 +52,17 @@ func currentAnnouncements(app core.App, now time.Time) []Announcement {
 			}
 		}
 		if len(rooms) > 0 {
-			a.Rooms = strings.Join(rooms, ", ")
+			a.Rooms = i18n.Raw(strings.Join(rooms, ", "))
 		}
-		until := p.FormatDay(ends) + " " + p.FormatTime(ends)
+		startsL, endsL := starts.In(p.Location), ends.In(p.Location)
+		until := dayTime(endsL)
 		if a.Live {
-			a.When = "Now, until " + until
+			a.When = i18n.M("desk.ann.now_until", "Until", until)
 		} else {
 			if p.FormatDay(starts) == p.FormatDay(ends) {
-				until = p.FormatTime(ends)
+				until = i18n.Clock(endsL)
 			}
-			a.When = p.FormatDay(starts) + " " + p.FormatTime(starts) + " – " + until
+			a.When = i18n.M("desk.ann.range", "From", dayTime(startsL), "To", until)
 		}
 		out = append(out, a)
 	}
@@ -99,6 +101,7 @@ type announcementsPage struct {
 	Form          *announcementForm
 	Announcements []Announcement
 	Posted        bool
+	Deleted       bool
 }
 
 // inputLayout is what <input type="datetime-local"> sends and shows.
@@ -135,6 +138,6 @@ func zoneName(loc *time.Location, now time.Time) string {
 func (h *handler) showAnnouncements(e *core.RequestEvent) error {
 	now := time.Now()
 	p := &announcementsPage{Form: newAnnouncementForm(e.App, now, nil), Announcements: currentAnnouncements(e.App, now),
-		Posted: e.Request.URL.Query().Get("m") == "posted"}
+		Posted: e.Request.URL.Query().Get("m") == "posted", Deleted: e.Request.URL.Query().Get("m") == "deleted"}
 	return h.views.Render(e, http.StatusOK, "desk_announcements", p)
 }

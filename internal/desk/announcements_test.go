@@ -69,8 +69,9 @@ func TestAnnouncements(t *testing.T) {
 			ExpectedContent: []string{`id="announcements"`, "Fire drill at 14:00", "On screens", "Every room",
 				`action="/moderate/announcements/` + announcement + `/delete"`, `href="/moderate/announcements"`}},
 		{Name: "delete: gone, back to the list", Method: http.MethodPost, URL: "/moderate/announcements/" + announcement + "/delete", ExpectedStatus: 303,
+			Body: kktest.Form("confirm", "1"),
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				location("/moderate/announcements#announcements")(t, app, res)
+				location("/moderate/announcements?m=deleted")(t, app, res)
 				if _, err := app.FindRecordById(s.Announcements, announcement); err == nil {
 					t.Error("not deleted")
 				}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/strongwords"
 )
 
 // approveClean handles POST /moderate/approve-clean: "approve all N
@@ -19,7 +20,7 @@ import (
 func (h *handler) approveClean(e *core.RequestEvent) error {
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		return h.views.Error(e, status, "We couldn't read that form. Please open the page again.", err)
+		return h.views.Error(e, status, "desk.error.form_unreadable", err)
 	}
 	keys := form["item"]
 	if len(keys) > queueLimit {
@@ -46,5 +47,16 @@ func (h *handler) approveClean(e *core.RequestEvent) error {
 	return e.Redirect(http.StatusSeeOther, queueURL(""))
 }
 
-// clean: the PHI guard found nothing in the record as it is now.
-func clean(rec *core.Record) bool { return len(flagsOf(rec).Findings) == 0 }
+// clean: the PHI guard found nothing in the record as it is now, and it
+// has no strong language (that one waits for a moderator's own tap).
+func clean(rec *core.Record) bool { return len(flagsOf(rec).Findings) == 0 && !hasStrongLanguage(rec) }
+
+// hasStrongLanguage: a word of internal/strongwords' list in the note's or
+// story's text, heading or name.
+func hasStrongLanguage(rec *core.Record) bool {
+	k, ok := kinds[rec.Collection().Name]
+	if !ok {
+		return false
+	}
+	return strongwords.In(rec.GetString(k.Fields[0]), rec.GetString(k.Fields[1]), rec.GetString(k.Fields[2]))
+}

@@ -25,7 +25,7 @@ func (h *handler) reject(e *core.RequestEvent) error {
 func (h *handler) decide(e *core.RequestEvent, status func(collection string) string) error {
 	collection, id := e.Request.PathValue("collection"), e.Request.PathValue("id")
 	if findRecord(e.App, collection, id) == nil {
-		return h.views.Error(e, http.StatusNotFound, "That note or story doesn't exist any more.", nil)
+		return h.views.Error(e, http.StatusNotFound, "desk.error.gone", nil)
 	}
 	err := transition(e.App, e.Auth, collection, id, s.StatusPending, status(collection))
 	switch {
@@ -76,9 +76,9 @@ const (
 )
 
 var messages = map[string]string{
-	msgDecided:     "Someone else decided that one a moment ago; it has left the queue.",
-	msgUndone:      "Undone: it is back in the queue.",
-	msgUndoExpired: "That can no longer be undone here (more than a few minutes ago, or decided again since). An admin can still change it in the dashboard.",
+	msgDecided:     "desk.msg.decided",
+	msgUndone:      "desk.msg.undone",
+	msgUndoExpired: "desk.msg.undo_expired",
 }
 
 // queueURL is the queue with an optional one-off message.

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/mailer"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -80,10 +81,10 @@ func SendDigest(app core.App, now time.Time) (bool, error) {
 			return false, fmt.Errorf("desk: digest: %w", err)
 		}
 	}
-	subject, body := digestText(app, waiting, overdue, now.Sub(oldest))
 	from := mail.Address{Name: app.Settings().Meta.SenderName, Address: app.Settings().Meta.SenderAddress}
 	sent := false
 	for _, m := range moderators {
+		subject, body := digestText(app, staffLang(m), waiting, overdue, now.Sub(oldest))
 		msg := &mailer.Message{From: from, To: []mail.Address{{Address: m.Email()}}, Subject: subject, HTML: body}
 		if err := app.NewMailClient().Send(msg); err != nil {
 			app.Logger().Error("moderator digest", "error", err, "moderator", m.Id)
@@ -121,20 +122,19 @@ func overdue(app core.App, cutoff time.Time) (int, time.Time, error) {
 	return n, oldest, nil
 }
 
-// digestText is the e-mail: counts, how long the oldest waited, the link.
-func digestText(app core.App, waiting, overdue int, oldest time.Duration) (string, string) {
-	items := func(n int) string {
-		if n == 1 {
-			return "1 note or story"
-		}
-		return fmt.Sprintf("%d notes and stories", n)
+// digestText is the digest's subject and HTML body in a moderator's
+// language (the one they last used the desk in, ADR 0310).
+func digestText(app core.App, lang i18n.Lang, waiting, overdue int, oldest time.Duration) (string, string) {
+	link := strings.TrimRight(app.Settings().Meta.AppURL, "/") + Path
+	body, err := digestBody.Execute(lang, map[string]any{"Waiting": i18n.M("mail.digest.items_waiting", "Count", waiting), "Overdue": overdue, "Oldest": Duration(oldest), "Link": link})
+	if err != nil {
+		body = html.EscapeString(link)
 	}
-	subject := fmt.Sprintf("%s waiting for a moderator", strings.ToUpper(items(waiting)[:1])+items(waiting)[1:])
-	link := html.EscapeString(strings.TrimRight(app.Settings().Meta.AppURL, "/") + Path)
-	body := fmt.Sprintf(`<p>Hello,</p>
-<p>%s waiting at the moderation desk; %d of them for a while (the oldest %s).</p>
-<p><a href="%s">Open the desk</a> (%s) to approve or reject them.</p>
-<p>You get this e-mail at most once an hour while something waits. An admin can change when it is sent (kiosk_settings, digest_after_minutes).</p>`,
-		items(waiting)+" "+map[bool]string{true: "is", false: "are"}[waiting == 1], overdue, strings.TrimSuffix(Age(oldest), " ago"), link, link)
-	return subject, body
+	return lang.T("mail.digest.subject", "Count", waiting), body
 }
+
+// digestBody is the digest e-mail's HTML.
+var digestBody = i18n.MustTemplate("digest", `<p>{{t "mail.digest.hello"}}</p>
+<p>{{t "mail.digest.lead" "Waiting" .Waiting "Overdue" .Overdue "Oldest" .Oldest}}</p>
+<p>{{th "mail.digest.open_html" "Link" .Link}}</p>
+<p>{{t "mail.digest.why"}}</p>`)

@@ -15,23 +15,24 @@ import (
 // editPage is what desk_edit.html receives: the item as stored (with the
 // findings of the last scan) and the form.
 type editPage struct {
-	Item      Item
-	Pending   bool
-	Status    string
-	Saved     bool // just saved: the findings shown are the re-scan's
-	Labels    [3]string
-	Names     [3]string
-	Values    [3]string
-	Max       [3]int
-	Errors    forms.Errors
-	Multiline [3]bool
+	Item       Item
+	Pending    bool
+	Status     string
+	StatusText i18n.Text // the status in words, for a decided item
+	Saved      bool      // just saved: the findings shown are the re-scan's
+	Labels     [3]string
+	Names      [3]string
+	Values     [3]string
+	Max        [3]int
+	Errors     forms.Errors
+	Multiline  [3]bool
 }
 
 // editLabels and editMax: the editable fields' labels and limits (the
 // same limits as the phone forms), per collection.
 var editLabels = map[string][3]string{
-	s.Notes:   {"To", "Message", "From (empty = anonymous)"},
-	s.Stories: {"Title", "Story", "Author (empty = anonymous)"},
+	s.Notes:   {"desk.edit.note_to", "desk.edit.note_body", "desk.edit.note_from"},
+	s.Stories: {"desk.edit.story_title", "desk.edit.story_body", "desk.edit.story_author"},
 }
 
 var editMax = map[string][3]int{
@@ -45,6 +46,7 @@ func newEditPage(app core.App, rec *core.Record) *editPage {
 	p := &editPage{Item: items[0], Status: rec.GetString(s.FieldStatus), Labels: editLabels[c], Names: kinds[c].Fields,
 		Max: editMax[c], Errors: forms.Errors{}, Multiline: [3]bool{false, true, false}}
 	p.Pending = p.Status == s.StatusPending
+	p.StatusText = i18n.M("desk.status." + p.Status)
 	for i, f := range p.Names {
 		p.Values[i] = rec.GetString(f)
 	}
@@ -57,7 +59,7 @@ func newEditPage(app core.App, rec *core.Record) *editPage {
 func (h *handler) showEdit(e *core.RequestEvent) error {
 	rec := findRecord(e.App, e.Request.PathValue("collection"), e.Request.PathValue("id"))
 	if rec == nil {
-		return h.views.Error(e, http.StatusNotFound, "That note or story doesn't exist any more.", nil)
+		return h.views.Error(e, http.StatusNotFound, "desk.error.gone", nil)
 	}
 	p := newEditPage(e.App, rec)
 	p.Saved = e.Request.URL.Query().Get("m") == msgSaved
@@ -70,11 +72,11 @@ func (h *handler) showEdit(e *core.RequestEvent) error {
 func (h *handler) saveEdit(e *core.RequestEvent) error {
 	rec := findRecord(e.App, e.Request.PathValue("collection"), e.Request.PathValue("id"))
 	if rec == nil {
-		return h.views.Error(e, http.StatusNotFound, "That note or story doesn't exist any more.", nil)
+		return h.views.Error(e, http.StatusNotFound, "desk.error.gone", nil)
 	}
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
-		return h.views.Error(e, status, "We couldn't read that form. Please open the page again.", err)
+		return h.views.Error(e, status, "desk.error.form_unreadable", err)
 	}
 	p := newEditPage(e.App, rec)
 	for i, f := range p.Names {
@@ -88,7 +90,7 @@ func (h *handler) saveEdit(e *core.RequestEvent) error {
 		rec.Set(f, p.Values[i])
 	}
 	if err := e.App.Save(rec); err != nil {
-		p.Errors[p.Names[1]] = i18n.Untranslated("We couldn't save that just now. Your text is still here: please try again.")
+		p.Errors[p.Names[1]] = i18n.M("desk.edit.save_failed")
 		e.App.Logger().Error("desk: save edit", "error", err, "record", rec.Id)
 		return h.views.Render(e, http.StatusServiceUnavailable, "desk_edit", p)
 	}

@@ -37,7 +37,7 @@ func TestEdit(t *testing.T) {
 			}},
 		{Name: "an empty message: said at the field, the rest kept", Method: http.MethodPost, URL: "/moderate/notes/" + flaggedNote + "/edit",
 			Body: kktest.Form("to", "the night team (edited)", "body", "  ", "from", "Sam"), ExpectedStatus: 422,
-			ExpectedContent: []string{`id="err-body"`, "Please fill in message.", `value="the night team (edited)"`, `value="Sam"`},
+			ExpectedContent: []string{`id="err-body"`, "Please fill in the message.", `value="the night team (edited)"`, `value="Sam"`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				rec, _ := app.FindRecordById(s.Notes, flaggedNote)
 				if rec.GetString(s.NoteBody) != flaggedBody {

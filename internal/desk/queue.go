@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/desk/pending"
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
+	"github.com/kindness-coalition/kindness-kiosk/internal/phi"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -25,35 +28,37 @@ var kinds = map[string]struct {
 	Approved string // the status an approval sets
 	Fields   [3]string
 }{
-	s.Notes:   {"Thank-you", s.StatusApproved, [3]string{s.NoteTo, s.NoteBody, s.NoteFrom}},
-	s.Stories: {"Story", s.StatusPublished, [3]string{s.StoryTitle, s.StoryBody, s.StoryAuthor}},
+	s.Notes:   {"desk.kind.note", s.StatusApproved, [3]string{s.NoteTo, s.NoteBody, s.NoteFrom}},
+	s.Stories: {"desk.kind.story", s.StatusPublished, [3]string{s.StoryTitle, s.StoryBody, s.StoryAuthor}},
 }
 
 // Item is one pending note or story as the desk shows it.
 type Item struct {
 	Collection string // notes or stories
 	ID         string
-	Label      string // "Thank-you" or "Story"
+	Label      string // catalogue key: "Thank-you" or "Story"
 	// Head is the note's "to" or the story's title, Body the text, From
 	// the writer's name: each split around the PHI guard's findings.
 	Head, Body, From []forms.Segment
-	Anonymous        bool     // no name given: shown as "A colleague"
-	Findings         []string // the kinds found, in plain words, e.g. "a patient's name"
-	SentAnyway       bool     // the writer saw the warning and sent it anyway
-	Room             string   // where it was written
-	ForRoom          string   // a note's for_room: where the person thanked works
-	Age              string   // "12 min ago"
+	Anonymous        bool        // no name given: shown as "A colleague"
+	Findings         []i18n.Text // the kinds found, in plain words, e.g. "a patient's name"
+	SentAnyway       bool        // the writer saw the warning and sent it anyway
+	StrongLanguage   bool        // strong language or abuse: kept out of "approve all"
+	Room             string      // where it was written
+	ForRoom          string      // a note's for_room: where the person thanked works
+	Age              i18n.Text   // "12 min ago"
 	Created          time.Time
 	CreatedISO       string
-	CreatedLocal     string // "Tue 3 Dec 14:30" in the hospital's time zone
-	Long             bool   // a long story: the page shows it in a scroll box
+	CreatedLocal     i18n.Text // "Tue 3 Dec 14:30" in the hospital's time zone
+	Long             bool      // a long story: the page shows it in a scroll box
 }
 
 // Key is how forms name an item: "notes:abc123".
 func (it Item) Key() string { return it.Collection + ":" + it.ID }
 
-// Clean reports whether the guard found nothing.
-func (it Item) Clean() bool { return len(it.Findings) == 0 }
+// Clean reports whether "approve all without findings" may take the item:
+// the PHI guard found nothing and there is no strong language.
+func (it Item) Clean() bool { return len(it.Findings) == 0 && !it.StrongLanguage }
 
 // Waiting counts the pending notes and stories (the page title shows it).
 func Waiting(app core.App) (int, error) { return pending.Count(app) }
@@ -155,40 +160,73 @@ func newItem(r *core.Record, room string, p prefs.Prefs, now time.Time) Item {
 	it := Item{
 		Collection: r.Collection().Name, ID: r.Id, Label: k.Label, Room: room,
 		SentAnyway: flags.SentAnyway, Created: created, CreatedISO: created.UTC().Format(time.RFC3339),
-		CreatedLocal: p.FormatDay(created) + " " + p.FormatTime(created), Age: Age(now.Sub(created)),
+		CreatedLocal: dayTime(created.In(p.Location)), Age: Age(now.Sub(created)),
 	}
 	segs := make([][]forms.Segment, 3)
 	for i, field := range k.Fields {
 		text := r.GetString(field)
 		segs[i] = forms.Highlight(text, flags.Findings[field])
 		for _, f := range flags.Findings[field] {
-			if l := f.Kind.Label(); !slices.Contains(it.Findings, l) {
+			if l := kindLabel(f.Kind); !slices.Contains(it.Findings, i18n.Text(l)) {
 				it.Findings = append(it.Findings, l)
 			}
 		}
 	}
 	it.Head, it.Body, it.From = segs[0], segs[1], segs[2]
+	it.StrongLanguage = hasStrongLanguage(r)
 	if r.GetString(k.Fields[2]) == "" {
 		it.Anonymous = true
-		it.From = []forms.Segment{{Text: "A colleague"}} // as the screens say it
+		it.From = nil // the page says "A colleague", as the screens do
 	}
 	it.Long = len(r.GetString(k.Fields[1])) > 1200
 	return it
 }
 
-// Age says how long something has waited, the way people say it.
-func Age(d time.Duration) string {
-	switch {
-	case d < time.Minute:
-		return "just now"
-	case d < time.Hour:
-		return fmt.Sprintf("%d min ago", int(d/time.Minute))
-	case d < 48*time.Hour:
-		h := int(d / time.Hour)
-		if h == 1 {
-			return "1 hour ago"
-		}
-		return fmt.Sprintf("%d hours ago", h)
+// FindingList is the kinds found, in one line ("a patient's name, a bed
+// number"), in the reader's language.
+func (it Item) FindingList() i18n.Text { return textList(it.Findings) }
+
+// textList joins texts with commas in the reader's language.
+type textList []i18n.Text
+
+// In joins the list in l.
+func (t textList) In(l i18n.Lang) string {
+	parts := make([]string, len(t))
+	for i, x := range t {
+		parts[i] = x.In(l)
 	}
-	return fmt.Sprintf("%d days ago", int(d/(24*time.Hour)))
+	return strings.Join(parts, ", ")
 }
+
+// Age is how long ago, in words: "just now", "12 min ago", "3 hours ago",
+// "2 days ago".
+func Age(d time.Duration) i18n.Text {
+	if d < time.Minute {
+		return i18n.M("desk.age.just_now")
+	}
+	return i18n.M("desk.age.ago", "Duration", Duration(d))
+}
+
+// Duration is a length of time in words: "12 min", "3 hours", "2 days"
+// (at least a minute).
+func Duration(d time.Duration) i18n.Text {
+	switch {
+	case d < time.Hour:
+		return i18n.M("desk.duration.minutes", "Count", max(1, int(d/time.Minute)))
+	case d < 48*time.Hour:
+		return i18n.M("desk.duration.hours", "Count", int(d/time.Hour))
+	}
+	return i18n.M("desk.duration.days", "Count", int(d/(24*time.Hour)))
+}
+
+// dayTime is a day and a time, "Tue 3 Dec 14:30", in the reader's
+// language; t must be in the hospital's zone.
+func dayTime(t time.Time) i18n.Text {
+	return i18n.M("desk.day_time", "Day", i18n.Day(t), "Time", i18n.Clock(t))
+}
+
+// kindLabel is the PHI guard's wording of a kind, in the reader's language.
+type kindLabel phi.Kind
+
+// In words the kind in l.
+func (k kindLabel) In(l i18n.Lang) string { return phi.Kind(k).LabelIn(string(l)) }

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // queuePage is what desk_queue.html receives.
@@ -17,7 +18,7 @@ type queuePage struct {
 	More    int      // pending beyond the ones shown
 	Clean   []string // keys of the shown items without findings
 	Recent  []Recent
-	Message string
+	Message string // catalogue key of a message after a redirect
 	Staff   string
 	// the desk's other sections
 	Announcements []Announcement
@@ -31,6 +32,7 @@ func (h *handler) showQueue(e *core.RequestEvent) error {
 		return h.views.Error(e, http.StatusInternalServerError, "", err)
 	}
 	p.Message = messages[e.Request.URL.Query().Get("m")]
+	rememberLanguage(e, web.Lang(e))
 	return h.views.Render(e, http.StatusOK, "desk_queue", p)
 }
 

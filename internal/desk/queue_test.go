@@ -23,9 +23,9 @@ func TestQueue(t *testing.T) {
 				`<mark class="phi">bed 12</mark><span class="phi-kind"> (a bed or room number)</span>`,
 				"Check for patient details:</strong> a patient&#39;s name, a bed or room number.",
 				"The writer saw the warning and sent it anyway.",
-				"4 West break room", "→ for <span class=\"desk-room\">ICU family room</span>", "just now", "— A colleague", "— Sam",
+				"4 West break room", "→ <span class=\"desk-for\">for <strong dir=\"auto\">ICU family room</strong></span>", "just now", "— A colleague", "— Sam",
 				// approve-all lists the clean ones only
-				`name="item" value="notes:` + cleanNote + `"`, `name="item" value="stories:` + story + `"`, "Approve all 2 without findings",
+				`name="item" value="notes:` + cleanNote + `"`, `name="item" value="stories:` + story + `"`, "Approve all 2 notes without findings",
 				`action="/moderate/notes/` + flaggedNote + `/approve"`, `action="/moderate/stories/` + story + `/reject"`,
 				`<meta http-equiv="refresh" content="60">`,
 			},

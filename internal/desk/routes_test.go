@@ -36,7 +36,8 @@ var deskRoutes = []route{
 		body: func() io.Reader {
 			return kktest.Form("text", "Flu jabs in the atrium", "starts", "2030-01-01T10:00", "ends", "2030-01-01T16:00")
 		}},
-	{method: http.MethodPost, url: "/moderate/announcements/" + announcement + "/delete", status: 303, hasID: true},
+	{method: http.MethodPost, url: "/moderate/announcements/" + announcement + "/delete", status: 303, hasID: true,
+		body: func() io.Reader { return kktest.Form("confirm", "1") }},
 }
 
 // TestDeskRoutesGuarded: every desk route, for each kind of visitor.

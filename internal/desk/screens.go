@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kiosk"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 )
@@ -13,9 +14,9 @@ import (
 // DarkScreen is one screen the desk lists under "Screens not seen lately".
 type DarkScreen struct {
 	Room, Slug string
-	Seen       string // "last seen 25 min ago" or "never checked in"
-	SeenAt     string // the time, in the hospital's zone
-	Browser    string // to tell a room's screens apart
+	Seen       i18n.Text // "last seen 25 min ago" or "never checked in"
+	SeenAt     i18n.Text // the time, in the hospital's zone
+	Browser    i18n.Text // to tell a room's screens apart
 }
 
 // darkScreens lists the screens that stopped checking in (kiosk.DarkScreens:
@@ -30,10 +31,10 @@ func darkScreens(app core.App, now time.Time) []DarkScreen {
 	p := prefs.Load(app)
 	out := make([]DarkScreen, 0, len(dark))
 	for _, d := range dark {
-		ds := DarkScreen{Room: d.RoomName, Slug: d.RoomSlug, Browser: browserName(d.UserAgent), Seen: "never checked in"}
+		ds := DarkScreen{Room: d.RoomName, Slug: d.RoomSlug, Browser: browserName(d.UserAgent), Seen: i18n.M("desk.screens.never")}
 		if !d.LastSeen.IsZero() {
-			ds.Seen = "last seen " + Age(d.DarkFor(now))
-			ds.SeenAt = p.FormatDay(d.LastSeen) + " " + p.FormatTime(d.LastSeen)
+			ds.Seen = i18n.M("desk.screens.last_seen", "Age", Age(d.DarkFor(now)))
+			ds.SeenAt = dayTime(d.LastSeen.In(p.Location))
 		}
 		out = append(out, ds)
 	}
@@ -42,9 +43,9 @@ func darkScreens(app core.App, now time.Time) []DarkScreen {
 
 // browserName shortens a user agent to what helps find the device:
 // "Chrome 49 on Linux", or the first 40 characters.
-func browserName(ua string) string {
+func browserName(ua string) i18n.Text {
 	if ua == "" {
-		return ""
+		return nil
 	}
 	name, version := "", ""
 	for _, b := range []string{"Edg/", "OPR/", "SamsungBrowser/", "Chrome/", "Firefox/", "Version/"} {
@@ -70,13 +71,12 @@ func browserName(ua string) string {
 	}
 	if name == "" {
 		if len(ua) > 40 {
-			return ua[:40] + "…"
+			return i18n.Raw(ua[:40] + "…")
 		}
-		return ua
+		return i18n.Raw(ua)
 	}
-	s := name + " " + version
 	if platform != "" {
-		s += " on " + platform
+		return i18n.M("desk.screens.browser_on", "Browser", name+" "+version, "Platform", platform)
 	}
-	return s
+	return i18n.Raw(name + " " + version)
 }

@@ -26,7 +26,7 @@ func TestDarkScreensOnTheDesk(t *testing.T) {
 	}
 	scenarios := []tests.ApiScenario{
 		{Name: "a dark screen is listed", TestAppFactory: kktest.Factory(withScreens),
-			ExpectedContent:    []string{"Screens not seen lately", "<strong>4 West break room</strong>", "last seen 30 min ago", "Chrome 49 on Linux"},
+			ExpectedContent:    []string{"Screens not seen lately", "<strong dir=\"auto\">4 West break room</strong>", "last seen 30 min ago", "Chrome 49 on Linux"},
 			NotExpectedContent: []string{"Firefox 115"}},
 		{Name: "no dark screen, no section", TestAppFactory: kktest.Factory(seed),
 			ExpectedContent: []string{"3 waiting"}, NotExpectedContent: []string{"Screens not seen lately"}},

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
@@ -23,8 +24,8 @@ const undoShown = 5
 // undone.
 type Recent struct {
 	Collection, ID string
-	Decision       string // "Approved", "Published", "Rejected"
-	What           string // "To Ana in pharmacy…" or a story's title
+	Decision       string    // catalogue key: "Approved", "Published", "Rejected"
+	What           i18n.Text // "To Ana in pharmacy…" or a story's title
 	// Recognise: an approved note, so the desk offers its printable card
 	// and a nomination (issue 13) right where the moderator just decided
 	Recognise bool
@@ -62,21 +63,19 @@ func recentDecisions(app core.App, auth *core.Record, now time.Time) []Recent {
 func decisionWord(status string) string {
 	switch status {
 	case s.StatusApproved:
-		return "Approved"
+		return "desk.decision.approved"
 	case s.StatusPublished:
-		return "Published"
-	case s.StatusRejected:
-		return "Rejected"
+		return "desk.decision.published"
 	}
-	return status
+	return "desk.decision.rejected"
 }
 
 // what names an item in a line: "To Ana in pharmacy" or the story title.
-func what(rec *core.Record) string {
+func what(rec *core.Record) i18n.Text {
 	if rec.Collection().Name == s.Notes {
-		return web.Excerpt(40, "To "+rec.GetString(s.NoteTo))
+		return i18n.M("desk.recent.note_to", "To", web.Excerpt(37, rec.GetString(s.NoteTo)))
 	}
-	return web.Excerpt(40, rec.GetString(s.StoryTitle))
+	return i18n.Raw(web.Excerpt(40, rec.GetString(s.StoryTitle)))
 }
 
 // undo handles POST /moderate/{collection}/{id}/undo: the moderator's own
@@ -86,7 +85,7 @@ func (h *handler) undo(e *core.RequestEvent) error {
 	collection, id := e.Request.PathValue("collection"), e.Request.PathValue("id")
 	rec := findRecord(e.App, collection, id)
 	if rec == nil {
-		return h.views.Error(e, http.StatusNotFound, "That note or story doesn't exist any more.", nil)
+		return h.views.Error(e, http.StatusNotFound, "desk.error.gone", nil)
 	}
 	entries, err := e.App.FindRecordsByFilter(s.ModerationLog, s.LogCollection+" = {:c} && "+s.LogRecord+" = {:id}", "-created", 1, 0,
 		dbx.Params{"c": collection, "id": id})

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // calendar serves GET /events/{id}/ics, the add-to-calendar file offered
@@ -25,7 +26,7 @@ func (h *handler) calendar(e *core.RequestEvent) error {
 	h2.Set("Content-Type", "text/calendar; charset=utf-8")
 	h2.Set("Content-Disposition", `attachment; filename="`+fileName(ev.GetString(s.EventTitle))+`.ics"`)
 	h2.Set("Cache-Control", "no-cache")
-	return e.Blob(http.StatusOK, "text/calendar; charset=utf-8", Calendar(ev, appURL, time.Now()))
+	return e.Blob(http.StatusOK, "text/calendar; charset=utf-8", Calendar(ev, appURL, web.Lang(e), time.Now()))
 }
 
 // fileName makes a safe ASCII file name from a title ("Yoga, 6pm!" →

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -50,7 +51,7 @@ func TestCalendarFile(t *testing.T) {
 	ev := newEvent(t, app, map[string]any{s.EventTitle: title, s.EventDescription: desc, s.EventPlace: "Room 1, level 2",
 		// 10:00 GMT on the Saturday, 10:00 BST on the Monday: 09:00Z
 		s.EventStarts: "2030-03-30 10:00:00.000Z", s.EventEnds: "2030-04-01 09:00:00.000Z"})
-	b := events.Calendar(ev, "https://kindness.hospital.example/", time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC))
+	b := events.Calendar(ev, "https://kindness.hospital.example/", i18n.English, time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC))
 	raw := string(b)
 
 	if strings.Count(raw, "\n") != strings.Count(raw, "\r\n") || !strings.HasSuffix(raw, "END:VCALENDAR\r\n") {
@@ -83,8 +84,13 @@ func TestCalendarFile(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, props[k], v)
 		}
 	}
-	if d := props["DESCRIPTION"]; !strings.HasPrefix(d, `Line one\, line two\; bold\n\nDetails and sign-up: https://`) {
+	if d := props["DESCRIPTION;LANGUAGE=en"]; !strings.HasPrefix(d, `Line one\, line two\; bold\n\nDetails and sign-up: https://`) {
 		t.Errorf("DESCRIPTION = %q", d)
+	}
+	// in Spanish, the file's own words are Spanish and say so
+	es := string(events.Calendar(ev, "https://kindness.hospital.example/", i18n.Spanish, time.Now()))
+	if d := strings.ReplaceAll(es, "\r\n ", ""); !strings.Contains(d, "DESCRIPTION;LANGUAGE=es:Line one\\, line two\\; bold\\n\\nDetalles e inscripción: https://") {
+		t.Errorf("Spanish calendar file:\n%s", es)
 	}
 	if !strings.Contains(raw, "BEGIN:VEVENT\r\n") || !strings.Contains(raw, "END:VEVENT\r\n") {
 		t.Error("no VEVENT")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -19,8 +20,10 @@ const icsTime = "20060102T150405Z"
 
 // Calendar returns an event as an iCalendar file (RFC 5545): CRLF line
 // ends, lines folded at 75 octets, TEXT values escaped. appURL (the public
-// base URL) gives the UID's domain and the event's link.
-func Calendar(ev *core.Record, appURL string, now time.Time) []byte {
+// base URL) gives the UID's domain and the event's link; lang is the
+// language of the file's own words (the link's label), marked with
+// LANGUAGE on the description.
+func Calendar(ev *core.Record, appURL string, lang i18n.Lang, now time.Time) []byte {
 	base := strings.TrimRight(appURL, "/")
 	host := "kindness-kiosk"
 	if u, err := url.Parse(base); err == nil && u.Hostname() != "" {
@@ -31,7 +34,7 @@ func Calendar(ev *core.Record, appURL string, now time.Time) []byte {
 	if desc != "" {
 		desc += "\n\n"
 	}
-	desc += "Details and sign-up: " + link
+	desc += lang.T("ics.details", "Link", link)
 	status := "CONFIRMED"
 	if ev.GetString(s.FieldStatus) == s.StatusCancelled {
 		status = "CANCELLED"
@@ -56,7 +59,7 @@ func Calendar(ev *core.Record, appURL string, now time.Time) []byte {
 	if place := ev.GetString(s.EventPlace); place != "" {
 		line("LOCATION", escapeText(place))
 	}
-	line("DESCRIPTION", escapeText(desc))
+	line("DESCRIPTION;LANGUAGE="+string(lang), escapeText(desc))
 	line("URL", link)
 	line("STATUS", status)
 	line("END", "VEVENT")

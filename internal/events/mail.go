@@ -2,8 +2,6 @@ package events
 
 import (
 	"errors"
-	"fmt"
-	"html/template"
 	"net/mail"
 	"strings"
 	"time"
@@ -13,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/mailer"
 	"github.com/pocketbase/pocketbase/tools/routine"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/mailcap"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -143,50 +142,63 @@ func mailEventCancelled(app core.App, eventID string) {
 	}
 }
 
-// mailBody holds no text a person typed (not even their name): the sign-up
-// form would otherwise let anyone put words in a mail from the hospital's
-// sender to any address (see mail_guard.go).
-var mailBody = template.Must(template.New("mail").Parse(`<p>Hello,</p>
-<p>{{.Lead}}</p>
-<p><strong>{{.Title}}</strong><br>{{.When}}{{with .Place}}<br>{{.}}{{end}}</p>
-<p><a href="{{.Link}}">Your sign-up</a>: see your place, add it to your calendar{{if .CanCancel}}, or cancel if you can't come{{end}}.<br>{{.Link}}</p>
-<p>Kindness Kiosk</p>`))
+// mailBody is every sign-up e-mail's HTML, in the sign-up's language.
+var mailBody = i18n.MustTemplate("mail", `<p>{{t "mail.signup.hello"}}</p>
+<p>{{t .Lead}}</p>
+<p><strong>{{.Title}}</strong><br>{{t .When}}{{with .Place}}<br>{{.}}{{end}}</p>
+<p>{{if .CanCancel}}{{th "mail.signup.link_cancel_html" "Link" .Link}}{{else}}{{th "mail.signup.link_html" "Link" .Link}}{{end}}<br>{{.Link}}</p>
+<p>{{t "site.name"}}</p>`)
 
+// MailLang is the language of a sign-up's e-mails: the language of the
+// page the person signed up on (signups.language), else English (a
+// sign-up made through the REST API or the dashboard, or before the field).
+func MailLang(rec *core.Record) i18n.Lang {
+	if l, ok := i18n.Parse(rec.GetString(s.SignupLanguage)); ok {
+		return l
+	}
+	return i18n.English
+}
+
+// signupMessage builds one sign-up's e-mail of the given kind, in the
+// sign-up's language.
 func signupMessage(app core.App, ev, rec *core.Record, kind mailKind) (*mailer.Message, error) {
 	p := prefs.Load(app)
+	lang := MailLang(rec)
 	title := ev.GetString(s.EventTitle)
+	when := whenText(p, ev)
 	data := map[string]any{
 		"Title":     title,
-		"When":      whenText(p, ev),
+		"When":      when,
 		"Place":     ev.GetString(s.EventPlace),
 		"Link":      PersonalURL(app, rec),
 		"CanCancel": kind != mailCancelled,
 	}
-	var subject, lead string
+	var subject string
+	var lead i18n.Text
 	switch kind {
 	case mailPromotion:
-		subject, lead = "You have a seat: "+title, "Good news: a seat came free and it is yours. You are confirmed."
+		subject, lead = lang.T("mail.signup.subject_promoted", "Title", title), i18n.M("mail.signup.lead_promoted")
 	case mailCancelled:
-		subject, lead = "Cancelled: "+title, "Sorry: this event has been cancelled. You don't need to do anything."
+		subject, lead = lang.T("mail.signup.subject_cancelled", "Title", title), i18n.M("mail.signup.lead_cancelled")
 	default:
 		pos, _ := Position(app, rec)
-		subject, lead = "Your sign-up: "+title, statusSentence(rec.GetString(s.FieldStatus), pos)
+		subject, lead = lang.T("mail.signup.subject", "Title", title), statusSentence(rec.GetString(s.FieldStatus), pos)
 		if kind == mailReminder {
-			subject = "Your sign-up link: " + title
+			subject = lang.T("mail.signup.subject_link", "Title", title)
 		}
 	}
 	data["Lead"] = lead
-	var html strings.Builder
-	if err := mailBody.Execute(&html, data); err != nil {
+	html, err := mailBody.Execute(lang, data)
+	if err != nil {
 		return nil, err
 	}
-	text := fmt.Sprintf("Hello,\n\n%s\n\n%s\n%s\n%s\n\nYour sign-up: %s\n", lead, title, data["When"], data["Place"], data["Link"])
+	text := lang.T("mail.signup.text", "Lead", lead, "Title", title, "When", when, "Place", ev.GetString(s.EventPlace), "Link", data["Link"])
 	settings := app.Settings()
 	return &mailer.Message{
 		From:    mail.Address{Name: settings.Meta.SenderName, Address: settings.Meta.SenderAddress},
 		To:      []mail.Address{{Address: rec.GetString(s.SignupEmail)}},
 		Subject: subject,
-		HTML:    html.String(),
+		HTML:    html,
 		Text:    text,
 	}, nil
 }
@@ -197,14 +209,14 @@ func PersonalURL(app core.App, rec *core.Record) string {
 	return strings.TrimRight(app.Settings().Meta.AppURL, "/") + "/signups/" + rec.GetString(s.SignupToken)
 }
 
-// statusSentence says where a person stands, in one line.
-func statusSentence(status string, position int) string {
+// statusSentence says where a sign-up stands, in the reader's language.
+func statusSentence(status string, position int) i18n.Text {
 	switch status {
 	case s.StatusConfirmed:
-		return "You're confirmed: your seat is booked."
+		return i18n.M("mail.signup.lead_confirmed")
 	case s.StatusWaitlisted:
-		return fmt.Sprintf("The event is full, so you're on the waitlist at number %d. If a seat comes free it goes to the next person in line, and we'll tell you.", position)
+		return i18n.M("mail.signup.lead_waitlisted", "Position", position)
 	default:
-		return "Your sign-up is cancelled."
+		return i18n.M("mail.signup.lead_signup_cancelled")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/security"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
@@ -52,6 +53,12 @@ var (
 // NB! Don't call it with a transactional app you hold open for long: every
 // other sign-up waits for the write connection.
 func SignUp(app core.App, eventID, name, email, unit string) (*core.Record, error) {
+	return SignUpIn(app, "", eventID, name, email, unit)
+}
+
+// SignUpIn is [SignUp] that also keeps the language of the page the person
+// signed up on (lang, "" for none), so their e-mails are in it.
+func SignUpIn(app core.App, lang i18n.Lang, eventID, name, email, unit string) (*core.Record, error) {
 	email = NormalizeEmail(email)
 	var rec *core.Record
 	err := app.RunInTransaction(func(tx core.App) error {
@@ -79,6 +86,9 @@ func SignUp(app core.App, eventID, name, email, unit string) (*core.Record, erro
 		rec.Set(s.SignupName, name)
 		rec.Set(s.SignupEmail, email)
 		rec.Set(s.SignupUnit, unit)
+		if lang != "" {
+			rec.Set(s.SignupLanguage, string(lang))
+		}
 		return tx.SaveWithContext(context.WithValue(context.Background(), checkedKey{}, ev), rec)
 	})
 	if err != nil && !errors.Is(err, ErrDuplicate) {

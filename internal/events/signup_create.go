@@ -9,6 +9,7 @@ import (
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
 // createSignup handles POST /events/{id}/signup: validate → [SignUp] →
@@ -49,7 +50,7 @@ func (h *handler) createSignup(e *core.RequestEvent) error {
 		return h.renderForm(e, http.StatusUnprocessableEntity, ev, f, "")
 	}
 
-	rec, err := SignUp(e.App, ev.Id, f.Name, f.Email, f.Unit)
+	rec, err := SignUpIn(e.App, web.Lang(e), ev.Id, f.Name, f.Email, f.Unit)
 	switch {
 	case err == nil:
 		return e.Redirect(http.StatusSeeOther, "/signups/"+rec.GetString(s.SignupToken))

@@ -138,22 +138,8 @@ func endsAt(ev *core.Record) time.Time {
 	return ev.GetDateTime(s.EventStarts).Time().Add(defaultLength)
 }
 
-// timeRange is "18:30–20:00" (or "18:30" without an end); an end on
-// another day carries its day.
-func timeRange(p prefs.Prefs, ev *core.Record) string {
-	starts := ev.GetDateTime(s.EventStarts).Time()
-	out := p.FormatTime(starts)
-	end := ev.GetDateTime(s.EventEnds)
-	if end.IsZero() {
-		return out
-	}
-	if p.FormatDay(end.Time()) != p.FormatDay(starts) {
-		return out + " – " + p.FormatDay(end.Time()) + " " + p.FormatTime(end.Time())
-	}
-	return out + "–" + p.FormatTime(end.Time())
-}
-
-// timeRangeText is [timeRange] in the reader's language.
+// timeRangeText is "18:30–20:00" (or "18:30" without an end) in the
+// reader's language; an end on another day carries its day.
 func timeRangeText(p prefs.Prefs, ev *core.Record) i18n.Text {
 	starts := ev.GetDateTime(s.EventStarts).Time().In(p.Location)
 	end := ev.GetDateTime(s.EventEnds)
@@ -168,8 +154,8 @@ func timeRangeText(p prefs.Prefs, ev *core.Record) i18n.Text {
 }
 
 // whenText is the day and time in one line, for e-mails.
-func whenText(p prefs.Prefs, ev *core.Record) string {
-	return p.FormatDay(ev.GetDateTime(s.EventStarts).Time()) + " · " + timeRange(p, ev)
+func whenText(p prefs.Prefs, ev *core.Record) i18n.Text {
+	return i18n.M("mail.when", "Day", i18n.Day(ev.GetDateTime(s.EventStarts).Time().In(p.Location)), "Time", timeRangeText(p, ev))
 }
 
 // renderDescription renders an event's Markdown with the story profile

@@ -4,7 +4,6 @@
 package forms
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -66,29 +65,19 @@ func Clean(s string, multiline bool) string {
 // key names the field in the catalogue: each field has its own whole
 // sentences, key+".required" ("Please fill in who it is for.") and
 // key+".too_long" (with Count and Max), never a label glued into a
-// sentence (which no language but English would read right). A page not
-// translated yet (the staff pages) may still pass an English label
-// ("The announcement"): without catalogue sentences, the English ones are
-// built from it, untranslated.
+// sentence (which no language but English would read right). Every page
+// passes a key; a missing sentence shows as its key and fails the
+// catalogue tests.
 func (e Errors) Check(field, key, value string, required bool, max int) {
 	n := utf8.RuneCountInString(value)
 	switch {
 	case !utf8.ValidString(value):
 		e[field] = i18n.M("form.unreadable")
 	case required && value == "":
-		e[field] = message(key+".required", fmt.Sprintf("Please fill in %s.", strings.ToLower(key)))
+		e[field] = i18n.M(key + ".required")
 	case n > max:
-		e[field] = message(key+".too_long", fmt.Sprintf("%s is %d characters; the limit is %d. Please shorten it.", key, n, max), "Count", n, "Max", max)
+		e[field] = i18n.M(key+".too_long", "Count", n, "Max", max)
 	}
-}
-
-// message is a catalogue message, or English for a key the catalogue
-// doesn't have (an English label from an untranslated page).
-func message(key, english string, args ...any) *i18n.Msg {
-	if i18n.Has(key) {
-		return i18n.M(key, args...)
-	}
-	return i18n.Untranslated(english)
 }
 
 // Segment is a run of text, marked when the PHI guard found something in it.

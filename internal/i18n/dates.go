@@ -39,6 +39,20 @@ func (d LongDate) In(l Lang) string { return Format(l, "format.date_long", time.
 // String formats the date in English.
 func (d LongDate) String() string { return d.In(English) }
 
+// Pattern is a time formatted with the CLDR pattern under a catalogue key
+// of an area's own ("organise.format.moment": "EEE d MMM y, HH:mm"), for
+// the few places that need a form [Day], [Clock] and [LongDate] don't give.
+type Pattern struct {
+	Key string
+	T   time.Time
+}
+
+// In formats the time in l.
+func (p Pattern) In(l Lang) string { return Format(l, p.Key, p.T) }
+
+// String formats the time in English.
+func (p Pattern) String() string { return p.In(English) }
+
 // Format formats t with the CLDR pattern under a catalogue key.
 func Format(l Lang, patternKey string, t time.Time) string {
 	return FormatPattern(l, l.T(patternKey), t)

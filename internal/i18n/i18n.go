@@ -212,12 +212,6 @@ type Msg struct {
 // M returns a message to render later.
 func M(key string, args ...any) *Msg { return &Msg{Key: key, Args: args} }
 
-// Untranslated wraps English text from a page not translated yet (the
-// staff pages) where a *Msg is expected; it shows as it is in every
-// language. The literal check (web's TestNoUserFacingLiterals) refuses it
-// in the files it covers.
-func Untranslated(text string) *Msg { return &Msg{Key: text} }
-
 // In renders the message in l.
 func (m *Msg) In(l Lang) string {
 	if m == nil {

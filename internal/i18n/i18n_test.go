@@ -132,7 +132,7 @@ func TestPluralFormsCLDR(t *testing.T) {
 	}
 }
 
-var allowedTag = regexp.MustCompile(`^</?(strong|em|code|mark|a|span)( (href|dir)="[^"]*")*>$`)
+var allowedTag = regexp.MustCompile(`^</?(strong|em|code|mark|a|span|kbd)( (href|dir)="[^"]*")*>$`)
 
 // TestMarkupOnlyInHTMLKeys: only keys ending in _html may carry markup,
 // and only a few harmless tags (they are rendered unescaped).

@@ -61,12 +61,16 @@ func validateAnnouncement(e *core.RecordEvent) error {
 // straight to every screen with no second pair of eyes, so whatever the
 // path (the desk, the REST API, the dashboard) patient details are
 // refused, not merely flagged.
-func AnnouncementPatientDetails(text string) string {
+func AnnouncementPatientDetails(text string) string { return AnnouncementPatientDetailsIn("en", text) }
+
+// AnnouncementPatientDetailsIn is [AnnouncementPatientDetails] in a
+// language ("en", "es"), for the desk's message next to the field.
+func AnnouncementPatientDetailsIn(lang, text string) string {
 	text = phi.Normalize(text, false)
 	found := phi.Scan(text)
 	words := make([]string, 0, len(found))
 	for _, f := range found {
-		words = append(words, phi.Words("en", f, text))
+		words = append(words, phi.Words(lang, f, text))
 	}
 	return strings.Join(words, ", ")
 }

@@ -1,9 +1,7 @@
 package kiosk
 
 import (
-	"bytes"
 	"fmt"
-	"html/template"
 	"net/mail"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/mailer"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -93,16 +92,23 @@ func itAddresses(app core.App) ([]mail.Address, error) {
 	return to, nil
 }
 
-var darkMail = template.Must(template.New("dark").Parse(`<p>{{if eq (len .Screens) 1}}A break-room screen has{{else}}{{len .Screens}} break-room screens have{{end}} not checked in for {{.After}} minutes or more:</p>
+// darkMail is the e-mail to IT about screens that went dark.
+var darkMail = i18n.MustTemplate("dark", `<p>{{if eq (len .Screens) 1}}{{t "mail.dark.lead_one" "Minutes" .After}}{{else}}{{t "mail.dark.lead_many" "Screens" (len .Screens) "Minutes" .After}}{{end}}</p>
 <ul>{{range .Screens}}
-<li><strong>{{.Room}}</strong> ({{.URL}}): last seen {{.Seen}}{{with .Agent}}<br><small>{{.}}</small>{{end}}</li>{{end}}
+<li><strong>{{.Room}}</strong> ({{.URL}}): {{t .Seen}}{{with .Agent}}<br><small>{{.}}</small>{{end}}</li>{{end}}
 </ul>
-<p>The TV may be switched off, unplugged, off the network, or showing something else. It comes back by itself once it can reach the server.</p>
-<p>The list stays current in the dashboard (collection <em>dark_screens</em>){{with .Dashboard}}: {{.}}{{end}}. You get one e-mail per screen going dark; none while it stays dark.</p>
-<p>Kindness Kiosk</p>`))
+<p>{{t "mail.dark.why"}}</p>
+<p>{{if .Dashboard}}{{th "mail.dark.list_link_html" "Link" .Dashboard}}{{else}}{{th "mail.dark.list_html"}}{{end}} {{t "mail.dark.once"}}</p>
+<p>{{t "site.name"}}</p>`)
 
+// darkMessage writes the e-mail in English: it goes to the superusers,
+// whose language the product doesn't know (ADR 0310).
 func darkMessage(app core.App, p prefs.Prefs, dark []DarkScreen, to []mail.Address, now time.Time) (*mailer.Message, error) {
-	type row struct{ Room, URL, Seen, Agent string }
+	lang := i18n.English
+	type row struct {
+		Room, URL, Agent string
+		Seen             i18n.Text
+	}
 	appURL := app.Settings().Meta.AppURL
 	data := struct {
 		Screens   []row
@@ -113,26 +119,27 @@ func darkMessage(app core.App, p prefs.Prefs, dark []DarkScreen, to []mail.Addre
 		data.Dashboard = appURL + "/_/"
 	}
 	for _, d := range dark {
-		seen := "never"
+		seen := i18n.Text(i18n.M("mail.dark.never_seen"))
 		if !d.LastSeen.IsZero() {
-			seen = p.FormatDay(d.LastSeen) + " " + p.FormatTime(d.LastSeen) + fmt.Sprintf(" (%d minutes ago)", int(d.DarkFor(now)/time.Minute))
+			local := d.LastSeen.In(p.Location)
+			seen = i18n.M("mail.dark.last_seen", "Day", i18n.Day(local), "Time", i18n.Clock(local), "Ago", i18n.M("mail.dark.minutes_ago", "Count", int(d.DarkFor(now)/time.Minute)))
 		}
 		data.Screens = append(data.Screens, row{Room: d.RoomName, URL: appURL + "/kiosk/" + d.RoomSlug, Seen: seen, Agent: d.UserAgent})
 	}
-	var body bytes.Buffer
-	if err := darkMail.Execute(&body, data); err != nil {
+	body, err := darkMail.Execute(lang, data)
+	if err != nil {
 		return nil, err
 	}
-	subject := "Kindness Kiosk: the screen in " + dark[0].RoomName + " has gone dark"
+	subject := lang.T("mail.dark.subject_one", "Room", dark[0].RoomName)
 	if len(dark) > 1 {
-		subject = fmt.Sprintf("Kindness Kiosk: %d screens have gone dark", len(dark))
+		subject = lang.T("mail.dark.subject_many", "Screens", len(dark))
 	}
 	settings := app.Settings()
 	return &mailer.Message{
 		From:    mail.Address{Name: settings.Meta.SenderName, Address: settings.Meta.SenderAddress},
 		To:      to,
 		Subject: subject,
-		HTML:    body.String(),
+		HTML:    body,
 	}, nil
 }
 

@@ -24,7 +24,7 @@ func (h *handler) cancelEvent(e *core.RequestEvent) error {
 		ev.Set(s.FieldStatus, s.StatusCancelled)
 		if err := e.App.Save(ev); err != nil {
 			e.App.Logger().Error("organise: cancel event", "error", err, "event", ev.Id)
-			return h.views.Error(e, http.StatusServiceUnavailable, "We couldn't cancel the event just now. Nothing changed: please try again in a moment.", err)
+			return h.views.Error(e, http.StatusServiceUnavailable, "organise.error.cancel_failed", err)
 		}
 	}
 	return e.Redirect(http.StatusSeeOther, eventURL(ev.Id)+"?done=cancelled")

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
@@ -17,7 +18,7 @@ import (
 func (h *handler) createEvent(e *core.RequestEvent) error {
 	values, status, err := forms.Parse(e.Request)
 	if err != nil {
-		return h.views.Error(e, status, "We couldn't read that form. Please open it again.", err)
+		return h.views.Error(e, status, "organise.error.form_unreadable", err)
 	}
 	rooms, err := activeRooms(e.App)
 	if err != nil {
@@ -45,10 +46,10 @@ func (h *handler) createEvent(e *core.RequestEvent) error {
 // saveFailed shows why a save was refused, next to the field when it is
 // about one, and keeps the form.
 func (h *handler) saveFailed(e *core.RequestEvent, f *eventForm, err error) error {
-	if f.saveError(err) {
+	if f.saveError(e.App, err) {
 		return h.renderForm(e, http.StatusUnprocessableEntity, f)
 	}
 	e.App.Logger().Error("organise: save event", "error", err, "event", f.ID)
-	f.Notice = "We couldn't save the event just now. Everything you typed is still here: please try again in a moment."
+	f.Notice = i18n.M("organise.notice.save_failed")
 	return h.renderForm(e, http.StatusServiceUnavailable, f)
 }

@@ -2,13 +2,13 @@ package organise
 
 import (
 	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
@@ -43,16 +43,17 @@ type eventForm struct {
 	stored                     map[string]time.Time // an edit's times as stored, to the second
 	loc                        *time.Location
 	roomChoices                []roomChoice
-	Zone                       string // "America/New_York (EST, UTC−5 now)"
-	Notice                     string // a problem that belongs to no single field
-	Cancelled                  bool   // the stored event is cancelled
-	HasSignups                 bool   // some people signed up (edit page hint)
+	Zone                       i18n.Text // "America/New_York (EST, UTC−5 now)"
+	Notice                     i18n.Text // a problem that belongs to no single field
+	Cancelled                  bool      // the stored event is cancelled
+	HasSignups                 bool      // some people signed up (edit page hint)
 }
 
 // roomChoice is one checkbox of the rooms field.
 type roomChoice struct {
 	ID, Name string
 	Checked  bool
+	Retired  bool // chosen before, no longer active: shown as "a room no longer in use"
 }
 
 // RoomChoices lists every active room, ticked when the event is aimed at it.
@@ -68,9 +69,9 @@ func (f *eventForm) RoomChoices() []roomChoice {
 // Statuses are the choices of the status field, with what each means.
 func (f *eventForm) Statuses() [][2]string {
 	return [][2]string{
-		{s.StatusPublished, "Published: on the event list and the screens"},
-		{s.StatusDraft, "Draft: only organisers see it"},
-		{s.StatusCancelled, "Cancelled: sign-up pages say so, screens drop it"},
+		{s.StatusPublished, "organise.form.status_published"},
+		{s.StatusDraft, "organise.form.status_draft"},
+		{s.StatusCancelled, "organise.form.status_cancelled"},
 	}
 }
 
@@ -105,7 +106,7 @@ func formFromRecord(loc *time.Location, rooms []roomChoice, ev *core.Record, now
 	// neither fails on it nor drops it silently
 	for _, id := range f.Rooms {
 		if !slices.ContainsFunc(f.roomChoices, func(r roomChoice) bool { return r.ID == id }) {
-			f.roomChoices = append(f.roomChoices, roomChoice{ID: id, Name: "A room no longer in use"})
+			f.roomChoices = append(f.roomChoices, roomChoice{ID: id, Retired: true})
 		}
 	}
 	f.Cancelled = f.Status == s.StatusCancelled
@@ -137,13 +138,13 @@ func (f *eventForm) validate(now time.Time) {
 		// a typo in the year is the usual way to make an event in the past;
 		// an edit keeps a start that has already passed (a running event)
 		if f.starts.Before(now) && !f.starts.Equal(f.stored[s.EventStarts]) {
-			f.Errors[s.EventStarts] = i18n.Untranslated(fmt.Sprintf("%s is in the past. Please check the date.", describeLocal(f.loc, f.starts)))
+			f.Errors[s.EventStarts] = i18n.M("organise.err.starts_past", "When", describeLocal(f.loc, f.starts))
 		}
 		if !f.ends.IsZero() && !f.ends.After(f.starts) {
-			f.Errors[s.EventEnds] = i18n.Untranslated(fmt.Sprintf("The end must be after the start (%s).", describeLocal(f.loc, f.starts)))
+			f.Errors[s.EventEnds] = i18n.M("organise.err.ends_before", "Start", describeLocal(f.loc, f.starts))
 		}
 		if !f.closes.IsZero() && f.closes.After(f.starts) {
-			f.Errors[s.EventSignupCloses] = i18n.Untranslated(fmt.Sprintf("Sign-up must close by the start (%s). Leave it empty to close at the start.", describeLocal(f.loc, f.starts)))
+			f.Errors[s.EventSignupCloses] = i18n.M("organise.err.closes_after", "Start", describeLocal(f.loc, f.starts))
 		}
 	}
 
@@ -154,19 +155,19 @@ func (f *eventForm) validate(now time.Time) {
 	n, err := strconv.Atoi(f.Capacity)
 	switch {
 	case err != nil || n < 0:
-		f.Errors[s.EventCapacity] = i18n.Untranslated("Please give the number of seats as a whole number, or 0 for no limit.")
+		f.Errors[s.EventCapacity] = i18n.M("organise.err.capacity_number")
 	case n > CapacityMax:
-		f.Errors[s.EventCapacity] = i18n.Untranslated(fmt.Sprintf("%d seats is more than we expect (up to %d). Please check the number, or use 0 for no limit.", n, CapacityMax))
+		f.Errors[s.EventCapacity] = i18n.M("organise.err.capacity_max", "Seats", n, "Max", CapacityMax)
 	default:
 		f.capacity = n
 	}
 
 	if !slices.ContainsFunc(f.Statuses(), func(c [2]string) bool { return c[0] == f.Status }) {
-		f.Errors[s.FieldStatus] = i18n.Untranslated("Please choose published, draft or cancelled.")
+		f.Errors[s.FieldStatus] = i18n.M("organise.err.status")
 	}
 	for _, id := range f.Rooms {
 		if !slices.ContainsFunc(f.roomChoices, func(r roomChoice) bool { return r.ID == id }) {
-			f.Errors[s.EventRooms] = i18n.Untranslated("One of the rooms you chose is no longer active. Please choose again.")
+			f.Errors[s.EventRooms] = i18n.M("organise.err.room_inactive")
 			break
 		}
 	}
@@ -182,16 +183,16 @@ func (f *eventForm) time(field, v string, required bool) time.Time {
 	}
 	if v == "" {
 		if required {
-			f.Errors[field] = i18n.Untranslated("Please give the date and time it starts.")
+			f.Errors[field] = i18n.M("organise.err.starts_required")
 		}
 		return time.Time{}
 	}
 	t, err := ParseLocal(f.loc, v)
 	switch {
 	case errors.Is(err, ErrNoSuchTime):
-		f.Errors[field] = i18n.Untranslated("That time doesn't exist on that day: the clocks go forward then. Please pick another time.")
+		f.Errors[field] = i18n.M("organise.err.no_such_time")
 	case err != nil:
-		f.Errors[field] = i18n.Untranslated("Please give a date and time, e.g. 2026-12-03 19:00 (or 7 PM).")
+		f.Errors[field] = i18n.M("organise.err.time_format")
 	}
 	return t
 }
@@ -224,29 +225,36 @@ func setTime(ev *core.Record, field string, t time.Time) {
 // saveError puts a refused save next to the field it is about: the
 // capacity hook's "people are already confirmed", or a field validator's
 // message. It reports false when the error is about no field.
-func (f *eventForm) saveError(err error) bool {
+func (f *eventForm) saveError(app core.App, err error) bool {
 	var verrs validation.Errors
 	if errors.As(err, &verrs) {
 		for field, e := range verrs {
-			f.Errors[field] = i18n.Untranslated(fieldSentence(field, e))
+			// PocketBase's validator messages are English only (ADR 0310)
+			f.Errors[field] = i18n.M("organise.err.refused", "Reason", i18n.Raw(fieldSentence(e)))
 		}
 		return len(verrs) > 0
 	}
 	var apiErr *router.ApiError
 	if errors.As(err, &apiErr) && apiErr.Status == 400 {
 		// the only 400 an event save makes with a message for people is
-		// the capacity check (events/hooks.go onEventUpdate)
-		f.Errors[s.EventCapacity] = i18n.Untranslated(apiErr.Message)
+		// the capacity check (events/hooks.go onEventUpdate); its words
+		// are the API's, in English, so the page says it again from the count
+		n, cerr := app.CountRecords(s.Signups, dbx.HashExp{s.SignupEvent: f.ID, s.FieldStatus: s.StatusConfirmed})
+		if cerr != nil || f.ID == "" {
+			f.Errors[s.EventCapacity] = i18n.M("organise.err.refused", "Reason", i18n.Raw(apiErr.Message))
+			return true
+		}
+		f.Errors[s.EventCapacity] = i18n.M("organise.err.capacity_below", "Count", int(n))
 		return true
 	}
 	return false
 }
 
 // fieldSentence turns a collection validator's error into a sentence.
-func fieldSentence(field string, err error) string {
+func fieldSentence(err error) string {
 	msg := err.Error()
 	if msg == "" {
-		return "Please check this field."
+		return "-"
 	}
 	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }

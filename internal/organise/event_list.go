@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	"github.com/kindness-coalition/kindness-kiosk/internal/staff"
 )
@@ -17,7 +18,7 @@ const maxPast = 20
 
 type listPage struct {
 	Who      string
-	Zone     string
+	Zone     i18n.Text
 	Upcoming []events.View // not ended: drafts, published and cancelled
 	Past     []events.View
 }

@@ -3,10 +3,12 @@ package organise
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/events"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -15,7 +17,7 @@ import (
 
 type attendeeRow struct {
 	events.Attendee
-	When string // signed up, hospital time
+	When i18n.Text // signed up, hospital time
 }
 
 type eventPage struct {
@@ -27,6 +29,9 @@ type eventPage struct {
 	Done        string // "created", "saved", "cancelled": what just happened
 	MailOn      bool   // SMTP is set: people are e-mailed on a cancellation
 }
+
+// RoomList is the rooms' names in one line.
+func (p eventPage) RoomList() string { return strings.Join(p.Rooms, ", ") }
 
 // showEvent renders GET /organise/events/{id}: the event as organisers see
 // it (drafts too), its attendee list with e-mail addresses, the CSV
@@ -54,7 +59,7 @@ func (h *handler) showEvent(e *core.RequestEvent) error {
 		page.Done = d
 	}
 	for _, a := range list {
-		page.Attendees = append(page.Attendees, attendeeRow{Attendee: a, When: p.FormatDay(a.SignedUp) + " " + p.FormatTime(a.SignedUp)})
+		page.Attendees = append(page.Attendees, attendeeRow{Attendee: a, When: i18n.M("organise.day_time", "Day", i18n.Day(a.SignedUp.In(p.Location)), "Time", i18n.Clock(a.SignedUp.In(p.Location)))})
 	}
 	if len(v.Rooms) > 0 {
 		rooms, err := e.App.FindRecordsByIds(s.Rooms, v.Rooms)

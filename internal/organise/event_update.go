@@ -24,7 +24,7 @@ func (h *handler) updateEvent(e *core.RequestEvent) error {
 	}
 	values, status, err := forms.Parse(e.Request)
 	if err != nil {
-		return h.views.Error(e, status, "We couldn't read that form. Please open it again.", err)
+		return h.views.Error(e, status, "organise.error.form_unreadable", err)
 	}
 	rooms, err := activeRooms(e.App)
 	if err != nil {

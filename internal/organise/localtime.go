@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 )
 
 // inputLayout is what <input type="datetime-local"> sends and shows:
@@ -112,14 +114,15 @@ func FormatLocal(loc *time.Location, t time.Time) string {
 	return t.In(loc).Format(inputLayout)
 }
 
-// describeLocal is "Thu 3 Dec 2026, 19:00" for messages.
-func describeLocal(loc *time.Location, t time.Time) string {
-	return t.In(loc).Format("Mon 2 Jan 2006, 15:04")
+// describeLocal is "Thu 3 Dec 2026, 19:00" for messages, in the reader's
+// language (the catalogue's "organise.format.moment" pattern).
+func describeLocal(loc *time.Location, t time.Time) i18n.Text {
+	return i18n.Pattern{Key: "organise.format.moment", T: t.In(loc)}
 }
 
 // zoneNote says which zone form times are in, e.g.
 // "America/New_York (EST, UTC−5 now)".
-func zoneNote(loc *time.Location, now time.Time) string {
+func zoneNote(loc *time.Location, now time.Time) i18n.Text {
 	name, off := now.In(loc).Zone()
 	sign := "+"
 	if off < 0 {
@@ -130,7 +133,7 @@ func zoneNote(loc *time.Location, now time.Time) string {
 		utc += fmt.Sprintf(":%02d", rem)
 	}
 	if name == "" || strings.HasPrefix(name, "+") || strings.HasPrefix(name, "-") {
-		return fmt.Sprintf("%s (%s now)", loc, utc)
+		return i18n.M("organise.zone", "Zone", loc.String(), "Offset", utc)
 	}
-	return fmt.Sprintf("%s (%s, %s now)", loc, name, utc)
+	return i18n.M("organise.zone_named", "Zone", loc.String(), "Abbr", name, "Offset", utc)
 }

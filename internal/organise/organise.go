@@ -50,7 +50,7 @@ func Register(app core.App, views *web.Views) {
 func (h *handler) findEvent(e *core.RequestEvent) (*core.Record, error) {
 	ev, err := e.App.FindRecordById(s.Events, e.Request.PathValue("id"))
 	if err != nil {
-		return nil, h.views.Error(e, http.StatusNotFound, "We couldn't find that event. It may have been deleted in the dashboard.", nil)
+		return nil, h.views.Error(e, http.StatusNotFound, "organise.error.not_found", nil)
 	}
 	return ev, nil
 }

@@ -133,7 +133,7 @@ func (g *gen5) fill(t string) string {
 			b.WriteString(t)
 			return b.String()
 		}
-		j := strings.IndexByte(t[i:], '}') + i
+		j := closingBrace(t, i)
 		b.WriteString(t[:i])
 		key := t[i+1 : j]
 		switch key {
@@ -152,10 +152,47 @@ func (g *gen5) fill(t string) string {
 		case "dept":
 			b.WriteString(one(g.s.depts))
 		default:
-			b.WriteString(one(strings.Split(key, "|")))
+			b.WriteString(g.fill(one(topLevelSplit(key)))) // a choice may hold slots and choices of its own
 		}
 		t = t[j+1:]
 	}
+}
+
+// closingBrace is the index of the brace that closes the one at i.
+func closingBrace(t string, i int) int {
+	depth := 0
+	for k := i; k < len(t); k++ {
+		switch t[k] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return len(t) - 1
+}
+
+// topLevelSplit splits a choice at the bars outside nested braces.
+func topLevelSplit(key string) []string {
+	var out []string
+	depth, from := 0, 0
+	for k := 0; k < len(key); k++ {
+		switch key[k] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, key[from:k])
+				from = k + 1
+			}
+		}
+	}
+	return append(out, key[from:])
 }
 
 type tmpl5 struct{ cat, text string }

@@ -178,8 +178,17 @@ func (d *doc) staffPlace(k, pj, v int) bool {
 	if d.spaceItself(k, v) && !d.personAround(k, v) && !d.pronounNear(k, v) {
 		return true
 	}
-	// "the staff meeting in room 12"
-	if _, ok := d.near(k, v, 5, cStaffPlace); ok && roomish {
+	// a bed or bay for teaching: "Bed 10 on the training ward", "Bay 4 on the sim suite", "Cama 10 del aula de simulación"
+	for m, steps := n, 0; m >= 0 && steps < 5 && d.toks[m].sent == d.toks[k].sent; m, steps = d.nextWord(m, false), steps+1 {
+		if d.is(m, "training", "sim", "simulation", "skills", "teaching", "education", "aula", "simulación", "formación", "docencia") {
+			if !d.personAround(k, v) && !d.pronounNear(k, v) {
+				return true
+			}
+			break
+		}
+	}
+	// "the staff meeting in room 12", "la sala de reuniones B se cambió a la sala 6"
+	if _, ok := d.near(k, v, 8, cStaffPlace); ok && roomish {
 		if !d.personAround(k, v) {
 			return true
 		}
@@ -348,6 +357,8 @@ func (d *doc) findAges() {
 					age, end = n, nx
 				} else if p := k - 1; n >= 90 && p > 0 && d.toks[p].kind == tWord && d.toks[p].base != d.toks[p].low && d.toks[p].cap {
 					age = n // "Capt. Brandt's 95th": a great birthday, the word left out
+				} else if nx := k + 1; n >= 95 && d.is(d.prevWord(k), "happy", "feliz", "joyeux") && (nx >= len(d.toks) || d.toks[nx].kind == tPunct || d.toks[nx].cap || d.is(nx, "to", "for", "our", "dear", "from", "a", "al", "a la")) {
+					age = n // "happy 104th to our lovely lady": the birthday word left out
 				}
 			}
 		}

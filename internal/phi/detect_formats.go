@@ -66,8 +66,8 @@ func (d *doc) findWeb() {
 			}
 			continue
 		}
-		if !strongHandleLabel[d.toks[h.i].low] {
-			continue
+		if !strongHandleLabel[d.toks[h.i].low] || j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp {
+			continue // "module IG-01": a code with letters glued to it, not a platform
 		}
 		k := j + 1
 		for k < len(d.toks) && k <= j+4 && (fillers[d.toks[k].low] || d.toks[k].low == "@" || d.is(k, "(", "channel", "account", "page", "called", "named", "canal", "cuenta")) && d.toks[k].low != "." {
@@ -192,7 +192,8 @@ func init() {
 		farmacia enfermeria enfermería informacion información citas atencion atención ayuda rrhh nominas nóminas personal formacion
 		formación docencia calidad contacto hola secretaria secretaría admision admisión urgencias cocina mantenimiento limpieza
 		seguridad capellania capellanía voluntariado informatica informática sistemas soporte cau suministros compras
-		archivo admision recepcion recepción direccion dirección gerencia prevencion prevención riesgos`) {
+		archivo admision recepcion recepción direccion dirección gerencia prevencion prevención riesgos
+		to bed beds bureau management flow site capacity manager managers oncall rounds`) {
 		mailbox[w] = true
 	}
 }
@@ -328,6 +329,10 @@ func (d *doc) groups() []group {
 				j+2 < len(d.toks) && (d.toks[j+2].kind == tNum || d.toks[j+2].kind == tAlnum || d.toks[j+2].low == "(" || n.low == ")" && d.toks[j+2].kind == tNum) &&
 				(!d.toks[j+2].sp || n.low == ")"):
 				j += 2
+				continue
+			case n.low == "-" && !n.sp && j+4 < len(d.toks) && d.toks[j+2].kind == tWord && d.toks[j+2].upper && len(d.toks[j+2].low) <= 4 && !d.toks[j+2].sp &&
+				d.toks[j+3].low == "-" && !d.toks[j+3].sp && !d.toks[j+4].sp && (d.toks[j+4].kind == tNum || d.toks[j+4].kind == tAlnum):
+				j += 4 // "24-CS-03318": a case number with its letters in the middle
 				continue
 			case n.low == "/" && n.sp && j+2 < len(d.toks) && d.toks[j].kind == tNum && d.toks[j+2].kind == tNum && d.toks[j+2].sp && len(d.toks[j].low) <= 4 && len(d.toks[j+2].low) <= 4:
 				j += 2 // "02 / 11 / 1990"
@@ -743,7 +748,7 @@ func (d *doc) findAddresses() {
 	// ZIP code after a state: "Springfield, IL 62704"
 	for k := 1; k < len(d.toks); k++ {
 		t := d.toks[k]
-		if t.kind == tNum && len(t.low) == 5 && d.toks[k-1].upper && usStates[d.toks[k-1].low] && k >= 2 && (d.toks[k-2].low == "," || d.toks[k-2].kind == tWord && d.toks[k-2].cap) {
+		if t.kind == tNum && len(t.low) == 5 && d.toks[k-1].upper && usStates[d.toks[k-1].low] && k >= 2 && (d.toks[k-2].low == "," || d.toks[k-2].kind == tWord && d.toks[k-2].cap && d.wcats[k-2] == 0 && !idOwner[d.toks[k-2].low]) {
 			// after a town: "Springfield, IL 62704", "Boise ID 83702", not "employee ID 30029"
 			d.addTok(KindAddress, k-1, k, prioAddress)
 		}
@@ -886,3 +891,8 @@ func (d *doc) nonGeographic(k int) bool {
 	}
 	return false
 }
+
+// idOwner: a word before "ID 70042" that makes it a card's number, not a
+// state and ZIP code.
+var idOwner = map[string]bool{"staff": true, "employee": true, "badge": true, "user": true, "login": true, "card": true,
+	"student": true, "member": true, "patient": true, "smartcard": true, "photo": true, "my": true, "your": true, "new": true}

@@ -73,6 +73,13 @@ func (d *doc) nameWord(k int, start bool) bool {
 	if t.kind != tWord || !t.cap || contraction(t.low) || demonym(t.low) {
 		return false // "I'm", "Ukrainian"
 	}
+	if t.first && functionWord[t.low] {
+		return false // "Más de 300 pacientes", "Todo el equipo": a sentence's first word
+	}
+	if n := k + 1; n < len(d.toks) && d.toks[n].cap && placeName[d.toks[n].low] && (k == 0 || d.wcats[k-1]&(cPatientTitle|cStaffTitle|cPatientNoun|cRelation) == 0) ||
+		d.is(k-1, "st", "saint", "san", "santa", "sainte") {
+		return false // "the Robin Ward crew", "St. Bernadette's Hospice": a place named after someone
+	}
 	if len([]rune(t.low)) == 1 { // an initial: "J. Smith"
 		return k+2 < len(d.toks) && d.toks[k+1].low == "." && d.nameWord(k+2, false)
 	}
@@ -238,6 +245,10 @@ func (d *doc) judge(m mention) {
 	}
 	if n := m.j + 1; d.toks[m.j].base != d.toks[m.j].low && n < len(d.toks) && staffOwned[d.toks[n].low] {
 		return // "Ana's patients", "Sam's bay": a colleague's
+	}
+	if i, j, ok := d.parenPatient(m.j); ok {
+		d.cue(d.addTok(KindPatientName, start, m.j, prioName), i, j) // "Prof. Okafor (our patient on the neuro ward)"
+		return
 	}
 	level := d.staffLevel(start, m.j)
 	if level < 2 && m.title < 0 && d.greetingTo(start) {
@@ -427,7 +438,9 @@ func (d *doc) staffLevel(start, j int) int {
 			break
 		}
 	}
-	if _, _, patient := d.patientVerb(j); patient && (d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made") ||
+	if _, _, patient := d.patientVerb(j); patient && (d.is(d.nextWord(j, false), "managed", "finished", "tried", "polished", "took", "made",
+		"got", "getting", "became", "turned", "perked", "had", "recognised", "recognized", "rallied") ||
+		d.is(d.nextWord(j, false), "kept") && d.is(d.nextWord(d.nextWord(j, false), false), "pressing", "ringing", "buzzing", "wandering") ||
 		d.is(d.nextWord(j, false), "stood", "sat") && d.is(d.nextWord(d.nextWord(j, false), false), "up", "out")) {
 		return level // "Herbert managed a whole sandwich": what a patient is praised for, not a colleague's work
 	}
@@ -567,7 +580,7 @@ func (d *doc) patientCue(start int, m mention) (bool, int, int) {
 	// "Herbert in the corner bed", "Ida in the end bed by the window": a bed without a number
 	if n := m.j + 1; d.is(n, "in", "from") && d.is(n+1, "the") {
 		for x, steps := n+2, 0; x < len(d.toks) && steps < 3 && d.toks[x].sent == d.toks[n].sent; x, steps = x+1, steps+1 {
-			if d.is(x, "bed", "cot", "cubicle", "incubator", "side-room") {
+			if d.is(x, "bed", "cot", "cubicle", "incubator", "side-room") && !d.placeOffice(x) {
 				return true, n, x
 			}
 			if !d.is(x, "corner", "end", "window", "first", "last", "middle", "next", "far", "side", "little", "big", "end-of-bay") {
@@ -622,7 +635,7 @@ func (d *doc) placeAfter(m mention) (bool, int, int) {
 		n++
 	}
 	if n < len(d.toks) && n > m.j && d.toks[n].sent == d.toks[m.j].sent {
-		if j, ok := d.hitFrom(n, cPlace); ok {
+		if j, ok := d.hitFrom(n, cPlace); ok && !d.placeOffice(j) {
 			v := d.nextWord(j, false)
 			if d.isPlaceFinding(n) || v >= 0 && placeNumber(d.toks[v]) || d.is(n, "side room", "side", "sideroom", "cubicle", "bay", "bed", "cama", "lit", "habitación", "habitacion") {
 				return true, n, max(j, min(v, j+1))
@@ -1265,3 +1278,48 @@ func (d *doc) careBeforeOwner(p int) bool {
 var injury = map[string]bool{"gallbladder": true, "appendix": true, "kidney": true, "hernia": true, "tonsils": true,
 	"cataract": true, "cataracts": true, "burn": true, "burns": true, "cut": true, "cuts": true, "wound": true, "fracture": true, "break": true,
 	"sprain": true, "bite": true, "gash": true, "laceration": true, "scald": true, "injury": true, "injuries": true}
+
+// functionWord: words the gazetteer knows as names that open a sentence as
+// words ("Más de 300", "Mas", "Todo"): capitalised only by position.
+var functionWord = map[string]bool{"más": true, "mas": true, "todo": true, "todos": true, "toda": true, "muy": true, "pero": true,
+	"como": true, "para": true, "por": true, "con": true, "una": true, "uno": true, "gracias": true, "hola": true, "bien": true,
+	"también": true, "merci": true, "pour": true, "avec": true, "très": true, "tres": true}
+
+// placeName: a capitalised word after a name that makes it a place's
+// ("Robin Ward", "Nightingale Wing", "Rowan Unit", "Emily House").
+var placeName = map[string]bool{"ward": true, "wing": true, "unit": true, "house": true, "hospice": true, "suite": true,
+	"centre": true, "center": true, "clinic": true, "hospital": true, "lodge": true, "building": true, "block": true,
+	"court": true, "theatre": true, "theatres": true, "room": true, "lounge": true, "garden": true, "gardens": true, "hall": true}
+
+// placeOffice: the bed or room word at j names an office or a team ("the
+// bed bureau", "bed management", "the room bookings"), not where a patient lies.
+func (d *doc) placeOffice(j int) bool {
+	return d.is(j+1, "bureau", "management", "manager", "managers", "flow", "team", "meeting", "meetings", "huddle", "office",
+		"store", "stores", "booking", "bookings", "capacity", "state")
+}
+
+// parenPatient: a parenthesis right after the name says who they are, and
+// what it says first is a patient ("Prof. Okafor (our patient on the neuro
+// ward, not the consultant!)"), a diagnosis, or a person described by one
+// ("Brendan (the young lad with the spinal cord injury …)"). A role first
+// ("(our ward clerk)", "(the consultant with the bow tie)") is a colleague.
+func (d *doc) parenPatient(j int) (int, int, bool) {
+	if !d.is(j+1, "(") {
+		return -1, -1, false
+	}
+	for x := j + 2; x < len(d.toks) && x <= j+14 && !d.is(x, ")"); x++ {
+		switch {
+		case d.wcats[x]&cRole != 0 || d.toks[x].cats&cRole != 0 || d.wcats[x]&cStaffTitle != 0:
+			return -1, -1, false
+		case d.wcats[x]&cPatientNoun != 0 && !d.is(x, "patients", "pts", "pacientes"):
+			if d.toks[x].cap || d.is(x+1, "safety", "experience", "flow", "liaison", "services", "transport", "advice", "pathway", "champion", "lead") {
+				return -1, -1, false // "(Patient Safety Lead)": a colleague's job
+			}
+			return x, x, true
+		case (d.wcats[x]|d.toks[x].cats)&cDiagnosis != 0 && d.diagnosis(x):
+			e, _ := d.hitFrom(x, cDiagnosis)
+			return x, max(x, e), true
+		}
+	}
+	return -1, -1, false
+}

@@ -19,7 +19,8 @@ func (d *doc) findSingledOut() {
 		}
 		switch {
 		case (publicFigure[t.base] || publicFigure[t.low]) && (!t.cap || t.first || d.is(d.prevWord(k), "the", "our", "local", "a", "former", "ex", "el", "la")) ||
-			fameWord[d.toks[max(k-1, 0)].low] && k > 0 && d.toks[k-1].kind == tWord && (d.wcats[k] == 0 || d.wcats[k]&cRole != 0) && !fameWord[t.low] && !teamWords[t.low]:
+			fameWord[d.toks[max(k-1, 0)].low] && k > 0 && d.toks[k-1].kind == tWord && (d.wcats[k] == 0 || d.wcats[k]&cRole != 0) && !fameWord[t.low] && !teamWords[t.low] &&
+				!d.is(k, "of", "for", "and", "the", "in", "at", "on", "to", "de", "del", "y"):
 			// "the mayor", "a Premier League footballer", "the TV chef", "the council leader's husband"
 			if e, ok := d.figureCared(k); ok {
 				d.addTok(KindRareCase, k, e, prioRare)
@@ -410,4 +411,104 @@ func (d *doc) longStay(k int) (int, int, bool) {
 		}
 	}
 	return -1, -1, false
+}
+
+// colleagueBaby: the note announces a colleague's new baby ("Welcome to
+// the world baby Elif! Congrats to our physio Serkan", "Radiographer Hanna
+// and her husband welcomed twins", "bienvenida al mundo a la bebé Lucía,
+// hija de nuestra enfermera"): a birth celebrated, a colleague named by
+// role or welcomed back from leave, and nothing of a patient (no patient
+// word, diagnosis, ward bed or care event beyond the birth itself). The
+// baby and the family are a colleague's, not a patient's (ADR 0350).
+func (d *doc) colleagueBaby() bool {
+	birth, colleague := false, false
+	for k := range d.toks {
+		switch {
+		case d.is(k, "world", "mundo", "monde") && d.is(d.prevWord(k), "the", "al") && d.is(d.prevWord(d.prevWord(k)), "to", "welcome", "bienvenida", "bienvenido"),
+			d.is(k, "welcomed", "welcomes", "arrival") && !d.is(d.nextWord(k, false), "back"),
+			d.is(k, "birth", "nacimiento") && d.is(d.nextWord(k, false), "of", "de"),
+			d.is(k, "news") && d.is(d.prevWord(k), "baby"),
+			d.is(k, "leave", "baja") && d.is(d.prevWord(k), "mat", "maternity", "paternity", "parental", "maternidad", "paternidad"):
+			birth = true
+		}
+		if d.wcats[k]&(cRole|cStaffTitle) != 0 || d.endAt[k]&cRole != 0 || d.is(k, "back") && d.is(d.prevWord(k), "welcome", "bienvenida", "bienvenido") {
+			colleague = true
+		}
+		if d.wcats[k]&(cPatientNoun|cDiagnosis|cPatientTitle) != 0 || d.is(k, "nicu", "scbu", "neonatal", "incubator", "ventilator", "ucin", "neonatos") {
+			return false
+		}
+	}
+	return birth && colleague && len(d.places) == 0
+}
+
+// dropPeople removes the person findings (a name, a relative, twins): the
+// numbers, addresses and the like stay.
+func (d *doc) dropPeople() {
+	out := d.cands[:0]
+	for _, c := range d.cands {
+		if c.Kind != KindPatientName && c.Kind != KindFamilyName && c.Kind != KindRareCase && c.Kind != KindStaffPatient {
+			out = append(out, c)
+		}
+	}
+	d.cands = out
+}
+
+// oneOfAKind are the people a one-off story is told about: with "the"
+// before them and a news, rescue or superlative after, they are one person.
+var oneOfAKind = map[string]bool{"lad": true, "lass": true, "boy": true, "girl": true, "man": true, "woman": true, "lady": true,
+	"gent": true, "gentleman": true, "chap": true, "guy": true, "bride": true, "groom": true, "rider": true, "biker": true,
+	"cyclist": true, "diver": true, "climber": true, "walker": true, "hiker": true, "swimmer": true, "skier": true, "baby": true,
+	"toddler": true, "teen": true, "teenager": true, "kid": true, "resident": true, "patient": true, "weeker": true,
+	"mum": true, "dad": true, "runner": true, "jockey": true, "fisherman": true, "farmer": true, "pilot": true, "niño": true,
+	"niña": true, "chico": true, "chica": true, "señor": true, "señora": true, "hombre": true, "mujer": true, "bebé": true}
+
+// findSingularEvents: a patient without a name made one of a kind by what
+// happened to them (ADR 0350): in the news ("the little boy who was on the
+// news", "the news said he'd never make it"), flown in or airlifted from
+// somewhere ("the quad-bike rider airlifted from the hills"), or a
+// superlative with its scope ("the smallest baby this unit has ever
+// discharged", "our eldest resident on the rehab unit", "the only case
+// we've had all year"). A colleague (a role word) is never the one.
+func (d *doc) findSingularEvents() {
+	// "the paraglider airlifted off the ridge", "the diver they flew in": whoever was flown in
+	for x := range d.toks {
+		if !d.is(x, "airlifted", "helicoptered", "winched", "flown", "flew") || d.is(x, "flew") && !d.is(d.nextWord(x, false), "in") {
+			continue
+		}
+		for p, steps := d.prevWord(x), 0; p >= 1 && steps < 4 && d.toks[p].sent == d.toks[x].sent; p, steps = d.prevWord(p), steps+1 {
+			if d.toks[p].kind == tWord && !d.toks[p].cap && d.is(d.prevWord(p), "the", "a", "our", "el", "la") && d.wcats[p]&(cRole|cStaffPlace|cService|cEquipment) == 0 && !teamWords[d.toks[p].low] {
+				d.cue(d.addTok(KindRareCase, p, p, prioRare), x, x)
+				return
+			}
+		}
+	}
+	for k := range d.toks {
+		t := d.toks[k]
+		if t.kind != tWord || !oneOfAKind[t.base] && !strings.HasSuffix(t.low, "-weeker") || d.wcats[k]&cRole != 0 {
+			continue
+		}
+		s := t.sent
+		// "the smallest baby", "our eldest resident", "the only case"
+		sup := -1
+		for p, steps := d.prevWord(k), 0; p >= 0 && steps < 3 && d.toks[p].sent == s; p, steps = d.prevWord(p), steps+1 {
+			if d.is(p, "smallest", "youngest", "oldest", "eldest", "tiniest", "lightest", "heaviest", "earliest", "first", "only", "longest-staying", "más", "primer", "primera", "único", "única") {
+				sup = p
+				break
+			}
+		}
+		end := d.sentStart[min(s+2, len(d.sentStart)-1)]
+		for x := k + 1; x < end && x < len(d.toks); x++ {
+			switch {
+			case d.is(x, "news", "paper", "papers", "telly", "tv", "headlines", "noticias", "periódico", "tele") && d.is(d.prevWord(x), "the", "on", "in", "made", "las", "el", "la", "los"):
+				d.cue(d.addTok(KindRareCase, k, k, prioRare), x, x)
+				return
+			case d.is(x, "airlifted", "airlift", "helicoptered", "winched", "flown", "flew") && d.toks[x].sent == s:
+				d.cue(d.addTok(KindRareCase, k, k, prioRare), x, x)
+				return
+			case sup >= 0 && d.toks[x].sent == s && (d.is(x, "ever", "nunca", "jamás") || d.is(x, "year", "history", "building", "hospital", "trust", "unit", "home", "unidad", "hospital") && d.is(d.prevWord(x), "all", "this", "the", "our", "whole", "el", "la", "esta", "este") && d.is(d.prevWord(d.prevWord(x)), "all", "in", "on", "had", "of", "en", "de")):
+				d.cue(d.addTok(KindRareCase, sup, k, prioRare), x, x)
+				return
+			}
+		}
+	}
 }

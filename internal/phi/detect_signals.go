@@ -128,7 +128,11 @@ var patientThing = map[string]bool{"bed": true, "cot": true, "crib": true, "incu
 	"treatment": true, "recovery": true, "insulin": true, "antibiotics": true, "tablets": true, "pills": true, "inhaler": true,
 	"x-ray": true, "xray": true, "mri": true, "ct": true, "cama": true, "cuna": true,
 	"confusion": true, "delirium": true, "seizure": true, "seizures": true, "fever": true, "agitation": true,
-	"medicación": true, "vía": true, "suero": true, "cura": true, "silla": true, "operación": true, "alta": true}
+	"medicación": true, "vía": true, "suero": true, "cura": true, "silla": true, "operación": true, "alta": true,
+	// what a patient is fitted with or calls with (ADR 0350): "her buzzer", "his trachy", "her sling"
+	"buzzer": true, "trachy": true, "trach": true, "tracheostomy": true, "tracheotomy": true, "peg": true, "splint": true,
+	"sling": true, "brace": true, "commode": true, "ventilator": true, "vent": true, "bipap": true, "cpap": true, "picc": true,
+	"sutures": true, "staples": true, "plaster": true, "traction": true, "sonda": true, "férula": true, "timbre": true}
 
 // personalThing after a possessive name: a patient's, or a colleague's.
 var personalThing = map[string]bool{"hand": true, "hands": true, "hair": true, "room": true, "birthday": true, "party": true, "drawing": true, "smile": true,
@@ -158,11 +162,17 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 		if d.is(next, "the", "a") && d.is(n, "walked") && d.is(d.nextWord(next, false), "corridor", "corridors", "hallway", "length", "ward", "bay", "stairs", "garden", "loop", "lap") {
 			return n, n, true // "Thelma walked the corridor"
 		}
-		if d.is(next, "me", "us", "you", "everyone", "the", "a") && d.is(n, "walked", "drew", "sat", "stood") {
+		if d.is(next, "me", "us", "you", "everyone", "the", "a") && d.is(n, "walked", "drew", "sat", "stood") ||
+			d.is(n, "walked") && d.is(next, "round", "around") && d.is(d.nextWord(next, false), "every", "all", "each") {
 			return -1, -1, false // "Tom walked me to my car", "Sam drew the rota"
 		}
 		return n, n, true
+	case "perked", "rallied", "recognised", "recognized", "reconoció":
+		return n, n, true // "Nellie perked right up", "Cyril recognised his own photo"
 	case "managed", "finished", "tried", "polished":
+		if d.is(n, "managed") && d.is(next, "the", "a", "her", "his", "some", "to") && d.is(d.nextWord(next, false), "stairs", "steps", "step", "walk", "shower", "wash", "few") {
+			return n, next, true // "Trevor managed the stairs"
+		}
 		for x, steps := next, 0; x >= 0 && steps < 3; x, steps = d.nextWord(x, false), steps+1 {
 			if food[d.toks[x].low] {
 				return n, x, true // "Ignatius managed toast and a banana"
@@ -173,6 +183,18 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			return n, next, true // "Florence made it to the end of the corridor"
 		}
 	case "had", "celebrated":
+		// "Edna had a good night", "Florrie had her hair washed and set": care received, a night slept
+		if d.is(n, "had") && d.is(next, "a") && d.is(d.nextWord(next, false), "good", "settled", "comfortable", "peaceful", "better", "restful") &&
+			d.is(d.nextWord(d.nextWord(next, false), false), "night", "day", "sleep") && !d.workSentence(d.toks[n].sent) {
+			return n, next, true
+		}
+		if x := d.nextWord(next, false); d.is(n, "had") && d.is(next, "his", "her", "their") && d.is(x, "hair", "nails", "beard", "feet", "toenails", "bath", "shower", "wash") &&
+			d.is(d.nextWord(x, false), "washed", "done", "set", "cut", "trimmed", "soaked", "painted", "brushed", "plaited", "braided", "shaved", "and") && !d.socialOccasion(d.toks[n].sent) {
+			return n, x, true
+		}
+		if d.is(n, "had") && d.is(next, "his", "her", "their") && d.thingOut(next) {
+			return n, next, true // "Pops had his trachy out"
+		}
 		if d.is(next, "his", "her", "their") {
 			x := d.nextWord(next, false)
 			if x >= 0 && d.toks[x].kind == tAlnum && !childAge(d, x) && !greatAge(d.toks[x].low) {
@@ -182,7 +204,13 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 				return n, x, true // "Layla had her 7th birthday on PICU"
 			}
 		}
-	case "went", "goes", "going", "got", "gets", "se":
+	case "went", "goes", "going", "got", "gets", "getting", "became", "se":
+		if d.is(next, "agitated", "confused", "distressed", "disorientated", "disoriented", "delirious", "muddled", "frightened", "scared", "breathless", "septic") {
+			return n, next, true // "when Walter got agitated at 2am"
+		}
+		if d.is(next, "his", "her", "their") && d.thingOut(next) {
+			return n, next, true // "Horace finally got his drain out"
+		}
 		if d.is(next, "back") && d.is(d.nextWord(next, false), "home", "to") {
 			next = d.nextWord(next, false) // "went back home", "went back to the care home"
 			if d.is(next, "to") && d.is(d.nextWord(next, false), "the", "her", "his") && d.is(d.nextWord(d.nextWord(next, false), false), "care", "nursing") {
@@ -193,6 +221,9 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			return n, next, true
 		}
 	case "turned", "turns", "cumplió", "cumple":
+		if d.is(next, "a") && d.is(d.nextWord(next, false), "corner") {
+			return n, next, true // "Ethel turned a corner today"
+		}
 		if next >= 0 && d.toks[next].kind == tNum && len(d.toks[next].low) <= 3 && (childAge(d, next) || len(d.toks[next].low) == 1 || greatAge(d.toks[next].low)) {
 			return n, next, true // "Rosie turned 8", "Wilma turned 96"; not "Wilma turned 60" (a colleague's birthday)
 		}
@@ -203,7 +234,7 @@ func (d *doc) patientVerb(j int) (int, int, bool) {
 			}
 		}
 	case "asked", "says", "said", "told", "wanted", "loved", "kept", "hasn't", "couldn't", "couldnt", "won't", "wouldn't":
-		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you", "saying", "asking", "calling", "singing") {
+		if d.is(next, "for", "me", "us", "everyone", "the", "to", "pulling", "stopped", "stop", "talking", "you're", "youre", "you", "saying", "asking", "calling", "singing", "pressing", "ringing", "buzzing", "trying", "wandering") {
 			return n, n, true
 		}
 	}
@@ -394,4 +425,25 @@ func greatAge(low string) bool {
 		n = n*10 + int(r-'0')
 	}
 	return n >= 90
+}
+
+// thingOut: "his drain out", "her feeding tube out", "his trachy out": a
+// patient's line, tube or device taken out (x is the possessive).
+func (d *doc) thingOut(x int) bool {
+	y := d.nextWord(x, false)
+	if d.is(y, "feeding", "ng", "chest", "nasal", "urinary", "central", "picc") {
+		y = d.nextWord(y, false)
+	}
+	return y >= 0 && (patientThing[d.toks[y].low] || d.is(y, "tube", "line", "lines", "stitches", "clips")) && d.is(d.nextWord(y, false), "out", "removed", "off")
+}
+
+// socialOccasion: the sentence is about a party, a wedding, a night out:
+// a colleague's hair done for it is no care received.
+func (d *doc) socialOccasion(s int) bool {
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if d.is(x, "party", "wedding", "do", "night", "awards", "ball", "prom", "holiday", "date", "photo", "photos", "interview", "graduation", "boda", "fiesta") {
+			return true
+		}
+	}
+	return false
 }

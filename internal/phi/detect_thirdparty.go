@@ -47,7 +47,8 @@ func (d *doc) noteAddressed() bool {
 	ok, _, _ := d.once("noteAddressed", func() (bool, int, int) {
 		for k := range d.toks {
 			if d.wcats[k]&cAddressed != 0 && d.addressed(k) || strings.HasPrefix(d.toks[k].low, "you") && d.toks[k].kind == tWord || d.is(k, "love") && d.is(d.prevWord(k), "big", "much", "sending", "lots", "all", "huge") ||
-				d.is(k, "hero", "heroes", "legend", "legends", "star", "superstar", "stars", "bravo", "kudos", "gem", "diamond") ||
+				d.is(k, "hero", "heroes", "legend", "legends", "star", "superstar", "stars", "bravo", "kudos", "gem", "diamond", "shoutout", "props") ||
+				d.is(k, "up") && d.is(d.prevWord(k), "big") || d.is(k, "out") && d.is(d.prevWord(k), "shout") || d.is(k, "off") && d.is(d.prevWord(k), "hats") ||
 				d.is(k, "well") && d.is(k+1, "done") || d.is(k, "grateful", "thankful", "indebted") || d.is(k, "you", "u", "your", "ur", "you're", "youre", "you've", "you'll", "ya", "ya", "tu", "te", "ti", "usted", "ustedes", "vous", "gracias", "thanks", "thank") {
 				return true, k, k
 			}
@@ -96,7 +97,14 @@ func (d *doc) workSentence(s int) bool {
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		laugh = laugh || d.is(x, "laugh", "laughed", "laughing", "giggling", "happy")
 	}
-	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+	from := d.sentStart[s]
+	for x := from; x < d.sentStart[s+1] && x <= d.sentStart[s]+8; x++ {
+		if d.toks[x].low == ":" {
+			from = x + 1 // "Shout out to the late shift: Lettice kept …": the greeting names the shift, the note is after it
+			break
+		}
+	}
+	for x := from; x < d.sentStart[s+1]; x++ {
 		w := d.toks[x].base
 		if laugh && d.is(x, "cried", "crying", "tears") {
 			continue // "laughed so much she cried": no distress
@@ -109,6 +117,9 @@ func (d *doc) workSentence(s int) bool {
 		}
 		if t := d.toks[x]; t.kind == tAlnum && !greatAge(t.low) && !childAge(d, x) && len(t.low) == 4 && (t.low[2:] == "th" || t.low[2:] == "st" || t.low[2:] == "nd" || t.low[2:] == "rd") {
 			work = true // "the cake for Ines's 30th": a colleague's birthday
+		}
+		if d.is(x, "break", "breaks", "lunchbreak") && d.is(d.prevWord(x), "his", "her", "their", "lunch", "own") && d.givenToSomeone(s) {
+			continue // "spent her break reading to Amara": a break given to a patient
 		}
 		if workWord[w] && !d.is(d.prevWord(x), "all", "whole", "every", "each") && !d.is(x+1, "ring", "rings", "photo", "photos") || d.is(x, "huddle", "huddles", "staffroom", "mess", "breakroom") || d.is(x, "staff") && d.is(x+1, "room", "kitchen", "meeting") {
 			work = true
@@ -162,8 +173,22 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 		}
 		if d.is(p, "with", "to", "for", "on") {
 			q := d.prevWord(p)
-			if q >= 0 && (careWith[d.toks[q].low] || d.is(q, "late", "behind", "back", "extra", "longer") && d.is(d.prevWord(q), "staying", "stayed", "stay", "stopping", "stopped", "hanging")) {
+			if q >= 0 && giftWord[d.toks[q].low] && !d.sentenceDistress(d.toks[start].sent) && !d.anyPatientCtx() {
+				q = -1 // "the birthday cake for Ifeoma", "flowers for Dev": a colleague's treat, unless a patient is in the note
+			}
+			if q >= 0 && (careWith[d.toks[q].low] || comfortFor[d.toks[q].low] && d.is(p, "for") || d.is(q, "late", "behind", "back", "extra", "longer") && d.is(d.prevWord(q), "staying", "stayed", "stay", "stopping", "stopped", "hanging")) {
 				return q, p, true
+			}
+			// "reading Harry Potter to Amara", "sang the old songs to Walter": read or sung to
+			if d.is(p, "to") {
+				for x, steps := d.prevWord(p), 0; x >= 0 && steps < 5 && d.toks[x].sent == d.toks[p].sent; x, steps = d.prevWord(x), steps+1 {
+					if d.is(x, "reading", "read", "reads", "sang", "singing", "sing", "sings", "playing", "played", "recited", "reciting", "leyendo", "leyó", "cantando", "cantó") {
+						return x, p, true
+					}
+					if d.toks[x].kind == tPunct || d.wcats[x]&(cRole|cStaffTitle) != 0 {
+						break
+					}
+				}
 			}
 		}
 	}
@@ -196,6 +221,17 @@ func (d *doc) careObject(start, j int) (int, int, bool) {
 		// "got Barnaby to eat some soup", "helped Ines to walk again"
 		if d.is(n, "to") && d.is(n+1, "eat", "drink", "walk", "sleep", "sit", "stand", "swallow", "settle", "smile", "laugh", "take", "try", "wash") {
 			return p, n + 1, true
+		}
+	}
+	// a bed without its number: "Mags from the corner bed", "Irene in the end bay"
+	if d.is(n, "from", "in", "by", "on", "de", "en") && d.is(n+1, "the", "la", "el") {
+		for x := n + 2; x < len(d.toks) && x <= n+4 && d.toks[x].kind == tWord; x++ {
+			if d.is(x, "bed", "bay", "cubicle", "side", "cama", "box") && !d.placeOffice(x) {
+				if d.is(x, "side") && !d.is(x+1, "room") {
+					break
+				}
+				return n, x, true
+			}
 		}
 	}
 	// a description after the name: "(the lady who …)", ", the gent who …"
@@ -585,6 +621,27 @@ func (d *doc) findPluralFamilies() {
 func (d *doc) personalCareIn(s int) bool {
 	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
 		if d.is(x, "shave", "bath", "wash", "shower", "manicure", "pedicure", "massage", "footcare", "mouthcare", "bedbath", "haircut", "dressing", "dressings") {
+			return true
+		}
+	}
+	return false
+}
+
+// giftWord: a treat given as often to a colleague as to a patient ("the
+// birthday cake for Ifeoma"): a sign of care only with a patient in the note.
+var giftWord = map[string]bool{"cake": true, "card": true, "flowers": true, "present": true, "birthday": true}
+
+// comfortFor: a comfort a patient is given, before "for" ("the extra
+// blanket for Joan", "a fan for Cyril"): a colleague is not tucked in.
+var comfortFor = map[string]bool{"blanket": true, "blankets": true, "pillow": true, "pillows": true, "fan": true, "radio": true,
+	"heater": true, "cushion": true, "cushions": true, "telly": true, "tv": true, "nightie": true, "pyjamas": true, "slippers": true,
+	"socks": true, "bottle": true, "manta": true, "almohada": true}
+
+// givenToSomeone: the sentence reads, sings or sits with someone, or does
+// an act of care to them: what a break is given up for.
+func (d *doc) givenToSomeone(s int) bool {
+	for x := d.sentStart[s]; x < d.sentStart[s+1]; x++ {
+		if careAct[d.toks[x].low] || d.is(x, "reading", "read", "sang", "singing", "playing", "sitting", "sat", "chatting", "leyendo", "cantando") {
 			return true
 		}
 	}

@@ -80,9 +80,13 @@ func newDoc(text string) *doc {
 func (d *doc) match(i int, w string) {
 	adjective := (w == "patient" || w == "paciente") && i > 0 && d.is(d.prevWord(i), "so", "very", "really", "incredibly",
 		"super", "more", "most", "too", "be", "being", "been", "was", "were", "are", "is", "always", "endlessly", "infinitely", "tan", "muy")
+	exam := w == "passed" && d.examAfter(i)
 	for _, p := range lex.phrases[w] {
 		if adjective && len(p.words) == 1 {
 			continue // "you were so patient with Dylan": not a patient
+		}
+		if exam && len(p.words) == 1 {
+			continue // "Dev passed her driving test": no death
 		}
 		j, ok := i, true
 		for _, pw := range p.words[1:] {
@@ -181,6 +185,8 @@ var fillers = map[string]bool{
 	"le": true, "a": true, "an": true, "reads": true, "read": true, "was:": true, "its": true, "it's": true, "as": true,
 	"#": true, ":": true, "-": true, "(": true, ")": true, "=": true, ".": true, ",": true, "–": true, "°": true, "n°": true,
 	"with": true, "under": true, "called": true, "named": true, "es:": true, "era": true, "número": true, "numero": true,
+	// what qualifies a label without changing it: "insurance sub ID", "primary member no", "temp MRN"
+	"sub": true, "subscriber": true, "primary": true, "secondary": true, "temp": true, "temporary": true, "full": true,
 }
 
 // labelBefore finds a label with a category of mask right before token
@@ -189,6 +195,9 @@ func (d *doc) labelBefore(k int, mask cat) (int, bool) {
 	for j, steps := k-1, 0; j >= 0 && steps < 6; j, steps = j-1, steps+1 {
 		if d.toks[j].sent != d.toks[k].sent && !(d.toks[j].kind == tPunct && d.toks[j].low == ".") {
 			return -1, false
+		}
+		if len(d.toks[j].low) == 1 && d.codePrefix(j) {
+			continue // "V-2025…": a one-letter prefix is part of the number, never a label ("v" is also "version")
 		}
 		if i, ok := d.hitTo(j, mask); ok {
 			return i, true
@@ -204,7 +213,7 @@ func (d *doc) labelBefore(k int, mask cat) (int, bool) {
 // "asset tag BME-002931": it stands between a label and its value.
 func (d *doc) codePrefix(j int) bool {
 	t := d.toks[j]
-	return t.kind == tWord && t.upper && len(t.low) <= 4 && j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp
+	return t.kind == tWord && (t.upper || t.cap && len(t.low) == 1) && len(t.low) <= 4 && j+1 < len(d.toks) && d.toks[j+1].low == "-" && !d.toks[j+1].sp
 }
 
 // labelWithin finds a label with a category of mask among the n tokens
@@ -281,6 +290,21 @@ func (d *doc) is(i int, words ...string) bool {
 	for _, w := range words {
 		if d.toks[i].low == w {
 			return true
+		}
+	}
+	return false
+}
+
+// examAfter: what is passed after token i is a test, not a life ("passed
+// her driving test", "passed the OSCE", "passed all her exams").
+func (d *doc) examAfter(i int) bool {
+	for x, steps := d.nextWord(i, false), 0; x >= 0 && steps < 4; x, steps = d.nextWord(x, false), steps+1 {
+		if d.is(x, "test", "tests", "exam", "exams", "osce", "osces", "assessment", "assessments", "course", "module", "probation",
+			"competency", "competencies", "audit", "inspection", "interview", "viva", "driving", "finals", "degree", "examen", "oposiciones") {
+			return true
+		}
+		if d.is(x, "away", "on") {
+			return false
 		}
 	}
 	return false

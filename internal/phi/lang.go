@@ -121,7 +121,10 @@ var english = withBones(language{
 		"was in with", "were in with", "was with us", "were with us", "has been with us", "stayed with us", "was on the ward",
 		"was on our ward", "was our patient", "as our patient", "a patient here", "a patient on", "was a patient", "was an inpatient", "were an inpatient", "an inpatient here", "pulled through",
 		"came round", "off oxygen", "off the ventilator", "off the vent", "rang the bell", "took her first steps", "took his first steps", "take her first steps", "take his first steps",
-		"taking her first steps", "taking his first steps"},
+		"taking her first steps", "taking his first steps",
+		// ADR 0350: an event only a patient has
+		"sickle crisis", "sickle cell crisis", "came through ed", "came through a&e", "came through resus", "came in through",
+		"came into ed", "came into a&e", "sessions a week", "dialysis sessions", "every cycle", "ventilated for"},
 	cues: []string{"patient", "patients", "pt", "family", "families", "relatives", "visiting", "visitor", "visitors", "visit", "bedside",
 		"obs", "sats", "vitals", "meds", "medication", "iv", "drip", "cannula", "catheter", "wound", "dressing", "pain", "confused",
 		"delirium", "delirious", "nappy", "diaper", "feeds", "feeding", "bloods", "x-ray", "xray", "mri", "ct", "theatre", "theater",

@@ -10,7 +10,9 @@
 // and by the label before them. Cue words come from per-language tables
 // (lang.go: English, Spanish, French); names from an embedded gazetteer
 // (names/). Text is normalised first (Normalize), so non-breaking or
-// zero-width spaces and full-width digits change nothing.
+// zero-width spaces and full-width digits change nothing; then the scanner
+// reads its own view (reveal), where spelled-out, spaced-out and other-
+// script digits and letters are put back into shape.
 package phi
 
 import (
@@ -63,11 +65,31 @@ func (f Finding) HasCue() bool { return f.CueEnd > f.CueStart }
 // scanned as its normalised form and the spans mapped back, so a finding
 // always points into the text given.
 func Scan(text string) []Finding {
-	if !utf8.ValidString(text) || isNormal(text, true) {
+	if !utf8.ValidString(text) {
 		return scanNormal(text)
 	}
-	n, spans := normalizeMap(text, true, true)
-	found := scanNormal(n)
+	n, spans := text, [][2]int(nil)
+	if !isNormal(text, true) {
+		n, spans = normalizeMap(text, true, true)
+	}
+	view, vspans, changed := reveal(n)
+	if !changed {
+		if spans == nil {
+			return scanNormal(text)
+		}
+		return mapBack(scanNormal(n), spans, text)
+	}
+	if spans != nil {
+		for i, x := range vspans {
+			vspans[i] = [2]int{spans[x[0]][0], spans[x[1]-1][1]}
+		}
+	}
+	return mapBack(scanNormal(view), vspans, text)
+}
+
+// mapBack moves findings in a view of text (normalised, revealed) to the
+// spans of text they came from.
+func mapBack(found []Finding, spans [][2]int, text string) []Finding {
 	out := found[:0]
 	prev := 0
 	for _, f := range found {
@@ -145,11 +167,15 @@ func scanNormal(text string) []Finding {
 	d.findPlaces()
 	d.findAges()
 	d.findRare()
+	d.findSingularEvents()
 	d.findSingledOut()
 	d.findNames()
 	d.findFamilies()
 	d.findPluralFamilies()
 	d.findStaffWriterPatient()
+	if d.colleagueBaby() {
+		d.dropPeople()
+	}
 	return d.settle()
 }
 

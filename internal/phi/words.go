@@ -122,6 +122,15 @@ func LineHTML(lang, field string, f Finding, text string) template.HTML {
 	return template.HTML(fmt.Sprintf(esc(w.line), esc(field), "<mark>"+esc(found)+"</mark>", esc(Words(lang, f, text)))) //nolint:gosec // every part escaped
 }
 
+// LabelIn is the wording of a kind in a language ("en", "es"), without
+// context (the desk's "Check for patient details: a patient's name").
+func (k Kind) LabelIn(lang string) string {
+	if s, ok := wordingFor(lang).kinds[k]; ok {
+		return s
+	}
+	return k.Label()
+}
+
 // Label is the English wording of a kind, without context.
 func (k Kind) Label() string {
 	if s, ok := wordings["en"].kinds[k]; ok {

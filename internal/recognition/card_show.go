@@ -24,7 +24,7 @@ func (h *handler) showCard(e *core.RequestEvent) error {
 	data := map[string]any{
 		"To":   note.GetString(s.NoteTo),
 		"Body": markdown.Note(note.GetString(s.NoteBody)),
-		"From": web.DisplayFrom(note.GetString(s.NoteFrom)),
+		"From": web.Author(note.GetString(s.NoteFrom)),
 		"Date": longDate(p, note.GetDateTime(s.FieldCreated).Time()),
 	}
 	if id := note.GetString(s.NoteForRoom); id != "" {

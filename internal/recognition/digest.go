@@ -1,15 +1,14 @@
 package recognition
 
 import (
-	"bytes"
-	"fmt"
-	"html/template"
 	"net/mail"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/mailer"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
@@ -81,37 +80,41 @@ func SendDigests(app core.App, now time.Time) (int, error) {
 	return sent, nil
 }
 
-var digestHTML = template.Must(template.New("digest").Parse(`<p>This week's approved thank-yous for <strong>{{.Room}}</strong> ({{.Since}} – {{.Until}}):</p>
-{{range .Notes}}<blockquote><p><strong>For {{.To}}</strong></p><p>{{.Body}}</p><p>— {{.From}}</p></blockquote>
-{{end}}<p>Print them for the huddle: <a href="{{.Huddle}}">{{.Huddle}}</a></p>
-<p>You get this because your address is this room's manager e-mail in Kindness Kiosk. An administrator can remove it.</p>`))
+var digestHTML = i18n.MustTemplate("digest", `<p>{{th "mail.unit_digest.lead_html" "Room" .Room "Since" .Since "Until" .Until}}</p>
+{{range .Notes}}<blockquote><p><strong>{{t "mail.unit_digest.for" "To" .To}}</strong></p><p>{{.Body}}</p><p>— {{t .From}}</p></blockquote>
+{{end}}<p>{{t "mail.unit_digest.print"}} <a href="{{.Huddle}}">{{.Huddle}}</a></p>
+<p>{{t "mail.unit_digest.why"}}</p>`)
 
-// digestMessage writes the mail. Note text is inserted as data (escaped
-// in HTML, plain in text), never as markup.
+// digestMessage writes one room's digest in the room's language (the first
+// of en+es: a room that alternates gets English), ADR 0310.
 func digestMessage(app core.App, p prefs.Prefs, room *core.Record, notes []*core.Record, now time.Time) (*mailer.Message, error) {
-	type item struct{ To, Body, From string }
+	type item struct {
+		To, Body string
+		From     i18n.Text
+	}
+	lang := i18n.RoomLangs(room.GetString(s.RoomLanguage))[0]
 	items := make([]item, 0, len(notes))
-	var text bytes.Buffer
+	var text strings.Builder
 	name := room.GetString(s.RoomName)
-	fmt.Fprintf(&text, "This week's approved thank-yous for %s:\n\n", name)
+	since, until := longDate(p, now.AddDate(0, 0, -7)), longDate(p, now)
+	text.WriteString(lang.T("mail.unit_digest.lead_text", "Room", name, "Since", since, "Until", until) + "\n\n")
 	for _, n := range notes {
-		it := item{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: web.DisplayFrom(n.GetString(s.NoteFrom))}
+		it := item{To: n.GetString(s.NoteTo), Body: n.GetString(s.NoteBody), From: web.Author(n.GetString(s.NoteFrom))}
 		items = append(items, it)
-		fmt.Fprintf(&text, "For %s\n%s\n— %s\n\n", it.To, it.Body, it.From)
+		text.WriteString(lang.T("mail.unit_digest.for", "To", it.To) + "\n" + it.Body + "\n— " + it.From.In(lang) + "\n\n")
 	}
 	settings := app.Settings()
 	huddle := settings.Meta.AppURL + "/rooms/" + room.GetString(s.RoomSlug) + "/huddle"
-	fmt.Fprintf(&text, "Print them for the huddle: %s\n", huddle)
-	var html bytes.Buffer
-	if err := digestHTML.Execute(&html, map[string]any{"Room": name, "Notes": items, "Huddle": huddle,
-		"Since": longDate(p, now.AddDate(0, 0, -7)), "Until": longDate(p, now)}); err != nil {
+	text.WriteString(lang.T("mail.unit_digest.print") + " " + huddle + "\n")
+	html, err := digestHTML.Execute(lang, map[string]any{"Room": name, "Notes": items, "Huddle": huddle, "Since": since, "Until": until})
+	if err != nil {
 		return nil, err
 	}
 	return &mailer.Message{
 		From:    mail.Address{Name: settings.Meta.SenderName, Address: settings.Meta.SenderAddress},
 		To:      []mail.Address{{Address: room.GetString(s.RoomManagerEmail)}},
-		Subject: fmt.Sprintf("Thank-yous for %s this week (%d)", name, len(notes)),
-		HTML:    html.String(),
+		Subject: lang.T("mail.unit_digest.subject", "Room", name, "Notes", len(notes)),
+		HTML:    html,
 		Text:    text.String(),
 	}, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/markdown"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
@@ -17,8 +18,9 @@ import (
 const huddleMax = 60
 
 type huddleNote struct {
-	ID, To, From, Date string
-	Body               any
+	ID, To     string
+	From, Date i18n.Text
+	Body       any
 }
 
 // showHuddle is one printable page of a unit's approved notes since a day
@@ -28,7 +30,7 @@ type huddleNote struct {
 func (h *handler) showHuddle(e *core.RequestEvent) error {
 	room, err := e.App.FindFirstRecordByData(s.Rooms, s.RoomSlug, e.Request.PathValue("slug"))
 	if err != nil {
-		return h.views.Error(e, http.StatusNotFound, "There is no room with that address.", nil)
+		return h.views.Error(e, http.StatusNotFound, "recognition.error.no_room", nil)
 	}
 	p := prefs.Load(e.App)
 	now := time.Now().In(p.Location)
@@ -52,7 +54,7 @@ func (h *handler) showHuddle(e *core.RequestEvent) error {
 	items := make([]huddleNote, 0, len(notes))
 	for _, n := range notes {
 		items = append(items, huddleNote{ID: n.Id, To: n.GetString(s.NoteTo), Body: markdown.Note(n.GetString(s.NoteBody)),
-			From: web.DisplayFrom(n.GetString(s.NoteFrom)), Date: p.FormatDay(n.GetDateTime(s.FieldCreated).Time())})
+			From: web.Author(n.GetString(s.NoteFrom)), Date: i18n.Day(n.GetDateTime(s.FieldCreated).Time().In(p.Location))})
 	}
 	return h.views.Render(e, http.StatusOK, "huddle", map[string]any{
 		"Room": room.GetString(s.RoomName), "Slug": room.GetString(s.RoomSlug),

@@ -16,12 +16,13 @@ import (
 
 // nominationForm is the "Nominate for an award" form's state.
 type nominationForm struct {
-	NoteID, NoteTo, NoteFrom string
-	NoteBody                 any
-	Awards                   []string
-	Award, Nominee, Unit     string
-	Reason                   string
-	Errors                   forms.Errors
+	NoteID, NoteTo       string
+	NoteFrom             i18n.Text
+	NoteBody             any
+	Awards               []string
+	Award, Nominee, Unit string
+	Reason               string
+	Errors               forms.Errors
 }
 
 // Awards are the award names from the settings (award_names,
@@ -50,7 +51,7 @@ func approvedNote(app core.App, id string) (*core.Record, bool) {
 }
 
 func newNominationForm(app core.App, note *core.Record) *nominationForm {
-	f := &nominationForm{NoteID: note.Id, NoteTo: note.GetString(s.NoteTo), NoteFrom: web.DisplayFrom(note.GetString(s.NoteFrom)),
+	f := &nominationForm{NoteID: note.Id, NoteTo: note.GetString(s.NoteTo), NoteFrom: web.Author(note.GetString(s.NoteFrom)),
 		NoteBody: markdown.Note(note.GetString(s.NoteBody)), Awards: Awards(app), Errors: forms.Errors{}}
 	return f
 }
@@ -60,7 +61,7 @@ func newNominationForm(app core.App, note *core.Record) *nominationForm {
 func (h *handler) showNominate(e *core.RequestEvent) error {
 	note, ok := approvedNote(e.App, e.Request.PathValue("id"))
 	if !ok {
-		return h.views.Error(e, http.StatusNotFound, "Only an approved note can be nominated.", nil)
+		return h.views.Error(e, http.StatusNotFound, "recognition.error.not_approved", nil)
 	}
 	f := newNominationForm(e.App, note)
 	f.Nominee = note.GetString(s.NoteTo)
@@ -80,7 +81,7 @@ func (h *handler) showNominate(e *core.RequestEvent) error {
 func (h *handler) nominate(e *core.RequestEvent) error {
 	note, ok := approvedNote(e.App, e.Request.PathValue("id"))
 	if !ok {
-		return h.views.Error(e, http.StatusNotFound, "Only an approved note can be nominated.", nil)
+		return h.views.Error(e, http.StatusNotFound, "recognition.error.not_approved", nil)
 	}
 	form, status, err := forms.Parse(e.Request)
 	if err != nil {
@@ -96,7 +97,7 @@ func (h *handler) nominate(e *core.RequestEvent) error {
 	f.Errors.Check(s.NominationUnit, "nominate.unit", f.Unit, false, 80)
 	f.Errors.Check(s.NominationWhy, "nominate.why", f.Reason, false, 2000)
 	if !slices.Contains(f.Awards, f.Award) {
-		f.Errors[s.NominationAward] = i18n.Untranslated("Pick one of the awards in the list.")
+		f.Errors[s.NominationAward] = i18n.M("nominate.err.award")
 	}
 	if len(f.Errors) > 0 {
 		return h.views.Render(e, http.StatusUnprocessableEntity, "nominate", f)
@@ -113,7 +114,7 @@ func (h *handler) nominate(e *core.RequestEvent) error {
 	rec.Set(s.NominationWhy, f.Reason)
 	if err := e.App.Save(rec); err != nil {
 		e.App.Logger().Error("save nomination", "error", err)
-		f.Errors[s.NominationWhy] = i18n.Untranslated("We couldn't save the nomination just now. It's still here: please try again in a moment.")
+		f.Errors[s.NominationWhy] = i18n.M("nominate.err.save_failed")
 		return h.views.Render(e, http.StatusServiceUnavailable, "nominate", f)
 	}
 	return e.Redirect(http.StatusSeeOther, "/moderate/nominations?saved="+rec.Id)

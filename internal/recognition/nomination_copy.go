@@ -28,7 +28,7 @@ func (h *handler) showNominationCopy(e *core.RequestEvent) error {
 	if note, err := e.App.FindRecordById(s.Notes, nom.GetString(s.NominationNote)); err == nil {
 		data["NoteTo"] = note.GetString(s.NoteTo)
 		data["NoteBody"] = markdown.Note(note.GetString(s.NoteBody))
-		data["NoteFrom"] = web.DisplayFrom(note.GetString(s.NoteFrom))
+		data["NoteFrom"] = web.Author(note.GetString(s.NoteFrom))
 	}
 	return h.views.Render(e, http.StatusOK, "nomination_copy", data)
 }

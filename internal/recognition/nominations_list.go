@@ -7,12 +7,14 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/prefs"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
 )
 
 type nominationItem struct {
-	ID, Award, Reason, Date, NoteTo string
+	ID, Award, Reason, NoteTo string
+	Date                      i18n.Text
 }
 
 // nomineeGroup is every nomination of one person in one unit: the

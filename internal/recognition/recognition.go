@@ -84,7 +84,9 @@ func dateString(t time.Time) string {
 
 // longDate is "29 November 2026" in the hospital's time zone: a card and
 // a huddle sheet are kept, so they carry the year.
-func longDate(p prefs.Prefs, t time.Time) string { return t.In(p.Location).Format("2 January 2006") }
+func longDate(p prefs.Prefs, t time.Time) i18n.Text {
+	return i18n.Pattern{Key: "recognition.format.date_year", T: t.In(p.Location)}
+}
 
 // Tally is the screen's line of recognition made visible without names:
 // how many approved thank-yous the unit got this (hospital) month, in

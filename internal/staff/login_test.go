@@ -2,6 +2,7 @@ package staff_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -179,23 +180,55 @@ func TestLoginSecureCookie(t *testing.T) {
 	}
 }
 
-// TestLoginRefusesMFAAccounts: when an admin turns on MFA for moderators,
-// a password alone must not get past it here.
-func TestLoginRefusesMFAAccounts(t *testing.T) {
-	(&tests.ApiScenario{Name: "MFA on", Method: http.MethodPost, URL: "/moderate/login", Headers: kktest.FormHeaders,
-		Body: kktest.Form("email", modEmail, "password", stafftest.Password), ExpectedStatus: 401,
-		ExpectedContent: []string{"two-step sign-in"},
-		TestAppFactory: kktest.Factory(func(t testing.TB, app *tests.TestApp) {
-			withAccounts(t, app)
-			c, err := app.FindCollectionByNameOrId(s.Moderators)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c.MFA.Enabled = true
-			c.OTP.Enabled = true
-			if err := app.Save(c); err != nil {
-				t.Fatal(err)
-			}
-		}),
-		AfterTestFunc: expectSession(false)}).Test(t)
+// TestSignOutRevokes: after sign-out a copied session cookie (or the same
+// token as a REST bearer) no longer signs anyone in (ADR 0300).
+func TestSignOutRevokes(t *testing.T) {
+	app := kktest.NewApp(t)
+	withAccounts(t, app)
+	h := kktest.Handler(t, app)
+	do := func(method, path, cookie, bearer string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, nil)
+		if cookie != "" {
+			req.Header.Set("Cookie", cookie)
+		}
+		if bearer != "" {
+			req.Header.Set("Authorization", bearer)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	req := httptest.NewRequest(http.MethodPost, "/moderate/login", kktest.Form("email", modEmail, "password", stafftest.Password))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, req)
+	c := setCookie(res.Result())
+	if c == "" {
+		t.Fatalf("no session: %d", res.Code)
+	}
+	copied := strings.Split(c, ";")[0]
+	token := strings.TrimPrefix(copied, staff.CookieName+"=")
+	if r := do(http.MethodGet, "/moderate", copied, ""); r.Code != http.StatusOK {
+		t.Fatalf("signed in: /moderate %d", r.Code)
+	}
+	if r := do(http.MethodGet, "/api/collections/notes/records?filter=status%3D%22pending%22", "", token); r.Code != http.StatusOK || strings.Contains(r.Body.String(), `"totalItems":-1`) {
+		t.Fatalf("signed in: REST %d", r.Code)
+	}
+	if r := do(http.MethodPost, "/moderate/logout", copied, ""); r.Code != http.StatusSeeOther {
+		t.Fatalf("sign-out: %d", r.Code)
+	}
+	if r := do(http.MethodGet, "/moderate", copied, ""); r.Code != http.StatusSeeOther || !strings.HasPrefix(r.Header().Get("Location"), "/moderate/login") {
+		t.Errorf("the copied cookie still opens the desk: %d %s", r.Code, r.Header().Get("Location"))
+	}
+	if _, err := app.FindAuthRecordByToken(token, core.TokenTypeAuth); err == nil {
+		t.Error("the token still authenticates")
+	}
+	// signing in again works, with a new token
+	res = httptest.NewRecorder()
+	req = httptest.NewRequest(http.MethodPost, "/moderate/login", kktest.Form("email", modEmail, "password", stafftest.Password))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	h.ServeHTTP(res, req)
+	if again := strings.Split(setCookie(res.Result()), ";")[0]; again == "" || again == copied {
+		t.Errorf("sign-in again: %q", again)
+	}
 }

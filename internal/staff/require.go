@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/forms"
+	"github.com/kindness-coalition/kindness-kiosk/internal/i18n"
 	"github.com/kindness-coalition/kindness-kiosk/internal/web"
 )
 
@@ -51,11 +52,10 @@ func section(p string) string {
 // without the role: it says why, and lets the person sign in as someone
 // else or sign out.
 func forbidden(e *core.RequestEvent, role string) error {
-	msg := "You are signed in as " + Name(e.Auth) + ", and this account does not have the “" + role +
-		"” role. Ask an admin to add it, or sign in with another account."
+	msg := i18n.M("staff.forbidden", "Name", Name(e.Auth), "Role", role)
 	views, _ := e.App.Store().Get(viewsKey).(*web.Views)
 	if views == nil {
-		return e.ForbiddenError(msg, nil)
+		return e.ForbiddenError(msg.String(), nil)
 	}
 	next := ""
 	if e.Request.Method == http.MethodGet {
@@ -66,5 +66,5 @@ func forbidden(e *core.RequestEvent, role string) error {
 		return err
 	}
 	// the page is written; the error is for PocketBase's log only
-	return router.NewForbiddenError(msg, nil)
+	return router.NewForbiddenError(msg.String(), nil)
 }

@@ -1,12 +1,15 @@
 // Package staff is the sign-in for the product's own staff pages (the
 // moderation desk at /moderate, the organisers' pages at /organise):
 // a `moderators` account or a superuser signs in with e-mail and password at
-// /moderate/login and gets a session cookie.
+// /moderate/login and gets a session cookie. When an admin turns on MFA for
+// the collection (PocketBase's own option in /_/), a one-time code by
+// e-mail follows the password (login_code.go); with passwords off and
+// one-time codes on, the code alone signs in.
 //
 // The session is PocketBase's own auth token (record.NewAuthToken()) in an
 // HttpOnly, SameSite=Strict cookie, so PocketBase decides how long it lives
-// (the collection's auth token duration) and a password change or
-// "log out everywhere" (a new tokenKey) ends it. The cookie is read on the
+// (the collection's auth token duration) and a password change or signing
+// out (a new tokenKey, ADR 0300) ends it. The cookie is read on the
 // HTML site only, never on /api/ or /_/: the REST API keeps its bearer
 // tokens, and a cookie can never make a cross-site API call count as
 // signed in.
@@ -63,6 +66,9 @@ func Register(app core.App, views *web.Views) {
 		})
 		se.Router.GET(LoginPath, h.showLogin)
 		se.Router.POST(LoginPath, h.login).Bind(apis.BodyLimit(loginBodyLimit))
+		se.Router.GET(CodePath, h.showCode)
+		se.Router.POST(CodePath, h.verifyCode).Bind(apis.BodyLimit(loginBodyLimit))
+		se.Router.POST(CodePath+"/new", h.resendCode).Bind(apis.BodyLimit(loginBodyLimit))
 		se.Router.POST(LogoutPath, h.logout)
 		return se.Next()
 	})

@@ -12,6 +12,3 @@ func Author(name string) i18n.Text {
 	}
 	return i18n.Raw(name)
 }
-
-// DisplayFrom is [Author] in English, for e-mails and staff pages.
-func DisplayFrom(name string) string { return Author(name).In(i18n.English) }

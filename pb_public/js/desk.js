@@ -118,6 +118,18 @@
     xhr.send();
   }
 
+  // changed is "The queue changed (3 waiting): show it" in the page's
+  // language: the words come from the page (data-changed-one/-many/-other,
+  // CLDR plural forms picked by Intl.PluralRules), never from this script.
+  function changed(count) {
+    var form = count === 1 ? 'one' : 'other';
+    if (window.Intl && Intl.PluralRules) {
+      try { form = new Intl.PluralRules(desk.getAttribute('data-lang') || 'en').select(count); } catch (e) { /* keep the guess */ }
+    }
+    var tpl = desk.getAttribute('data-changed-' + form) || desk.getAttribute('data-changed-other') || '{n}';
+    return tpl.replace('{n}', String(count));
+  }
+
   // offer shows "New items: show them" when the queue changed under a busy moderator.
   function offer(count) {
     var old = document.getElementById('desk-new');
@@ -126,7 +138,7 @@
     b.id = 'desk-new';
     b.type = 'button';
     b.className = 'block desk-new';
-    b.textContent = 'The queue changed (' + count + ' waiting): show it';
+    b.textContent = changed(count);
     b.onclick = reload;
     var main = desk.querySelector('.desk-main');
     if (main) { main.insertBefore(b, main.firstChild); }
