@@ -15,7 +15,7 @@ import (
 func TestKioskStoryExcerpt(t *testing.T) {
 	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
 	kktest.Create(t, srv.App, s.Stories, map[string]any{s.StoryTitle: "A night to remember", s.StoryAuthor: "Priya, 5 West",
-		s.StoryBody: "**Night shift**\nWe had eleven admissions before midnight\n\n## Then\n\nEveryone stayed until the last patient was settled",
+		s.StoryBody:   "**Night shift**\nWe had eleven admissions before midnight\n\n## Then\n\nEveryone stayed until the last patient was settled",
 		s.FieldStatus: s.StatusPublished})
 	ctx := browsertest.NewBrowser(t, 1920, 1080)
 	openKiosk(t, ctx, srv.URL+"/kiosk/break-room?dwell=3")
