@@ -1,6 +1,7 @@
 package browsertest_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -8,12 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/kindness-coalition/kindness-kiosk/internal/browsertest"
 	"github.com/kindness-coalition/kindness-kiosk/internal/kktest"
 	s "github.com/kindness-coalition/kindness-kiosk/internal/schema"
+	"github.com/kindness-coalition/kindness-kiosk/internal/testwait"
 )
 
 // watchNotices records, in the page's own clock, when each announcement
@@ -124,7 +128,19 @@ func TestKioskAnnouncement(t *testing.T) {
 	settle(t, ctx)
 	browsertest.Screenshot(t, ctx, "kiosk-announcement-1920")
 
-	waitFor(t, ctx, "the later notice on screen", fmt.Sprintf(`!!window.kkShown[%q]`, later))
+	// a notice never shows after its end, so waiting longer than that (and
+	// a poll's worth) says nothing more; on failure, say what the screen
+	// believed (CI once waited 20 minutes here with no clue why)
+	if !waitUntil(ctx, fmt.Sprintf(`!!window.kkShown[%q]`, later), posted.Add(time.Minute+30*time.Second), testDeadline(t)) {
+		var state any
+		_ = chromedp.Run(ctx, chromedp.Evaluate(`({clock: window.kkClock && window.kkClock(), shown: window.kkShown, gone: window.kkGone,
+			notices: Array.prototype.map.call(document.querySelectorAll('#notices .notice'), function (n) {
+				return {id: n.getAttribute('data-id'), starts: +n.getAttribute('data-starts'), ends: +n.getAttribute('data-ends'),
+					cls: n.className, rects: n.getClientRects().length}; }),
+			body: document.body.className, status: (document.getElementById('status') || {}).className})`, &state))
+		t.Fatalf("the later notice (starts %d, ends %d) never showed; the screen says: %+v", startsLater.UnixMilli(),
+			posted.Add(time.Minute).UnixMilli(), state)
+	}
 	if shown := read().Shown[later]; shown < startsLater.UnixMilli() {
 		t.Errorf("the later notice showed %d ms before its start", startsLater.UnixMilli()-shown)
 	}
@@ -144,4 +160,58 @@ func TestKioskAnnouncement(t *testing.T) {
 		t.Error("the page reloaded")
 	}
 	assertStillKiosk(t, ctx)
+}
+
+// TestKioskPushDuringResync: a screen asks for its whole feed (as it does on
+// every reconnect); the server builds it, but the answer is slow to arrive
+// (a busy server, a weak Wi-Fi). Meanwhile a notice is pushed and shows.
+// Then the feed arrives, built before the notice existed. The screen must
+// keep the notice: replacing everything with the older feed dropped it
+// until the next re-sync, minutes later, past a short notice's end (CI
+// waited 20 minutes for one under load).
+func TestKioskPushDuringResync(t *testing.T) {
+	srv := browsertest.StartServerWith(t, browsertest.Options{AppURL: publicURL})
+	seedKiosk(t, srv.App)
+	token := moderatorToken(t, srv.App)
+	ctx := browsertest.NewBrowser(t, 1280, 720)
+
+	// hold every feed answer, already built by the server, until released
+	held := make(chan network.RequestID, 8)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			held <- network.RequestID(e.RequestID)
+		}
+	})
+	browsertest.Run(t, ctx, fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/kiosk/break-room/feed*", RequestStage: fetch.RequestStageResponse}}))
+	release := func(id network.RequestID) {
+		browsertest.Run(t, ctx, chromedp.ActionFunc(func(c context.Context) error { return fetch.ContinueRequest(fetch.RequestID(id)).Do(c) }))
+	}
+	openKiosk(t, ctx, srv.URL+"/kiosk/break-room")
+	var first network.RequestID
+	select {
+	case first = <-held: // the feed the screen asked for on connecting, built now, held
+	case <-time.After(testwait.Left(t)):
+		t.Fatal("the screen never asked for its feed")
+	}
+	browsertest.Run(t, ctx, chromedp.Evaluate(watchNotices, nil),
+		chromedp.Evaluate(`document.querySelectorAll('.kcard[data-id]').forEach(function (c) { c.kkOld = true; }), true`, nil))
+
+	posted := time.Now()
+	id := postAnnouncement(t, srv, token, "Vaccination clinic in the atrium until 16:00", posted, posted.Add(10*time.Minute))
+	waitFor(t, ctx, "the pushed notice on screen", fmt.Sprintf(`!!window.kkShown[%q]`, id))
+
+	release(first) // the older feed arrives
+	waitFor(t, ctx, "the held feed applied", `document.querySelectorAll('.kcard[data-id]').length > 0 &&
+		!Array.prototype.some.call(document.querySelectorAll('.kcard[data-id]'), function (c) { return c.kkOld; })`)
+	var state struct {
+		OnScreen bool
+		Gone     bool
+	}
+	browsertest.Run(t, ctx, chromedp.Evaluate(fmt.Sprintf(`(function () { var n = document.querySelector('#notices .notice[data-id=%q]');
+		return {OnScreen: !!n && n.getClientRects().length > 0, Gone: !!window.kkGone[%q]}; })()`, id, id), &state))
+	if !state.OnScreen || state.Gone {
+		t.Errorf("the notice pushed while the feed was on its way is gone after the feed arrived: %+v", state)
+	}
+	// later feeds pass freely
+	browsertest.Run(t, ctx, fetch.Disable())
 }

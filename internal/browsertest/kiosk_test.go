@@ -104,6 +104,29 @@ func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Fatalf("timed out waiting for %s (last error: %v)", what, lastErr)
 }
 
+// waitUntil polls js until it is true, until the later of soft (when the
+// answer can no longer change) and one more poll, and never past hard;
+// it reports whether js came true. For a caller that has its own failure
+// message with the page's state.
+func waitUntil(ctx context.Context, js string, soft, hard time.Time) bool {
+	if soft.After(hard) {
+		soft = hard
+	}
+	for {
+		var ok bool
+		evalCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		err := chromedp.Run(evalCtx, chromedp.Evaluate(js, &ok))
+		cancel()
+		if err == nil && ok {
+			return true
+		}
+		if time.Now().After(soft) {
+			return false
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // testDeadline is when a polling loop must give up: a little before the
 // test binary's -timeout (testwait), so the failure says what was missing.
 func testDeadline(t *testing.T) time.Time { return time.Now().Add(testwait.Left(t)) }

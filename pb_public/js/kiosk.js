@@ -399,8 +399,18 @@
     el.className = text ? 'tally' : 'tally hidden';
   }
 
+  // Pushes that arrive while a feed request is in flight. The feed may
+  // have been built before them (a slow answer, a busy server): replacing
+  // every card with it would drop a note or a notice pushed meanwhile
+  // until the next re-sync, minutes later, after a short notice's end. So
+  // each request keeps the pushes since it was sent and applies them again,
+  // in order, on top of its feed (applying one twice changes nothing).
+  var inflight = [];
   function resync() {
+    var since = [];
+    inflight.push(since);
     request('GET', feedURL, null, etag ? { 'If-None-Match': etag } : {}, function (x) {
+      inflight.splice(inflight.indexOf(since), 1);
       if (x.status === 304) { return; }
       if (x.status === 404) { showGone(); return; }
       if (x.status !== 200) { return; }
@@ -414,8 +424,16 @@
       replaceAll(feed.cards || []);
       tallies = feed.tallies || null;
       setTally(feed.tally || '');
+      for (var i = 0; i < since.length; i++) { applyPush(since[i], true); }
       tick();
     });
+  }
+
+  // applyPush applies one realtime message; again is true when it is
+  // re-applied on top of a feed (a resync request is not repeated then).
+  function applyPush(m, again) {
+    if (m.op === 'upsert' && m.card) { upsert(m.card); } else if (m.op === 'remove') { remove(m.id); } else if (m.op === 'resync' && !again) { etag = ''; resync(); }
+    if (m.tallies && m.tallies.hasOwnProperty(roomId)) { setTally(m.tallies[roomId]); }
   }
 
   // --- realtime ---
@@ -438,8 +456,8 @@
     es.addEventListener('kiosk', function (e) {
       var m;
       try { m = JSON.parse(e.data); } catch (err) { return; }
-      if (m.op === 'upsert' && m.card) { upsert(m.card); } else if (m.op === 'remove') { remove(m.id); } else if (m.op === 'resync') { etag = ''; resync(); }
-      if (m.tallies && m.tallies.hasOwnProperty(roomId)) { setTally(m.tallies[roomId]); }
+      for (var i = 0; i < inflight.length; i++) { inflight[i].push(m); }
+      applyPush(m, false);
     });
     es.onerror = function () {
       setOnline(false);
@@ -534,5 +552,8 @@
   setInterval(heartbeat, 60000);
   heartbeat();
   connect();
+  // read-only: what this screen believes about the server's clock, for
+  // whoever debugs a notice that showed late (devtools, the browser tests)
+  window.kkClock = function () { return {now: Date.now(), skewLo: skewLo, skewHi: skewHi, strong: skewStrong}; };
   if (window.kkStarted) { window.kkStarted(); }
 })();
