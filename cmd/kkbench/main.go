@@ -57,6 +57,7 @@ type config struct {
 	PostsWithScreens            time.Duration // note posts while the screens are connected
 	SignupIndex                 bool          // experiment: index signups (event, status) first
 	CPUProfile                  string        // folder for CPU profiles of the note posts and sign-ups
+	Verbose                     bool          // log each approval's figures
 	Log                         io.Writer
 }
 
@@ -90,7 +91,8 @@ func main() {
 	flag.DurationVar(&cfg.PostsWithScreens, "screenposts", 3*time.Second, "note posts at -rate while the screens are connected (0 = skip)")
 	flag.IntVar(&cfg.ColdRuns, "cold", 5, "cold starts per server (the median is reported)")
 	flag.BoolVar(&cfg.SignupIndex, "signup-index", false, "experiment: give plain PocketBase the product's index on signups (event, status, created) before the sign-ups")
-	flag.StringVar(&cfg.CPUProfile, "cpuprofile", "", "folder: take CPU profiles of the servers during the note posts (product side runs productpb)")
+	flag.StringVar(&cfg.CPUProfile, "cpuprofile", "", "folder: take CPU profiles of the servers during the note posts and the screens' approvals, and of kkbench itself during the approvals (product side runs productpb)")
+	flag.BoolVar(&cfg.Verbose, "v", false, "log each approval's p50 / p99 / last screen (to see whether a tail is one slow approval)")
 	flag.StringVar(&out, "o", "", "also write the Markdown report to this file")
 	flag.BoolVar(&keep, "keep", false, "keep the temporary folder (binaries, data, server logs)")
 	flag.Parse()
@@ -117,6 +119,11 @@ func main() {
 		cfg.Sections[strings.TrimSpace(s)] = true
 	}
 
+	if cfg.CPUProfile != "" {
+		if err := os.MkdirAll(cfg.CPUProfile, 0o755); err != nil {
+			fatal(err)
+		}
+	}
 	work, err := os.MkdirTemp("", "kkbench-")
 	if err != nil {
 		fatal(err)

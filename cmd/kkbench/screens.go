@@ -1,30 +1,32 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
 // fanout is one approval on its way to every screen.
 type fanout struct {
-	id   []byte
-	sent time.Time
-	lat  []time.Duration // per screen; 0 = not received
-	left atomic.Int64
-	done chan struct{}
+	id       []byte
+	sent     time.Time
+	answered time.Duration   // the PATCH's answer came after this
+	lat      []time.Duration // per screen, arrival at its socket (kernel time); 0 = not received
+	read     []time.Duration // per screen, read by kkbench
+	left     atomic.Int64
+	done     chan struct{}
 }
 
-func (f *fanout) received(i int) {
-	f.lat[i] = time.Since(f.sent)
+func (f *fanout) received(i int, arrived time.Time) {
+	f.read[i] = time.Since(f.sent)
+	f.lat[i] = f.read[i]
+	if !arrived.IsZero() {
+		f.lat[i] = max(arrived.Sub(f.sent), time.Nanosecond) // f.sent's wall clock
+	}
 	if f.left.Add(-1) == 0 {
 		close(f.done)
 	}
@@ -57,44 +59,11 @@ func (sc *screens) live() int {
 // (ADR 0122), so kkbench spreads its screens over 127.0.x.y.
 const screensPerAddress = 50
 
-type screenKey struct{}
-
 // screenAddr is screen i's source address on loopback (127.0.0.0/8 all
 // reaches the server).
 func screenAddr(i int) net.IP {
 	k := i / screensPerAddress
 	return net.IPv4(127, 0, byte(1+k/250), byte(1+k%250))
-}
-
-// screenTransport dials each screen's stream from its own address. A
-// stalled screen's socket gets a Wi-Fi-sized segment and a small receive
-// buffer: on loopback (64 KB segments) the server's send buffer would
-// otherwise hold megabytes before a write blocks, where a TV's link fills
-// in tens of KB.
-func screenTransport(n int, stalled bool) *http.Transport {
-	return &http.Transport{
-		DisableCompression:  true,
-		MaxIdleConnsPerHost: n,
-		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			i, _ := ctx.Value(screenKey{}).(int)
-			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: screenAddr(i)}}
-			if stalled {
-				d.Control = func(_, _ string, c syscall.RawConn) error {
-					var serr error
-					err := c.Control(func(fd uintptr) {
-						if serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, 1200); serr == nil {
-							serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096)
-						}
-					})
-					if err != nil {
-						return err
-					}
-					return serr
-				}
-			}
-			return d.DialContext(ctx, network, addr)
-		},
-	}
 }
 
 // connectScreens opens n realtime connections to s and subscribes each to
@@ -106,7 +75,6 @@ func connectScreens(ctx context.Context, s *server, topic string, n, stalled int
 	for k := 0; k < stalled; k++ {
 		sc.stalled[k*n/stalled] = true
 	}
-	live, dead := &http.Client{Transport: screenTransport(n, false)}, &http.Client{Transport: screenTransport(n, true)}
 	// the subscription must come from the stream's address (PocketBase
 	// checks), and a pooled connection must not carry another address's:
 	// one client per address
@@ -136,11 +104,7 @@ func connectScreens(ctx context.Context, s *server, topic string, n, stalled int
 					connected.Done()
 				})
 			}
-			hc := live
-			if sc.stalled[i] {
-				hc = dead
-			}
-			ready(sc.listen(context.WithValue(ctx, screenKey{}, i), hc, subs[i/screensPerAddress], s.base, i, ready))
+			ready(sc.listen(ctx, subs[i/screensPerAddress], s.addr, i, ready))
 		}(i)
 	}
 	ok := make(chan struct{})
@@ -162,60 +126,43 @@ func connectScreens(ctx context.Context, s *server, topic string, n, stalled int
 
 // listen runs one screen: connect, subscribe (then ready(nil)), and note
 // when each approval's message arrives. It returns when the stream ends.
-func (sc *screens) listen(ctx context.Context, hc *http.Client, sub *api, base string, i int, ready func(error)) error {
-	req, err := http.NewRequestWithContext(ctx, "GET", base+"/api/realtime", nil)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Accept", "text/event-stream")
-	resp, err := hc.Do(req)
+func (sc *screens) listen(ctx context.Context, sub *api, addr string, i int, ready func(error)) error {
+	c, err := dialScreen(ctx, addr, screenAddr(i), sc.stalled[i])
 	if err != nil {
 		return fmt.Errorf("screen %d: %w", i, err)
 	}
-	defer resp.Body.Close()
-	stop := context.AfterFunc(ctx, func() { resp.Body.Close() })
+	defer c.conn.Close()
+	stop := context.AfterFunc(ctx, func() { c.conn.Close() })
 	defer stop()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("screen %d: %s", i, resp.Status)
+	id, err := c.clientID()
+	if err != nil {
+		return fmt.Errorf("screen %d: %w", i, err)
 	}
-	rd := bufio.NewScanner(resp.Body)
-	rd.Buffer(make([]byte, 4<<10), 4<<20) // grows for a long message; 5,000 screens × 64 KB was 320 MB here
-	var event string
-	subscribed := false
+	if err := sub.call(ctx, "POST", "/api/realtime", map[string]any{"clientId": id, "subscriptions": []string{sc.topic}}, nil); err != nil {
+		return fmt.Errorf("screen %d subscribe (client %q): %w", i, id, err)
+	}
+	ready(nil)
+	if sc.stalled[i] {
+		<-ctx.Done() // a TV whose Wi-Fi dropped silently: never reads again
+		return nil
+	}
+	event := []byte("event:" + sc.topic + "\n")
 	var last *fanout
-	for rd.Scan() {
-		line := rd.Bytes()
-		switch {
-		case bytes.HasPrefix(line, []byte("event:")):
-			event = string(line[len("event:"):])
-		case bytes.HasPrefix(line, []byte("data:")) && event == "PB_CONNECT" && !subscribed:
-			var c struct {
-				ClientID string `json:"clientId"`
-			}
-			if err := json.Unmarshal(line[len("data:"):], &c); err != nil {
-				return err
-			}
-			if err := sub.call(ctx, "POST", "/api/realtime", map[string]any{"clientId": c.ClientID, "subscriptions": []string{sc.topic}}, nil); err != nil {
-				return fmt.Errorf("screen %d subscribe: %w", i, err)
-			}
-			subscribed = true
-			ready(nil)
-			if sc.stalled[i] {
-				<-ctx.Done() // a TV whose Wi-Fi dropped silently: never reads again
-				return nil
-			}
-		case bytes.HasPrefix(line, []byte("data:")) && event == sc.topic:
-			sc.msgs.Add(1)
-			if f := sc.cur.Load(); f != nil && f != last && bytes.Contains(line, f.id) {
-				last = f
-				f.received(i)
-			}
+	for {
+		old := c.keep
+		data, arrived, err := c.read()
+		if err != nil {
+			return nil // the stream ended (kkbench closes it at the end)
 		}
+		if k := count(data, old, event); k > 0 {
+			sc.msgs.Add(int64(k))
+		}
+		if f := sc.cur.Load(); f != nil && f != last && contains(data, old, f.id) {
+			last = f
+			f.received(i, arrived)
+		}
+		c.scanned(data)
 	}
-	if !subscribed {
-		return fmt.Errorf("screen %d: stream ended before PB_CONNECT", i)
-	}
-	return nil
 }
 
 func (sc *screens) close() {
@@ -226,13 +173,14 @@ func (sc *screens) close() {
 // approve sets a note's status to approved (as a moderator in the
 // dashboard does) and waits until every live screen has the message.
 func (sc *screens) approve(ctx context.Context, s *server, noteID string, timeout time.Duration) (*fanout, error) {
-	f := &fanout{id: []byte(`"` + noteID + `"`), lat: make([]time.Duration, len(sc.stalled)), done: make(chan struct{})}
+	f := &fanout{id: []byte(`"` + noteID + `"`), lat: make([]time.Duration, len(sc.stalled)), read: make([]time.Duration, len(sc.stalled)), done: make(chan struct{})}
 	f.left.Store(int64(sc.live()))
 	f.sent = time.Now()
 	sc.cur.Store(f)
 	if err := s.api.call(ctx, "PATCH", "/api/collections/notes/records/"+noteID, map[string]string{"status": "approved"}, nil); err != nil {
 		return nil, err
 	}
+	f.answered = time.Since(f.sent)
 	select {
 	case <-f.done:
 	case <-time.After(timeout):
@@ -246,13 +194,21 @@ type screensRun struct {
 	n, approvals          int
 	stalled               int // screens that never read (their latencies are not counted)
 	stoppedEarly          bool
-	delivered, expected   int // to live screens
-	lat                   []time.Duration
+	delivered, expected   int             // to live screens
+	lat                   []time.Duration // approval → arrival at the screen's socket (kernel timestamp)
+	read                  []time.Duration // approval → read by kkbench's screen
+	steady                []time.Duration // lat without the first approval after the server started
+	answered, first       []time.Duration // per approval: the PATCH answered; the first screen's arrival
 	connectTook           time.Duration
 	rssIdle, rssConnected int64
 	rssAfterConnect       int64
 	posts                 phase // note posts at cfg.Rate with the screens connected
-	postMsgs              int64 // messages the screens received during those posts
+	// CPU used during the approvals: the server's (from /proc) and
+	// kkbench's own (getrusage), which holds every screen on the same
+	// cores; per approval they move much less with the machine's load
+	// than latencies do
+	serverCPU, clientCPU time.Duration
+	postMsgs             int64 // messages the screens received during those posts
 }
 
 type screensResult struct {
@@ -337,6 +293,11 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 	time.Sleep(500 * time.Millisecond)
 	run.rssAfterConnect = s.rss()
 	cfg.logf("screens: %s, %d approvals to %d screens", s.name, approvals, n)
+	stopProfiles, err := profileApprovals(ctx, cfg, s, n, stalled, approvals)
+	if err != nil {
+		return run, err
+	}
+	cpu0, self0 := s.cpuTime(), selfCPU()
 	short := 0 // approvals in a row that missed screens
 	for _, id := range ids {
 		f, err := sc.approve(ctx, s, id, wait)
@@ -346,13 +307,33 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 		run.approvals++
 		run.expected += sc.live()
 		got := 0
-		for _, d := range f.lat {
+		first := time.Duration(0)
+		for k, d := range f.lat {
 			if d > 0 {
 				got++
 				run.lat = append(run.lat, d)
+				run.read = append(run.read, f.read[k])
+				if run.approvals > 1 {
+					run.steady = append(run.steady, d)
+				}
+				if first == 0 || d < first {
+					first = d
+				}
 			}
 		}
+		run.answered = append(run.answered, f.answered)
+		run.first = append(run.first, first)
 		run.delivered += got
+		if cfg.Verbose {
+			var mine []time.Duration
+			for _, d := range f.lat {
+				if d > 0 {
+					mine = append(mine, d)
+				}
+			}
+			cfg.logf("  approval %d: %d screens, PATCH answered %s, first %s, p50 %s, p99 %s, last %s", run.approvals, got,
+				ms(f.answered), ms(percentile(mine, 0)), ms(percentile(mine, 50)), ms(percentile(mine, 99)), ms(percentile(mine, 100)))
+		}
 		if got == sc.live() {
 			short = 0
 		} else {
@@ -363,6 +344,10 @@ func screensOnce(ctx context.Context, cfg *config, s *server, topic, room string
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+	run.serverCPU, run.clientCPU = s.cpuTime()-cpu0, selfCPU()-self0
+	if err := stopProfiles(); err != nil {
+		return run, err
 	}
 	run.rssConnected = s.rss()
 	if stalled > 0 {
@@ -402,7 +387,10 @@ func (r *screensResult) table(cfg *config) *table {
 			budget = "p99 ≤ 250 ms"
 			v = verdict(percentile(a.lat, 99) <= 250*time.Millisecond, ms(percentile(a.lat, 99)))
 		}
-		t.add(fmt.Sprintf("%d screens: approval → screen p50 / p99", n), latPair(a.lat), latPair(b.lat), budget, v)
+		t.add(fmt.Sprintf("%d screens: approval → screen p50 / p99 (arrived at its socket)", n), latPair(a.lat), latPair(b.lat), budget, v)
+		t.add(fmt.Sprintf("%d screens: … without the first approval after start, p50 / p99", n), latPair(a.steady), latPair(b.steady), "", "")
+		t.add(fmt.Sprintf("%d screens: … read by kkbench's screen, p50 / p99", n), latPair(a.read), latPair(b.read), "", "")
+		t.add(fmt.Sprintf("%d screens: PATCH answered / first screen, p50 (p99)", n), answeredFirst(a), answeredFirst(b), "", "")
 		t.add(fmt.Sprintf("%d screens: delivered", n), delivered(a), delivered(b), "all",
 			verdict(a.delivered == a.expected, fmt.Sprintf("%d missing", a.expected-a.delivered)))
 		budget, v = "", ""
@@ -414,6 +402,7 @@ func (r *screensResult) table(cfg *config) *table {
 			return fmt.Sprintf("%s (%s idle, %s connected)", mb(r.rssConnected), mb(r.rssIdle), mb(r.rssAfterConnect))
 		}
 		t.add(fmt.Sprintf("%d screens: server RSS after the approvals", n), rss(a), rss(b), budget, v)
+		t.add(fmt.Sprintf("%d screens: CPU per approval, server / kkbench", n), cpuPer(a), cpuPer(b), "", "")
 		t.add(fmt.Sprintf("%d screens: time to connect and subscribe all", n), ms(a.connectTook), ms(b.connectTook), "", "")
 		if a.posts.ok+a.posts.errs > 0 {
 			posts := func(r screensRun) string {
@@ -424,8 +413,11 @@ func (r *screensResult) table(cfg *config) *table {
 	}
 	if a, b := r.stalled[r.names[0]], r.stalled[r.names[1]]; a != nil && b != nil {
 		head := fmt.Sprintf("%d screens, %d stalled (never read)", a.n, a.stalled)
-		t.add(head+": approval → live screen p50 / p99", latPair(a.lat), latPair(b.lat), "p99 ≤ 250 ms",
+		t.add(head+": approval → live screen p50 / p99 (arrived at its socket)", latPair(a.lat), latPair(b.lat), "p99 ≤ 250 ms",
 			verdict(percentile(a.lat, 99) <= 250*time.Millisecond, ms(percentile(a.lat, 99))))
+		t.add(head+": … without the first approval after start, p50 / p99", latPair(a.steady), latPair(b.steady), "", "")
+		t.add(head+": … read by kkbench's screen, p50 / p99", latPair(a.read), latPair(b.read), "", "")
+		t.add(head+": PATCH answered / first screen, p50 (p99)", answeredFirst(*a), answeredFirst(*b), "", "")
 		live := func(r *screensRun) string {
 			s := delivered(*r)
 			if r.stoppedEarly {
@@ -443,6 +435,7 @@ func (r *screensResult) table(cfg *config) *table {
 			budget, v = "≤ "+mb(limit), verdict(a.rssConnected <= limit, mb(a.rssConnected))
 		}
 		t.add(head+": server RSS after the approvals", rss(a), rss(b), budget, v)
+		t.add(head+": CPU per approval, server / kkbench", cpuPer(*a), cpuPer(*b), "", "")
 	}
 	return t
 }
@@ -464,4 +457,20 @@ func delivered(r screensRun) string {
 
 func latPair(d []time.Duration) string {
 	return ms(percentile(d, 50)) + " / " + ms(percentile(d, 99))
+}
+
+// cpuPer is a run's server and kkbench CPU time per approval.
+func cpuPer(r screensRun) string {
+	if r.approvals == 0 {
+		return "—"
+	}
+	per := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", d.Seconds()*1000/float64(r.approvals)) }
+	return per(r.serverCPU) + " / " + per(r.clientCPU)
+}
+
+// answeredFirst is when the approvals' PATCH was answered and when their
+// first screen had the message: the time before the fan-out began.
+func answeredFirst(r screensRun) string {
+	return fmt.Sprintf("%s (%s) / %s (%s)", ms(percentile(r.answered, 50)), ms(percentile(r.answered, 99)),
+		ms(percentile(r.first, 50)), ms(percentile(r.first, 99)))
 }

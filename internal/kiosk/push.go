@@ -2,7 +2,9 @@ package kiosk
 
 import (
 	"encoding/json"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -239,7 +241,8 @@ func noteTallies(app core.App, r *core.Record) map[string]string {
 	return tallies
 }
 
-// chunkSize matches PocketBase's own realtime fan-out.
+// chunkSize is how many clients a fan-out worker takes at a time
+// (PocketBase's own realtime fan-out uses the same).
 const chunkSize = 150
 
 // queueSize is how many changes may wait for the sender; more is a burst
@@ -282,12 +285,19 @@ func (p *pusher) stopSender() {
 }
 
 // send sends queued messages one at a time, in order (an approval and a
-// quick rejection must not arrive swapped), each to all subscribed
-// clients in parallel chunks like PocketBase's record events. No client
-// can hold it up: see fanout.
+// quick rejection must not arrive swapped), each to every subscribed
+// client (ADR 0320). The message is encoded once: its JSON and its
+// server-sent event lines are the same bytes for every screen, and a
+// taken-over stream (realtime_stream.go) gets them written straight to its
+// socket by one of GOMAXPROCS workers, with a write that never waits
+// (realtime_write.go): no lock, map, goroutine or channel per screen.
+// Other clients (PocketBase's own handler serves them, e.g. over HTTP/2)
+// get the message through their channel (fanout.go). No client can hold
+// up another.
 func (p *pusher) send(queue <-chan queued, stop <-chan struct{}) {
 	defer p.workers.Done()
 	out := newFanout(stop, &p.workers)
+	scratch := make([][]byte, runtime.GOMAXPROCS(0)) // one frame buffer per worker
 	for {
 		var q queued
 		select {
@@ -300,18 +310,45 @@ func (p *pusher) send(queue <-chan queued, stop <-chan struct{}) {
 			continue
 		}
 		msg := subscriptions.Message{Name: Topic, Data: data}
+		body := sseBody(Topic, data)
+		now := time.Now().UnixNano()
+		chunks := q.app.SubscriptionsBroker().ChunkedClients(chunkSize)
+		var next atomic.Int64
 		var wg sync.WaitGroup
-		for _, chunk := range q.app.SubscriptionsBroker().ChunkedClients(chunkSize) {
+		for w := range min(len(scratch), len(chunks)) {
 			wg.Add(1)
-			go func(clients []subscriptions.Client) {
+			go func() {
 				defer wg.Done()
-				for _, c := range clients {
-					if c.HasSubscription(Topic) {
-						out.send(c, msg)
+				buf := scratch[w]
+				for i := int(next.Add(1) - 1); i < len(chunks); i = int(next.Add(1) - 1) {
+					for _, c := range chunks[i] {
+						if lc, ok := c.(*lightClient); ok {
+							if st := lc.stream.Load(); st != nil {
+								if lc.kiosk.Load() {
+									buf, _ = st.writeEvent(body, buf, now) // an error: the stream is closed
+								}
+								continue
+							}
+						}
+						if c.HasSubscription(Topic) {
+							out.send(c, msg)
+						}
 					}
 				}
-			}(chunk)
+				scratch[w] = buf
+			}()
 		}
 		wg.Wait()
 	}
+}
+
+// sseBody is a server-sent event without its "id:" line, as PocketBase's
+// Message.WriteSSE writes it after that line.
+func sseBody(name string, data []byte) []byte {
+	b := make([]byte, 0, len("event:\ndata:\n\n")+len(name)+len(data))
+	b = append(b, "event:"...)
+	b = append(b, name...)
+	b = append(b, "\ndata:"...)
+	b = append(b, data...)
+	return append(b, "\n\n"...)
 }

@@ -27,6 +27,18 @@ type lightClient struct {
 
 	mu    sync.Mutex               // serialises Subscribe and Unsubscribe
 	names atomic.Pointer[[]string] // the subscriptions' names, as DefaultClient keeps them
+
+	// kiosk is whether the client subscribes to Topic, and stream its
+	// taken-over connection (nil while PocketBase's handler serves it):
+	// with both, the kiosk fan-out writes to the stream directly, without
+	// a lock, a map or a goroutine per message (push.go)
+	kiosk  atomic.Bool
+	stream atomic.Pointer[stream]
+	// only is set when the kiosk topic is the client's one subscription
+	// (every screen): matches then answers from the prefix alone, without
+	// reading the names (three cache misses a client, 5,000 clients, six
+	// times per record change: 11 % of the server's CPU in an approval)
+	only atomic.Bool
 }
 
 var _ subscriptions.Client = (*lightClient)(nil)
@@ -60,6 +72,9 @@ func (c *lightClient) refresh() {
 		names = append(names, name)
 	}
 	c.names.Store(&names)
+	_, kiosk := all[Topic]
+	c.kiosk.Store(kiosk)
+	c.only.Store(kiosk && len(all) == 1)
 }
 
 // Subscriptions implements [subscriptions.Client.Subscriptions]: nil,
@@ -72,6 +87,14 @@ func (c *lightClient) Subscriptions(prefixes ...string) map[string]subscriptions
 }
 
 func (c *lightClient) matches(prefixes []string) bool {
+	if c.only.Load() {
+		for _, p := range prefixes {
+			if hasPrefixQ(Topic, p) {
+				return true
+			}
+		}
+		return false
+	}
 	names := c.names.Load()
 	if names == nil {
 		return false

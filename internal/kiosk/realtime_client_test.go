@@ -15,6 +15,7 @@ import (
 func TestLightClientAnswersAsDefault(t *testing.T) {
 	subs := [][]string{
 		{Topic},
+		{Topic, "notes/*"},
 		{"notes"},
 		{"notes/*", `notes/abc?options={"query":{"expand":"room"}}`},
 		{"notes/abc", "stories/*"},

@@ -2,10 +2,12 @@ package kiosk
 
 import (
 	"bytes"
-	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -25,6 +27,8 @@ import (
 // head itself, and serves the stream from two goroutines of its own with
 // shallow stacks (one waits for messages, one notices the peer leaving),
 // then returns, so the handler goroutine and net/http's buffers go.
+// Writes to the stream never wait for the screen (realtime_write.go, ADR
+// 0320), and the kiosk fan-out writes its frames straight to the stream.
 //
 // What PocketBase's handler does is done the same way: the client is
 // registered and unregistered, PB_CONNECT and every message go through
@@ -64,8 +68,10 @@ func serveStream(e *core.RealtimeConnectRequestEvent) error {
 	}
 	s := &stream{
 		conn:    conn,
+		raw:     rawConn(conn),
 		chunked: e.Request.ProtoAtLeast(1, 1),
 		client:  e.Client,
+		idLine:  []byte("id:" + e.Client.Id() + "\n"),
 		gone:    make(chan struct{}),
 	}
 	re := &core.RequestEvent{App: e.App, Auth: e.Auth}
@@ -73,7 +79,7 @@ func serveStream(e *core.RealtimeConnectRequestEvent) error {
 	re.Response = &streamWriter{s: s, header: e.Response.Header().Clone()}
 	s.event = re
 
-	e.Client.Set(clientKickKey, func() { _ = conn.Close() })
+	e.Client.Set(clientKickKey, s.kill)
 	e.Client.Set(clientTakenKey, true)
 	// registered before the head goes out: once a screen sees the
 	// stream open, a shutdown's Discard reaches it (a hijacked
@@ -87,6 +93,9 @@ func serveStream(e *core.RealtimeConnectRequestEvent) error {
 		releaseSlot(e.Client)
 		return nil
 	}
+	if lc, ok := e.Client.(*lightClient); ok {
+		lc.stream.Store(s) // the kiosk fan-out writes to it directly
+	}
 	go s.watch()
 	go s.serve(e.App, e.IdleTimeout, e.MaxTimeout)
 	return nil
@@ -95,10 +104,26 @@ func serveStream(e *core.RealtimeConnectRequestEvent) error {
 // stream is one taken-over realtime connection.
 type stream struct {
 	conn    net.Conn
+	raw     syscall.RawConn // for writes that never wait; nil: none (realtime_write.go)
 	chunked bool
 	client  subscriptions.Client
+	idLine  []byte             // "id:<client id>\n", this stream's line of every event
 	event   *core.RequestEvent // for OnRealtimeMessageSend; its Response writes to conn
 	gone    chan struct{}      // closed when the peer has left
+
+	// lastSend is when a message last went out (unix ns): the idle
+	// timeout counts from it, whichever path the message took
+	lastSend atomic.Int64
+
+	wmu      sync.Mutex // guards what follows, and orders the writes
+	pending  []byte     // framed bytes the socket has not taken yet
+	flushing bool       // a flush goroutine is writing pending
+	dead     bool       // closed: no more writes
+	// tryWrite's state, kept here so a write allocates nothing
+	rawStep func(uintptr) bool
+	wp      []byte
+	wn      int
+	werr    error
 }
 
 // writeHead sends the status line and headers: those PocketBase's handler
@@ -115,8 +140,12 @@ func (s *stream) writeHead(h http.Header) error {
 	_ = h.Write(&b)
 	b.WriteString("\r\n")
 	_ = s.conn.SetWriteDeadline(time.Now().Add(writeStall))
-	_, err := s.conn.Write(b.Bytes())
-	return err
+	if _, err := s.conn.Write(b.Bytes()); err != nil {
+		return err
+	}
+	// from here on writes never wait, and a deadline left behind would
+	// fail them once it passed
+	return s.conn.SetWriteDeadline(time.Time{})
 }
 
 // watch notices the peer leaving (a screen closed, rebooted, reconnected)
@@ -139,10 +168,9 @@ func (s *stream) serve(app core.App, idle, maxAge time.Duration) {
 	defer func() {
 		app.SubscriptionsBroker().Unregister(s.client.Id())
 		if s.chunked {
-			_ = s.conn.SetWriteDeadline(time.Now().Add(time.Second))
-			_, _ = s.conn.Write([]byte("0\r\n\r\n"))
+			_ = s.write([]byte("0\r\n\r\n")) // the end, if the socket takes it now
 		}
-		_ = s.conn.Close()
+		s.kill()
 		releaseSlot(s.client)
 	}()
 	if s.send(app, subscriptions.Message{Name: "PB_CONNECT", Data: []byte(`{"clientId":"` + s.client.Id() + `"}`)}) != nil {
@@ -156,6 +184,11 @@ func (s *stream) serve(app core.App, idle, maxAge time.Duration) {
 		case <-maxTimer.C:
 			return
 		case <-idleTimer.C:
+			// the kiosk's messages reach the stream without passing here
+			if left := idle - time.Since(time.Unix(0, s.lastSend.Load())); left > 0 {
+				idleTimer.Reset(left)
+				continue
+			}
 			return
 		case <-s.gone:
 			return
@@ -212,8 +245,9 @@ func (w *streamWriter) Write(p []byte) (int, error) {
 
 func (w *streamWriter) Flush() { _ = w.FlushError() }
 
-// FlushError writes what was gathered, framed as an HTTP/1.1 chunk, in one
-// writev, and gives the buffer back.
+// FlushError sends what was gathered, framed as an HTTP/1.1 chunk, with
+// one write that never waits (realtime_write.go), and gives the buffer
+// back.
 func (w *streamWriter) FlushError() error {
 	if w.buf == nil {
 		return nil
@@ -227,18 +261,58 @@ func (w *streamWriter) FlushError() error {
 		}
 	}()
 	if !w.s.chunked {
-		_, err := w.s.conn.Write(*buf)
-		return err
+		return w.s.send1(*buf)
 	}
-	var head [20]byte
-	frame := net.Buffers{fmt.Appendf(head[:0], "%x\r\n", len(*buf)), *buf, crlf}
-	_, err := frame.WriteTo(w.s.conn)
-	return err
+	frame := framePool.Get().(*[]byte)
+	defer func() {
+		if cap(*frame) <= 64<<10 {
+			*frame = (*frame)[:0]
+			framePool.Put(frame)
+		}
+	}()
+	b := strconv.AppendInt((*frame)[:0], int64(len(*buf)), 16)
+	b = append(b, '\r', '\n')
+	b = append(b, *buf...)
+	b = append(b, '\r', '\n')
+	*frame = b
+	return w.s.send1(b)
 }
 
-var crlf = []byte("\r\n")
+// SetWriteDeadline is accepted and ignored: the stream's writes never
+// wait, and the stream keeps its own deadline for what the socket has not
+// taken yet (writeStall, realtime_write.go).
+func (w *streamWriter) SetWriteDeadline(time.Time) error { return nil }
 
-func (w *streamWriter) SetWriteDeadline(t time.Time) error { return w.s.conn.SetWriteDeadline(t) }
+// send1 writes one framed message and notes when (for the idle timeout).
+func (s *stream) send1(frame []byte) error {
+	if err := s.write(frame); err != nil {
+		return err
+	}
+	s.lastSend.Store(time.Now().UnixNano())
+	return nil
+}
+
+// writeEvent sends one server-sent event of the kiosk fan-out: body is its
+// "event:" and "data:" lines and the blank line that ends it, encoded once
+// and shared by every stream; only the "id:" line is the stream's own, as
+// PocketBase writes it. scratch is the caller's buffer, returned for reuse.
+func (s *stream) writeEvent(body, scratch []byte, now int64) ([]byte, error) {
+	b := scratch[:0]
+	if s.chunked {
+		b = strconv.AppendInt(b, int64(len(s.idLine)+len(body)), 16)
+		b = append(b, '\r', '\n')
+	}
+	b = append(b, s.idLine...)
+	b = append(b, body...)
+	if s.chunked {
+		b = append(b, '\r', '\n')
+	}
+	if err := s.write(b); err != nil {
+		return b, err
+	}
+	s.lastSend.Store(now)
+	return b, nil
+}
 
 // releaseSlot gives a stream's slot back to the connection caps, once.
 func releaseSlot(c subscriptions.Client) {

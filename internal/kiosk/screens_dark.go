@@ -33,13 +33,14 @@ func (d DarkScreen) DarkFor(now time.Time) time.Duration { return now.Sub(d.Last
 // them; the dashboard's dark_screens view lists the same (its SQL is the
 // same rule, pinned by TestDarkScreensViewAgrees). A room switched off
 // (inactive) is not expected to show anything, so its screens are not
-// listed.
+// listed, nor is a provisional one (a phone that opened the page once,
+// see settle).
 func DarkScreens(app core.App, now time.Time) ([]DarkScreen, error) {
 	cutoff, err := types.ParseDateTime(now.Add(-prefs.Load(app).DarkAfter))
 	if err != nil {
 		return nil, err
 	}
-	recs, err := app.FindRecordsByFilter(s.Screens, s.ScreenLastSeen+" < {:cutoff} && "+s.FieldRoom+"."+s.RoomActive+" = true",
+	recs, err := app.FindRecordsByFilter(s.Screens, s.ScreenLastSeen+" < {:cutoff} && "+s.ScreenProvisional+" = false && "+s.FieldRoom+"."+s.RoomActive+" = true",
 		s.ScreenLastSeen, 0, 0, dbx.Params{"cutoff": cutoff.String()})
 	if err != nil {
 		return nil, err

@@ -241,3 +241,78 @@ func TestDarkScreenMail(t *testing.T) {
 		t.Error("no dark-screens job")
 	}
 }
+
+// TestOneOffVisitIsNotAScreen: a phone that opened /kiosk/{room} once (QA,
+// issue 11) checked in, went away, and showed on the desk as a screen gone
+// dark. A check-in makes a provisional screen; it counts (and can go dark)
+// once it has checked in for 15 minutes without a break, which a phone's
+// look at the page, even repeated days later, never does.
+func TestOneOffVisitIsNotAScreen(t *testing.T) {
+	app := kktest.NewApp(t)
+	client := kktest.NewClient(t, app)
+	beat := func(id string) *core.Record {
+		t.Helper()
+		res := client.Do(http.MethodPost, "/kiosk/break-room/heartbeat", strings.NewReader("screen="+id+"&version=v1"),
+			map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+		if res.StatusCode != http.StatusNoContent {
+			t.Fatalf("check-in of %s: %d", id, res.StatusCode)
+		}
+		rec, err := app.FindFirstRecordByData(s.Screens, s.ScreenID, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rec
+	}
+	// as if the screen's earlier check-ins had run from start to last
+	past := func(rec *core.Record, start, last time.Duration) {
+		t.Helper()
+		rec.Set(s.ScreenRunStart, time.Now().Add(-start))
+		rec.Set(s.ScreenLastSeen, time.Now().Add(-last))
+		if err := app.Save(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dark := func() (fn, view []string) {
+		t.Helper()
+		fn = darkIDs(t, app, time.Now())
+		recs, err := app.FindAllRecords(s.DarkScreens)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			view = append(view, r.GetString(s.ScreenID))
+		}
+		return fn, view
+	}
+
+	phone := beat("phone-visit-0001")
+	if !phone.GetBool(s.ScreenProvisional) {
+		t.Fatal("a first check-in counts as a screen at once")
+	}
+	past(phone, 42*time.Minute, 40*time.Minute) // looked for two minutes, 40 minutes ago
+	if fn, view := dark(); len(fn) != 0 || len(view) != 0 {
+		t.Fatalf("a phone's one look is listed as a dark screen: DarkScreens %v, view %v", fn, view)
+	}
+	// the same phone looks again three days later: a new short run
+	past(phone, 72*time.Hour+2*time.Minute, 72*time.Hour)
+	if phone = beat("phone-visit-0001"); !phone.GetBool(s.ScreenProvisional) ||
+		time.Since(phone.GetDateTime(s.ScreenRunStart).Time()) > time.Minute {
+		t.Fatalf("a second look days later: provisional %v, run from %v", phone.GetBool(s.ScreenProvisional), phone.GetDateTime(s.ScreenRunStart))
+	}
+
+	// a TV checks in every minute (one missed here) for 16 minutes: a screen
+	tv := beat("tv-breakroom-001")
+	past(tv, 16*time.Minute, 2*time.Minute)
+	if tv = beat("tv-breakroom-001"); tv.GetBool(s.ScreenProvisional) {
+		t.Fatal("a TV that checked in for 16 minutes is still provisional")
+	}
+	// then its Wi-Fi drops: listed as dark, on the desk and in the view
+	past(tv, 56*time.Minute, 40*time.Minute)
+	if fn, view := dark(); !slices.Equal(fn, []string{"tv-breakroom-001"}) || !slices.Equal(view, fn) {
+		t.Fatalf("a TV gone dark: DarkScreens %v, view %v; want the TV alone", fn, view)
+	}
+	// a settled screen stays one: after a power cut, its first minutes count
+	if tv = beat("tv-breakroom-001"); tv.GetBool(s.ScreenProvisional) {
+		t.Fatal("a settled screen became provisional again after a gap")
+	}
+}

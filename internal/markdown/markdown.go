@@ -189,28 +189,48 @@ func nodeText(n ast.Node, source []byte) []byte {
 	return buf.Bytes()
 }
 
+// Separators Plain writes between runs of text, weakest first: only
+// before more text, so none leads or trails.
+const (
+	sepNone    = iota
+	sepSpace   // whitespace, or a line break inside a paragraph
+	sepBlock   // a paragraph, list item, quote or code block ended: ". "
+	sepHeading // a heading, or a line that is only bold or italic, ended: ": "
+)
+
 // Plain returns the text of a Markdown source without any markup, for
-// excerpts on the kiosk and in notifications. It runs in time and memory
-// linear in the source: one copy of it, one builder (a screen re-sync
-// calls it for every story).
+// excerpts on the kiosk and in notifications. Blocks stay apart as
+// sentences: a heading (or a line that is all bold or italic, the way
+// people type one on a phone) ends with ": ", a paragraph or list item
+// with ". ", unless it ends in punctuation of its own; without that an
+// excerpt read "Night shift We had a long night", one run-on line
+// (QA, issue 11). It runs in time and memory linear in the source: one
+// copy of it, one builder (a screen re-sync calls it for every story).
 func Plain(src string) string {
 	source := []byte(src)
 	doc := noteMD.Parser().Parse(text.NewReader(source))
 	var b strings.Builder
 	b.Grow(len(src))
-	// space marks a pending separator: written only before more text, so
-	// runs of whitespace collapse to one space and none trails or leads
-	space := false
+	sep := sepNone // the separator owed before the next text
+	owe := func(k int) { sep = max(sep, k) }
 	write := func(p []byte) {
 		for len(p) > 0 {
 			r, n := utf8.DecodeRune(p)
 			if unicode.IsSpace(r) {
-				space = true
+				owe(sepSpace)
 			} else {
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
+				if b.Len() > 0 {
+					switch sep {
+					case sepSpace:
+						b.WriteByte(' ')
+					case sepBlock, sepHeading:
+						if !endsInPunct(b.String()) {
+							b.WriteByte(".:"[sep-sepBlock])
+						}
+						b.WriteByte(' ')
+					}
 				}
-				space = false
+				sep = sepNone
 				b.Write(p[:n])
 			}
 			p = p[n:]
@@ -218,12 +238,12 @@ func Plain(src string) string {
 	}
 	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
-			// a heading runs into the next sentence in plain text: end it
-			// with a colon unless it ends in punctuation already
-			if _, ok := c.(*ast.Heading); ok && b.Len() > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(b.String()); !strings.ContainsRune(".:!?…", r) {
-					b.WriteByte(':')
-				}
+			switch c.(type) {
+			case *ast.Heading:
+				owe(sepHeading)
+			case *ast.Paragraph, *ast.TextBlock, *ast.ListItem, *ast.Blockquote, *ast.HTMLBlock,
+				*ast.CodeBlock, *ast.FencedCodeBlock:
+				owe(sepBlock)
 			}
 			return ast.WalkContinue, nil
 		}
@@ -234,23 +254,61 @@ func Plain(src string) string {
 				write(seg.Value(source))
 			}
 		case *ast.HTMLBlock:
-			space = true
 			for i := 0; i < t.Lines().Len(); i++ {
 				seg := t.Lines().At(i)
 				write(seg.Value(source))
-				space = true
+				owe(sepSpace)
 			}
 		case *ast.Text:
 			write(t.Segment.Value(source))
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				space = true
+				if boldLine(t) {
+					owe(sepHeading)
+				} else {
+					owe(sepSpace)
+				}
 			}
 		case *ast.String:
 			write(t.Value)
-		case *ast.Paragraph, *ast.Heading, *ast.ListItem:
-			space = true
 		}
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// boldLine reports whether the line break t ends a line that is only
+// emphasis ("**Night shift**" on a line of its own): a heading typed
+// without heading syntax.
+func boldLine(t *ast.Text) bool {
+	if t.Segment.Len() > 0 {
+		return false // the line ends in plain text
+	}
+	em, ok := t.PreviousSibling().(*ast.Emphasis)
+	if !ok {
+		return false
+	}
+	switch before := em.PreviousSibling().(type) {
+	case nil:
+		return true // the paragraph's first line
+	case *ast.Text:
+		return before.SoftLineBreak() || before.HardLineBreak()
+	}
+	return false
+}
+
+// endsInPunct reports whether s ends a sentence or clause already (a
+// closing quote or bracket after the punctuation counts).
+func endsInPunct(s string) bool {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case strings.ContainsRune(".:;!?…。！？؟", r):
+			return true
+		case strings.ContainsRune(`"')]»”’`, r):
+			s = s[:len(s)-n]
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -83,6 +83,38 @@ func TestPlain(t *testing.T) {
 	}
 }
 
+// TestPlainSeparatesBlocks: a story excerpt on the screens read "Night
+// shift We had a long night" (QA, issue 11): blocks ran together with
+// nothing to tell where a heading or a paragraph ended.
+func TestPlainSeparatesBlocks(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		// a line that is all bold or italic is a heading typed on a phone
+		{"**Night shift**\nWe had a long night.", "Night shift: We had a long night."},
+		{"*Night shift*\r\nWe had", "Night shift: We had"},
+		{"**Night shift**\n\nWe had a long night.", "Night shift. We had a long night."},
+		{"Night shift\n\nWe had a long night", "Night shift. We had a long night"},
+		{"# Night shift\n\nWe had", "Night shift: We had"},
+		{"Night shift\n---\nWe had", "Night shift: We had"},
+		{"Thanks to\n\n- Ana\n- Bo\n\nfor the cover", "Thanks to. Ana. Bo. for the cover"},
+		{"> Best night ever\n\nsaid Ana", "Best night ever. said Ana"},
+		// its own punctuation is kept, a closing quote included
+		{"She said \"thank you.\"\n\nWe smiled.", "She said \"thank you.\" We smiled."},
+		{"Who stayed?\n\nAna did!\n\nThe end…", "Who stayed? Ana did! The end…"},
+		{"夜勤\n\n長い夜でした。\n\nありがとう", "夜勤. 長い夜でした。 ありがとう"},
+		// inside a paragraph a line break is a space, as before
+		{"Thanks **Ana** for\nthe help", "Thanks Ana for the help"},
+		{"with **Ana**\nand Bo", "with Ana and Bo"},
+		// nothing trails
+		{"# Night shift", "Night shift"},
+		{"Night shift\n\n", "Night shift"},
+		{"", ""},
+	} {
+		if got := markdown.Plain(c.src); got != c.want {
+			t.Errorf("Plain(%q) = %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
 var (
 	scriptTag   = regexp.MustCompile(`(?i)<\s*script`)
 	eventAttr   = regexp.MustCompile(`(?i)<[^>]*\son[a-z]+\s*=`)

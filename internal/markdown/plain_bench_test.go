@@ -123,7 +123,9 @@ func plainReference(src string) string {
 
 // FuzzPlain: the linear Plain says what the former one said (a colon
 // after a heading now sticks to its last word even when the heading
-// ended in a line break).
+// ended in a line break), apart from the ". " or ": " it now puts
+// between blocks (TestPlainSeparatesBlocks): both sides are compared
+// with every "." and ":" before a space taken out.
 func FuzzPlain(f *testing.F) {
 	for _, s := range []string{
 		"# Hi\n\nThanks **Ana** for\nthe [help](https://x.example).\n\n<b>raw</b>", "## What happened?\n\nShe stayed.",
@@ -134,8 +136,20 @@ func FuzzPlain(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got, want := markdown.Plain(in), plainReference(in)
-		if strings.ReplaceAll(got, " :", ":") != want {
+		if unpunct(strings.ReplaceAll(got, " :", ":")) != unpunct(want) {
 			t.Fatalf("Plain(%q) = %q, the former Plain said %q", in, got, want)
 		}
 	})
+}
+
+// unpunct drops every "." and ":" followed by a space.
+func unpunct(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if (s[i] == '.' || s[i] == ':') && i+1 < len(s) && s[i+1] == ' ' {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
