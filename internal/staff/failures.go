@@ -27,7 +27,8 @@ type failures struct {
 
 type window struct {
 	start time.Time
-	n     int
+	n     int // failures in this window
+	busy  int // attempts being checked now (reserve)
 }
 
 const failuresKey = "kkStaffSignInFailures"
@@ -53,25 +54,17 @@ func signInRule(e *core.RequestEvent) (core.RateLimitRule, bool) {
 	return core.RateLimitRule{}, false
 }
 
-// blocked reports whether the request's address has used up its failed
-// sign-ins for now; it is checked before the password or code is.
-func blocked(e *core.RequestEvent) bool {
-	rule, ok := signInRule(e)
-	if !ok {
-		return false
-	}
-	f := failuresOf(e.App)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	w := f.by[e.RealIP()]
-	return w != nil && f.now().Sub(w.start) < rule.DurationTime() && w.n >= rule.MaxRequests
-}
-
-// failed counts one failed sign-in for the request's address.
-func failed(e *core.RequestEvent) {
-	rule, ok := signInRule(e)
-	if !ok {
-		return
+// reserve takes one attempt for the request's address before the password
+// or code is checked, and reports false when the address has used up its
+// failed sign-ins for now. Attempts still being checked count as failures
+// until they end: a burst of parallel requests must not all pass the check
+// while the first bcrypt runs (a limit checked before and counted after
+// is no limit). The caller must call done exactly once, saying whether
+// the attempt failed; a success gives its slot back.
+func reserve(e *core.RequestEvent) (done func(failed bool), ok bool) {
+	rule, on := signInRule(e)
+	if !on {
+		return func(bool) {}, true
 	}
 	f := failuresOf(e.App)
 	f.mu.Lock()
@@ -79,18 +72,34 @@ func failed(e *core.RequestEvent) {
 	now := f.now()
 	if len(f.by) > 10000 { // forget windows that ended, so the map stays small
 		for k, w := range f.by {
-			if now.Sub(w.start) >= rule.DurationTime() {
+			if w.busy == 0 && now.Sub(w.start) >= rule.DurationTime() {
 				delete(f.by, k)
 			}
 		}
 	}
 	key := e.RealIP()
 	w := f.by[key]
-	if w == nil || now.Sub(w.start) >= rule.DurationTime() {
+	if w == nil {
 		w = &window{start: now}
 		f.by[key] = w
+	} else if now.Sub(w.start) >= rule.DurationTime() {
+		w.start, w.n = now, 0 // in place: attempts still running hold w
 	}
-	w.n++
+	if w.n+w.busy >= rule.MaxRequests {
+		return nil, false
+	}
+	w.busy++
+	var once sync.Once
+	return func(failed bool) {
+		once.Do(func() {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			w.busy--
+			if failed {
+				w.n++
+			}
+		})
+	}, true
 }
 
 // excluded: the address is in Settings > Rate limits' excluded list

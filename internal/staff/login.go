@@ -59,10 +59,13 @@ func (h *handler) login(e *core.RequestEvent) error {
 		CodeOnly: codeOnly(e.App),
 		Errors:   forms.Errors{},
 	}
-	if blocked(e) {
+	done, ok := reserve(e)
+	if !ok {
 		f.Notice = i18n.M("staff.err.too_many")
 		return h.views.Render(e, http.StatusTooManyRequests, loginPage, f)
 	}
+	wrong := false
+	defer func() { done(wrong) }()
 	if f.CodeOnly {
 		return h.requestCode(e, f)
 	}
@@ -79,7 +82,7 @@ func (h *handler) login(e *core.RequestEvent) error {
 
 	rec, msg := authenticate(e.App, f.Email, password)
 	if rec == nil {
-		failed(e)
+		wrong = true
 		f.Errors["password"] = msg
 		return h.views.Render(e, http.StatusUnauthorized, loginPage, f)
 	}

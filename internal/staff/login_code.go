@@ -224,32 +224,48 @@ func issueCode(app core.App, rec *core.Record) (string, error) {
 // at most codeTries more, and it expires in minutes anyway).
 type tries struct {
 	mu sync.Mutex
-	n  map[string]int
+	n  map[string]*try
 }
+
+type try struct {
+	n     int
+	first time.Time
+}
+
+// triesKeep is how long a code's count is kept: longer than any code lives
+// (PocketBase's OTP duration is at most an hour).
+const triesKeep = 2 * time.Hour
 
 const triesKey = "kkStaffCodeTries"
 
 func triesOf(app core.App) *tries {
-	return app.Store().GetOrSet(triesKey, func() any { return &tries{n: map[string]int{}} }).(*tries)
+	return app.Store().GetOrSet(triesKey, func() any { return &tries{n: map[string]*try{}} }).(*tries)
 }
 
 func (t *tries) add(id string) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.n[id]++
-	return t.n[id]
+	now := time.Now()
+	if len(t.n) > 1000 { // codes that ended long ago
+		for k, c := range t.n {
+			if now.Sub(c.first) > triesKeep {
+				delete(t.n, k)
+			}
+		}
+	}
+	c := t.n[id]
+	if c == nil {
+		c = &try{first: now}
+		t.n[id] = c
+	}
+	c.n++
+	return c.n
 }
 
 func (t *tries) forget(id string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	delete(t.n, id)
-}
-
-func (t *tries) used(id string) int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.n[id]
 }
 
 // showCode renders GET /moderate/login/code.
@@ -299,10 +315,13 @@ func (h *handler) verifyCode(e *core.RequestEvent) error {
 		f.Errors["code"] = i18n.M(key)
 		return h.views.Render(e, status, codePage, f)
 	}
-	if blocked(e) {
+	done, ok := reserve(e)
+	if !ok {
 		f.Notice = i18n.M("staff.err.too_many")
 		return h.views.Render(e, http.StatusTooManyRequests, codePage, f)
 	}
+	wrong := false
+	defer func() { done(wrong) }()
 	code := strings.Join(strings.Fields(form.Get("code")), "") // "123 456" as some mail apps show it
 	if code == "" {
 		return refuse(http.StatusUnprocessableEntity, "staff.err.code_empty")
@@ -310,12 +329,12 @@ func (h *handler) verifyCode(e *core.RequestEvent) error {
 
 	otp, err := e.App.FindOTPById(p.OTP)
 	if err != nil {
-		failed(e) // an id that matches nothing: a code-only sign-in for an unknown e-mail looks the same
+		wrong = true // an id that matches nothing: a code-only sign-in for an unknown e-mail looks the same
 		return refuse(http.StatusUnauthorized, "staff.err.code_wrong")
 	}
 	col, err := e.App.FindCachedCollectionByNameOrId(otp.CollectionRef())
 	if err != nil || (col.Name != s.Moderators && col.Name != core.CollectionNameSuperusers) {
-		failed(e)
+		wrong = true
 		return refuse(http.StatusUnauthorized, "staff.err.code_wrong")
 	}
 	if otp.HasExpired(col.OTP.DurationTime()) {
@@ -325,15 +344,18 @@ func (h *handler) verifyCode(e *core.RequestEvent) error {
 	if err != nil {
 		return refuse(http.StatusUnauthorized, "staff.err.code_wrong")
 	}
+	// the try is counted before the code is checked, so parallel guesses
+	// can't all pass "fewer than codeTries so far"; a code used up stays
+	// counted (never forgotten) until its entry ages out
 	t := triesOf(e.App)
-	if t.used(otp.Id) >= codeTries {
+	n := t.add(otp.Id)
+	if n > codeTries {
 		return refuse(http.StatusTooManyRequests, "staff.err.code_too_many")
 	}
 	if !otp.ValidatePassword(code) {
-		failed(e)
-		if t.add(otp.Id) >= codeTries {
+		wrong = true
+		if n >= codeTries {
 			_ = e.App.Delete(otp)
-			t.forget(otp.Id)
 			return refuse(http.StatusTooManyRequests, "staff.err.code_too_many")
 		}
 		return refuse(http.StatusUnauthorized, "staff.err.code_wrong")
@@ -411,10 +433,12 @@ func (h *handler) resendCode(e *core.RequestEvent) error {
 	if !ok {
 		return e.Redirect(http.StatusSeeOther, LoginPath)
 	}
-	if blocked(e) {
+	done, ok := reserve(e)
+	if !ok {
 		f := &codeForm{Email: p.Email, Minutes: codeMinutes(e.App, p), Notice: i18n.M("staff.err.too_many"), Errors: forms.Errors{}}
 		return h.views.Render(e, http.StatusTooManyRequests, codePage, f)
 	}
+	defer done(false)
 	var rec *core.Record
 	if p.MFA != "" {
 		mfa, err := e.App.FindMFAById(p.MFA)
@@ -424,8 +448,8 @@ func (h *handler) resendCode(e *core.RequestEvent) error {
 			return h.views.Render(e, http.StatusGone, loginPage, lf)
 		}
 		rec, _ = e.App.FindRecordById(mfa.CollectionRef(), mfa.RecordRef())
-	} else {
-		rec = codeAccount(e.App, p.Email)
+	} else if codeOnly(e.App) {
+		rec = codeAccount(e.App, p.Email) // a hand-made pending cookie gets no code unless code-only sign-in is on
 	}
 	if rec != nil {
 		id, err := issueCode(e.App, rec)
