@@ -131,37 +131,6 @@ func TestLoginLimitHoldsUnderABurst(t *testing.T) {
 	}
 }
 
-// TestCodeTriesHoldUnderABurst: twenty wrong codes for one e-mailed code
-// at once (address limit off, so only the code's own limit counts): at
-// most codeTries are checked, and the right code after that is refused,
-// because the code is used up.
-func TestCodeTriesHoldUnderABurst(t *testing.T) {
-	app := kktest.NewApp(t)
-	mfaOn(t, app)
-	app.Settings().RateLimits.Enabled = false
-	if err := app.Save(app.Settings()); err != nil {
-		t.Fatal(err)
-	}
-	addPending(t, app, 0, true)
-	h := kktest.Handler(t, app)
-	post := func(code string) int {
-		req := httptest.NewRequest(http.MethodPost, staff.CodePath, kktest.Form("code", code))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("Cookie", pendingCookie(true, ""))
-		req.RemoteAddr = "10.0.0.12:1234"
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		return rec.Code
-	}
-	codes := burst(20, func() int { return post("00000000") })
-	if codes[http.StatusUnauthorized] > 4 {
-		t.Errorf("20 wrong codes at once: %v; want at most 4 answered 'wrong' (the 5th uses the code up)", codes)
-	}
-	if code := post(pendingCode); code == http.StatusSeeOther {
-		t.Error("the right code signed in after the code was used up by a burst of wrong ones")
-	}
-}
-
 // burst runs f n times at once and counts the statuses.
 func burst(n int, f func() int) map[int]int {
 	var (
