@@ -59,6 +59,23 @@ func axeScript(t *testing.T) string {
 
 // pageState is one thing a person can see: how to get there, and what
 // must be on the page (so a broken setup can't pass by showing an error).
+// openState opens a page state: a GET, or its form filled in and sent
+// through the page's own button.
+func openState(t *testing.T, ctx context.Context, base string, st pageState) {
+	t.Helper()
+	if st.post == nil {
+		browsertest.Run(t, ctx, chromedp.Navigate(base+st.url))
+		return
+	}
+	browsertest.Run(t, ctx, chromedp.Navigate(base+st.url), chromedp.WaitVisible(st.form, chromedp.ByQuery))
+	for name, v := range st.post {
+		sel, _ := json.Marshal(st.form + ` [name="` + name + `"]`)
+		val, _ := json.Marshal(v[0])
+		browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelector(`+string(sel)+`).value = `+string(val), nil))
+	}
+	browsertest.Run(t, ctx, chromedp.Click(st.form+` button[type=submit]`, chromedp.ByQuery))
+}
+
 type pageState struct {
 	name string
 	url  string
@@ -106,17 +123,7 @@ func TestAxeEveryPageState(t *testing.T) {
 		browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/lang/"+lang+"?next=/"), chromedp.WaitVisible("main", chromedp.ByQuery))
 		staffSession(t, ctx, srv, staffCookie)
 		for _, st := range states {
-			if st.post != nil {
-				browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url), chromedp.WaitVisible(st.form, chromedp.ByQuery))
-				for name, v := range st.post {
-					sel, _ := json.Marshal(st.form + ` [name="` + name + `"]`)
-					val, _ := json.Marshal(v[0])
-					browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelector(`+string(sel)+`).value = `+string(val), nil))
-				}
-				browsertest.Run(t, ctx, chromedp.Click(st.form+` button[type=submit]`, chromedp.ByQuery))
-			} else {
-				browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url))
-			}
+			openState(t, ctx, srv.URL, st)
 			var htmlLang string
 			browsertest.Run(t, ctx, chromedp.WaitVisible(st.want, chromedp.ByQuery),
 				chromedp.Evaluate(`document.documentElement.lang`, &htmlLang))

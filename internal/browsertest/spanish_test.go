@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -43,17 +42,7 @@ func TestEveryPhonePageInSpanish(t *testing.T) {
 		if st.roomLang != "" {
 			continue // the screen, below
 		}
-		if st.post != nil {
-			browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url), chromedp.WaitVisible(st.form, chromedp.ByQuery))
-			for name, v := range st.post {
-				sel, _ := json.Marshal(st.form + ` [name="` + name + `"]`)
-				val, _ := json.Marshal(v[0])
-				browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelector(`+string(sel)+`).value = `+string(val), nil))
-			}
-			browsertest.Run(t, ctx, chromedp.Click(st.form+` button[type=submit]`, chromedp.ByQuery))
-		} else {
-			browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url))
-		}
+		openState(t, ctx, srv.URL, st)
 		var texts []string
 		browsertest.Run(t, ctx, chromedp.WaitVisible(st.want, chromedp.ByQuery), chromedp.Evaluate(`(function () {
 			var out = [], w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);

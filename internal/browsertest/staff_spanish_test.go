@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"encoding/json"
 	"regexp"
 	"testing"
 
@@ -36,17 +35,7 @@ func TestStaffPagesInSpanish(t *testing.T) {
 	browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+"/lang/es?next=/"), chromedp.WaitVisible("main", chromedp.ByQuery))
 	staffSession(t, ctx, srv, cookie)
 	for _, st := range states {
-		if st.post != nil {
-			browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url), chromedp.WaitVisible(st.form, chromedp.ByQuery))
-			for name, v := range st.post {
-				sel, _ := json.Marshal(st.form + ` [name="` + name + `"]`)
-				val, _ := json.Marshal(v[0])
-				browsertest.Run(t, ctx, chromedp.Evaluate(`document.querySelector(`+string(sel)+`).value = `+string(val), nil))
-			}
-			browsertest.Run(t, ctx, chromedp.Click(st.form+` button[type=submit]`, chromedp.ByQuery))
-		} else {
-			browsertest.Run(t, ctx, chromedp.Navigate(srv.URL+st.url))
-		}
+		openState(t, ctx, srv.URL, st)
 		var texts []string
 		var lang string
 		browsertest.Run(t, ctx, chromedp.WaitVisible(st.want, chromedp.ByQuery), chromedp.Evaluate(`document.documentElement.lang`, &lang),
